@@ -1,0 +1,176 @@
+"""Command line: ``python -m cxmaturity validate | score | report | schema``.
+
+Exit status: 0 success, 1 invalid input (every problem on stderr as
+``PATH:LINE: LOCATION: MESSAGE``, nothing written), 2 wrong usage. Heavy libraries
+(streamlit, altair, pandas, fpdf2) are never imported by ``validate`` or ``score``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .errors import InvalidInput, Problem
+from .loader import (
+    Catalog,
+    Document,
+    answers_from,
+    is_answers,
+    questionnaire_files,
+    questionnaire_from,
+    read,
+)
+from .model import Answers, Grid, Quiz, questionnaire_schema
+from .scoring import Result, score
+from .textout import render_result
+
+OK, INVALID, USAGE = 0, 1, 2
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "assessments"
+
+
+class UsageError(Exception):
+    """Wrong usage of the command line (exit status 2)."""
+
+
+def default_catalog_dir() -> Path:
+    """``./assessments`` when run from a project folder, else the bundled questionnaires."""
+    local = Path("assessments")
+    return local if local.is_dir() else BUNDLED_DIR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m cxmaturity",
+        description="Customer-experience maturity questionnaires: validate, score, report.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    validate = verbs.add_parser("validate", help="check questionnaire (and answers) files")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    validate.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
+    score_cmd = verbs.add_parser("score", help="score answers files (several = one team)")
+    score_cmd.add_argument("answers", nargs="+", type=Path, metavar="ANSWERS")
+    score_cmd.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
+    score_cmd.add_argument("--json", action="store_true", help="machine-readable output")
+    score_cmd.add_argument("--lang", metavar="CODE", help="language of the output")
+    verbs.add_parser("schema", help="print the JSON Schema of the questionnaire format")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        if args.verb == "validate":
+            return _validate(args.paths, args.catalog, out, err)
+        if args.verb == "score":
+            return _score(args, out)
+        out.write(json.dumps(questionnaire_schema(), indent=2, ensure_ascii=False) + "\n")
+        return OK
+    except InvalidInput as error:
+        _print_problems(error.problems, err)
+        return INVALID
+    except UsageError as error:
+        err.write(f"python -m cxmaturity {args.verb}: error: {error}\n")
+        return USAGE
+
+
+def _print_problems(problems: Sequence[Problem], err: TextIO) -> None:
+    for problem in problems:
+        err.write(f"{problem}\n")
+
+
+def _catalog(extra: Sequence[Path]) -> Catalog:
+    for folder in extra:
+        if not folder.is_dir():
+            raise UsageError(f"--catalog {folder}: not a folder")
+    return Catalog.from_dirs([default_catalog_dir(), *extra])
+
+
+# ------------------------------------------------------------------------ validate
+
+
+def _validate(paths: Sequence[Path], extra: Sequence[Path], out: TextIO, err: TextIO) -> int:
+    files = list(questionnaire_files(paths or [default_catalog_dir()]))
+    if not files:
+        where = ", ".join(str(p) for p in paths or [default_catalog_dir()])
+        raise InvalidInput([Problem(where, None, "(file)", "no .yaml or .yml files found")])
+    documents, problems = [], []
+    for path in files:
+        try:
+            documents.append(read(path))
+        except InvalidInput as error:
+            problems += error.problems
+    # Questionnaires first, so that answers files given in the same run can use them.
+    catalog = _catalog(extra)
+    checked_ids: dict[str, str] = {}
+    for doc in [d for d in documents if not is_answers(d)]:
+        problems += _check_questionnaire(doc, catalog, checked_ids)
+    for doc in [d for d in documents if is_answers(d)]:
+        try:
+            answers_from(doc, catalog)
+        except InvalidInput as error:
+            problems += error.problems
+    _print_problems(problems, err)
+    invalid = len({p.path for p in problems})
+    out.write(f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid\n")
+    return INVALID if problems else OK
+
+
+def _check_questionnaire(doc: Document, catalog: Catalog, checked: dict[str, str]) -> list[Problem]:
+    try:
+        questionnaire = questionnaire_from(doc)
+    except InvalidInput as error:
+        return error.problems
+    if questionnaire.id in checked:
+        message = (
+            f"duplicate questionnaire id {questionnaire.id!r} (also in {checked[questionnaire.id]})"
+        )
+        return [doc.problem(("id",), message)]
+    checked[questionnaire.id] = doc.path
+    catalog.questionnaires[questionnaire.id] = questionnaire  # the file given wins
+    return []
+
+
+# --------------------------------------------------------------------------- score
+
+
+def load_teams(paths: Sequence[Path], catalog: Catalog) -> list[tuple[Quiz | Grid, list[Answers]]]:
+    """Answers files grouped by questionnaire (in first-seen order); all problems at once."""
+    teams: dict[str, tuple[Quiz | Grid, list[Answers]]] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            answers, questionnaire = answers_from(read(path), catalog)
+        except InvalidInput as error:
+            problems += error.problems
+            continue
+        teams.setdefault(questionnaire.id, (questionnaire, []))[1].append(answers)
+    if problems:
+        raise InvalidInput(problems)
+    return list(teams.values())
+
+
+def _score(args: argparse.Namespace, out: TextIO) -> int:
+    catalog = _catalog(args.catalog)
+    teams = load_teams(args.answers, catalog)
+    for questionnaire, _ in teams:
+        if args.lang and args.lang not in questionnaire.languages:
+            offered = ", ".join(questionnaire.languages)
+            raise UsageError(f"--lang {args.lang}: {questionnaire.id} is offered in {offered}")
+    results: list[tuple[Quiz | Grid, Result]] = [(q, score(q, team)) for q, team in teams]
+    if args.json:
+        payload = [r.to_json() for _, r in results]
+        body = payload[0] if len(payload) == 1 else payload
+        out.write(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+        return OK
+    texts = [render_result(q, r, args.lang or q.default_language) for q, r in results]
+    out.write("\n\n".join(texts) + "\n")
+    return OK

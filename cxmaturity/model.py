@@ -1,0 +1,531 @@
+"""Pydantic models of the questionnaire and answers formats.
+
+The models enforce the structure of ``spec/questionnaire-format.md`` (field names,
+types, unknown keys). The cross-field rules (unique ids, band coverage, ordered
+levels, every text in every language) live in :meth:`Questionnaire.problems` and
+:func:`answer_problems` so that the loader can report *all* of them at once, each
+with its own location. Building a model directly in Python still enforces them: a
+model validator raises when :meth:`problems` is not empty, unless the validation
+context asks to defer them (the loader does, then reports them itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LANG_PATTERN = r"^[a-z]{2}$"
+NOT_APPLICABLE = "n/a"
+MAX_NOTE_LENGTH = 5000
+DEFER = "defer_consistency"
+
+# A location inside a document: keys and list indices, as pydantic reports them.
+Loc = tuple[str | int, ...]
+LocatedMessage = tuple[Loc, str]
+
+
+def _int_to_str(value: Any) -> Any:
+    """YAML reads ``id: 1`` as an integer; an id is a string, so accept it as one."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_int_to_str),
+    Field(pattern=SLUG_PATTERN, max_length=80),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80}),
+]
+LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+PositiveWeight = Annotated[float, Field(gt=0, strict=True)]
+StrictInt = Annotated[int, Field(strict=True)]
+
+
+def _check_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for key, text in value.items():
+            if not isinstance(key, str) or not _is_lang(key):
+                raise PydanticCustomError(
+                    "text_language",
+                    "language code {key!r} is not a two-letter ISO 639-1 code",
+                    {"key": key},
+                )
+            if not isinstance(text, str):
+                raise PydanticCustomError(
+                    "text_value", "the {key} text must be a string", {"key": key}
+                )
+        return value
+    raise PydanticCustomError(
+        "text_type",
+        "must be a text or a mapping from language code to text, e.g. {{es: ..., en: ...}}",
+    )
+
+
+def _is_lang(code: str) -> bool:
+    return len(code) == 2 and code.isascii() and code.isalpha() and code.islower()
+
+
+class Text(RootModel[str | dict[str, str]]):
+    """A plain string for every language, or a mapping language code -> string."""
+
+    root: Annotated[str | dict[str, str], BeforeValidator(_check_text)]
+
+    def get(self, lang: str, default_lang: str | None = None) -> str:
+        """The text in ``lang``; falls back to ``default_lang``, then any language."""
+        if isinstance(self.root, str):
+            return self.root
+        for code in (lang, default_lang):
+            if code and code in self.root:
+                return self.root[code]
+        return next(iter(self.root.values()), "")
+
+    def missing(self, languages: Sequence[str]) -> list[str]:
+        """Listed languages this text lacks (none for a plain string)."""
+        if isinstance(self.root, str):
+            return []
+        return [code for code in languages if code not in self.root]
+
+
+class Strict(BaseModel):
+    """Base of every document model: unknown keys are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- quiz
+
+
+class Option(Strict):
+    id: Slug
+    text: Text
+    points: StrictInt
+
+
+class Question(Strict):
+    id: Slug
+    text: Text
+    help: Text | None = None
+    options: list[Option] = Field(min_length=2)
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, if any."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Band(Strict):
+    id: Slug
+    min: StrictInt
+    max: StrictInt
+    label: Text
+    description: Text | None = None
+
+
+# --------------------------------------------------------------------------- grid
+
+
+class Initiative(Strict):
+    title: Text
+    detail: Text | None = None
+
+
+class Capability(Strict):
+    id: Slug
+    name: Text
+    description: Text | None = None
+    weight: PositiveWeight = 1.0
+    initiatives: list[Initiative] = Field(default_factory=list)
+
+
+class Category(Strict):
+    id: Slug
+    name: Text
+    question: Text | None = None
+    description: Text | None = None
+    weight: PositiveWeight = 1.0
+    capabilities: list[Capability] = Field(min_length=1)
+
+
+class Level(Strict):
+    value: StrictInt
+    id: Slug
+    label: Text
+    description: Text | None = None
+
+
+# ------------------------------------------------------------------ questionnaires
+
+
+class QuestionnaireBase(Strict):
+    """Fields shared by both kinds of questionnaire."""
+
+    schema_version: Literal[1]
+    id: Slug
+    version: Annotated[int, Field(strict=True)] | Annotated[str, Field(strict=True)] = 1
+    languages: list[LangCode] = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    source: str | None = None
+    estimated_minutes: Annotated[int, Field(strict=True, gt=0)] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> QuestionnaireBase:
+        if isinstance(info.context, dict) and info.context.get(DEFER):
+            return self
+        found = self.problems()
+        if found:
+            raise ValueError("; ".join(f"{format_loc(loc)}: {msg}" for loc, msg in found))
+        return self
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def problems(self) -> list[LocatedMessage]:
+        """Every cross-field rule this questionnaire breaks, with its location."""
+        found = _duplicates(self.languages, ("languages",), "language")
+        for loc, text in _texts(self, ()):
+            missing = text.missing(self.languages)
+            if missing:
+                found.append((loc, f"missing language(s): {', '.join(missing)}"))
+        return found + self._kind_problems()
+
+    def _kind_problems(self) -> list[LocatedMessage]:
+        return []
+
+    def item_count(self) -> int:
+        """Number of items a respondent answers (questions or capabilities)."""
+        raise NotImplementedError
+
+
+class Quiz(QuestionnaireBase):
+    kind: Literal["quiz"]
+    questions: list[Question] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1)
+
+    @property
+    def min_points(self) -> int:
+        return sum(min(o.points for o in q.options) for q in self.questions)
+
+    @property
+    def max_points(self) -> int:
+        return sum(max(o.points for o in q.options) for q in self.questions)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def band_for(self, points: int) -> Band | None:
+        """The band whose inclusive range holds ``points``."""
+        return next((b for b in self.bands if b.min <= points <= b.max), None)
+
+    def item_count(self) -> int:
+        return len(self.questions)
+
+    def _kind_problems(self) -> list[LocatedMessage]:
+        found = _duplicates([q.id for q in self.questions], ("questions",), "question id")
+        for i, question in enumerate(self.questions):
+            ids = [o.id for o in question.options]
+            found += _duplicates(ids, ("questions", i, "options"), "option id")
+        found += _duplicates([b.id for b in self.bands], ("bands",), "band id")
+        return found + _band_problems(self.bands, self.min_points, self.max_points)
+
+
+class Grid(QuestionnaireBase):
+    kind: Literal["grid"]
+    not_applicable: bool = True
+    levels: list[Level] = Field(min_length=2)
+    categories: list[Category] = Field(min_length=1)
+
+    def capabilities(self) -> Iterator[tuple[Category, Capability]]:
+        """Every capability with its category, in questionnaire order."""
+        for category in self.categories:
+            for capability in category.capabilities:
+                yield category, capability
+
+    def capability(self, capability_id: str) -> Capability | None:
+        return next((c for _, c in self.capabilities() if c.id == capability_id), None)
+
+    def level(self, value: int) -> Level | None:
+        return next((lv for lv in self.levels if lv.value == value), None)
+
+    def level_at_or_below(self, value: float | None) -> Level | None:
+        """The highest level whose value is <= ``value`` (None if none)."""
+        if value is None:
+            return None
+        reached = [lv for lv in self.levels if lv.value <= value + 1e-9]
+        return reached[-1] if reached else None
+
+    def item_count(self) -> int:
+        return sum(len(c.capabilities) for c in self.categories)
+
+    def _kind_problems(self) -> list[LocatedMessage]:
+        found = _duplicates([lv.id for lv in self.levels], ("levels",), "level id")
+        for i in range(1, len(self.levels)):
+            before, level = self.levels[i - 1], self.levels[i]
+            if level.value <= before.value:
+                found.append(
+                    (
+                        ("levels", i, "value"),
+                        f"level values must be strictly increasing: {level.value} "
+                        f"follows {before.value}",
+                    )
+                )
+        return found + _grid_id_problems(self.categories)
+
+
+def _grid_id_problems(categories: list[Category]) -> list[LocatedMessage]:
+    """Category and capability ids share one scope within a grid."""
+    seen: dict[str, Loc] = {}
+    found: list[LocatedMessage] = []
+    for i, category in enumerate(categories):
+        entries: list[tuple[str, Loc]] = [(category.id, ("categories", i, "id"))]
+        entries += [
+            (cap.id, ("categories", i, "capabilities", j, "id"))
+            for j, cap in enumerate(category.capabilities)
+        ]
+        for item_id, loc in entries:
+            if item_id in seen:
+                found.append(
+                    (loc, f"duplicate id {item_id!r} (first at {format_loc(seen[item_id])})")
+                )
+            else:
+                seen[item_id] = loc
+    return found
+
+
+Questionnaire = Annotated[Quiz | Grid, Field(discriminator="kind")]
+QUESTIONNAIRE_KINDS: dict[str, type[Quiz] | type[Grid]] = {"quiz": Quiz, "grid": Grid}
+
+
+def _duplicates(values: Sequence[str], loc: Loc, what: str) -> list[LocatedMessage]:
+    first: dict[str, int] = {}
+    found: list[LocatedMessage] = []
+    for i, value in enumerate(values):
+        if value in first:
+            where = format_loc((*loc, first[value]))
+            found.append(((*loc, i), f"duplicate {what} {value!r} (first at {where})"))
+        else:
+            first[value] = i
+    return found
+
+
+def _span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _band_problems(bands: list[Band], lowest: int, highest: int) -> list[LocatedMessage]:
+    """Bands listed ascending must cover lowest..highest exactly once."""
+    found: list[LocatedMessage] = [
+        (("bands", i, "min"), f"min {band.min} is greater than max {band.max}")
+        for i, band in enumerate(bands)
+        if band.min > band.max
+    ]
+    if found:
+        return found
+    first, last, end = bands[0], bands[-1], len(bands) - 1
+    uncovered = "totals {} are not covered by any band"
+    if first.min > lowest:
+        found.append((("bands", 0, "min"), uncovered.format(_span(lowest, first.min - 1))))
+    if first.min < lowest:
+        span = _span(first.min, lowest - 1)
+        found.append((("bands", 0, "min"), f"totals {span} are below the lowest total, {lowest}"))
+    for i in range(1, len(bands)):
+        before, band = bands[i - 1], bands[i]
+        if band.min < before.min:
+            found.append((("bands", i, "min"), "bands must be listed in ascending order"))
+        elif band.min <= before.max:
+            both = f"{_span(band.min, min(band.max, before.max))} are covered by both"
+            message = f"totals {both} {before.id!r} and {band.id!r}"
+            found.append((("bands", i, "min"), message))
+        elif band.min > before.max + 1:
+            found.append(
+                (("bands", i, "min"), uncovered.format(_span(before.max + 1, band.min - 1)))
+            )
+    if last.max < highest:
+        found.append((("bands", end, "max"), uncovered.format(_span(last.max + 1, highest))))
+    if last.max > highest:
+        span = _span(highest + 1, last.max)
+        found.append(
+            (("bands", end, "max"), f"totals {span} are above the highest total, {highest}")
+        )
+    return found
+
+
+def _texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, Text]]:
+    """Every Text inside a model, with its location."""
+    if isinstance(node, Text):
+        yield loc, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _texts(item, (*loc, i))
+
+
+def format_loc(loc: Loc) -> str:
+    """``("questions", 2, "options")`` -> ``questions[2].options``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(document)"
+
+
+# ------------------------------------------------------------------------ answers
+
+
+def _rating_value(value: Any) -> Any:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and value.strip().lower() == NOT_APPLICABLE:
+        return NOT_APPLICABLE
+    raise PydanticCustomError("rating", "must be a level value (an integer) or n/a")
+
+
+RatingValue = Annotated[int | Literal["n/a"] | None, BeforeValidator(_rating_value)]
+
+
+class Rating(Strict):
+    """One respondent's rating of one grid capability."""
+
+    current: RatingValue = None
+    ideal: RatingValue = None
+    note: Annotated[str, Field(max_length=MAX_NOTE_LENGTH)] | None = None
+
+    @property
+    def not_applicable(self) -> bool:
+        return NOT_APPLICABLE in (self.current, self.ideal)
+
+    @property
+    def rated(self) -> bool:
+        return isinstance(self.current, int) and isinstance(self.ideal, int)
+
+
+def _answer_value(value: Any) -> Any:
+    """An answer is an option id (quiz), a rating mapping or ``n/a`` (grid)."""
+    if isinstance(value, str) and value.strip().lower() == NOT_APPLICABLE:
+        return Rating(current=NOT_APPLICABLE)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if value is None or isinstance(value, str | dict | Rating):
+        return value
+    raise PydanticCustomError(
+        "answer", "must be an option id (quiz) or a mapping {current, ideal, note} (grid)"
+    )
+
+
+AnswerValue = Annotated[Rating | str | None, BeforeValidator(_answer_value)]
+
+
+class Answers(Strict):
+    """One respondent's answers to one questionnaire."""
+
+    questionnaire: Slug
+    organization: Annotated[str, Field(max_length=300)] | None = None
+    respondent: Annotated[str, Field(max_length=300)] | None = None
+    date: dt.date | None = None
+    language: LangCode | None = None
+    answers: dict[Slug, AnswerValue] = Field(default_factory=dict)
+
+    def choice(self, question_id: str) -> str | None:
+        value = self.answers.get(question_id)
+        return value if isinstance(value, str) else None
+
+    def rating(self, capability_id: str) -> Rating | None:
+        value = self.answers.get(capability_id)
+        return value if isinstance(value, Rating) else None
+
+
+def answer_problems(answers: Answers, questionnaire: Quiz | Grid) -> list[LocatedMessage]:
+    """Every way these answers do not fit this questionnaire, with locations."""
+    found: list[LocatedMessage] = []
+    if answers.questionnaire != questionnaire.id:
+        found.append(
+            (
+                ("questionnaire",),
+                f"answers are for {answers.questionnaire!r}, not {questionnaire.id!r}",
+            )
+        )
+        return found
+    if answers.language is not None and answers.language not in questionnaire.languages:
+        offered = ", ".join(questionnaire.languages)
+        found.append((("language",), f"language {answers.language!r} is not offered ({offered})"))
+    for key, value in answers.answers.items():
+        loc: Loc = ("answers", key)
+        if isinstance(questionnaire, Quiz):
+            found += _quiz_answer_problems(questionnaire, key, value, loc)
+        else:
+            found += _grid_answer_problems(questionnaire, key, value, loc)
+    return found
+
+
+def _quiz_answer_problems(quiz: Quiz, key: str, value: Any, loc: Loc) -> list[LocatedMessage]:
+    question = quiz.question(key)
+    if question is None:
+        known = ", ".join(q.id for q in quiz.questions)
+        return [(loc, f"unknown question {key!r} (questions: {known})")]
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        return [(loc, "expected an option id, e.g. 'a'")]
+    if question.option(value) is None:
+        known = ", ".join(o.id for o in question.options)
+        return [(loc, f"unknown option {value!r} for {key} (options: {known})")]
+    return []
+
+
+def _grid_answer_problems(grid: Grid, key: str, value: Any, loc: Loc) -> list[LocatedMessage]:
+    if grid.capability(key) is None:
+        if any(c.id == key for c in grid.categories):
+            return [(loc, f"{key!r} is a category; rate its capabilities instead")]
+        return [(loc, f"unknown capability {key!r}")]
+    if value is None:
+        return []
+    if not isinstance(value, Rating):
+        return [(loc, "expected a mapping {current: LEVEL, ideal: LEVEL} or n/a")]
+    found: list[LocatedMessage] = []
+    values = ", ".join(str(lv.value) for lv in grid.levels)
+    for state in ("current", "ideal"):
+        level = getattr(value, state)
+        if level == NOT_APPLICABLE and not grid.not_applicable:
+            found.append(((*loc, state), "n/a is not allowed by this questionnaire"))
+        elif isinstance(level, int) and grid.level(level) is None:
+            found.append(((*loc, state), f"unknown level {level} (levels: {values})"))
+    if value.not_applicable and (isinstance(value.current, int) or isinstance(value.ideal, int)):
+        found.append(
+            (loc, "a capability is either not applicable or rated, not both (n/a with a level)")
+        )
+    return found
+
+
+def questionnaire_schema() -> dict[str, Any]:
+    """JSON Schema of the questionnaire format (for editors and the ``schema`` verb)."""
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(Questionnaire).json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/cxmaturity/cxmaturity/questionnaire.schema.json",
+        "title": "cxmaturity questionnaire (schema_version 1)",
+        **schema,
+    }
