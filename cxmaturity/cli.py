@@ -91,7 +91,7 @@ def _catalog(extra: Sequence[Path]) -> Catalog:
     for folder in extra:
         if not folder.is_dir():
             raise UsageError(f"--catalog {folder}: not a folder")
-    return Catalog.from_dirs([default_catalog_dir(), *extra])
+    return Catalog.lazy([default_catalog_dir(), *extra])
 
 
 # ------------------------------------------------------------------------ validate

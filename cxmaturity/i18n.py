@@ -81,3 +81,11 @@ def number(value: float | int | None, lang: str, decimals: int = 2) -> str:
         return str(int(value))
     text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "es" else text
+
+
+def decimal(value: float | None, lang: str, decimals: int = 2) -> str:
+    """A mean value with fixed decimals (2,50 / 2.50), so columns line up."""
+    if value is None:
+        return t("not_available", lang)
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang == "es" else text

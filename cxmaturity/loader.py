@@ -93,8 +93,14 @@ class _SafeYaml(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[m
         Resolver.__init__(self)
 
 
+class _RecursiveAlias(Exception):
+    def __init__(self, node: Node) -> None:
+        super().__init__("an alias refers to the node that contains it (recursive alias)")
+        self.line = node.start_mark.line + 1
+
+
 def _expanded_size(root: Node) -> int:
-    """Number of nodes once every alias is expanded; raises ValueError on a cycle."""
+    """Number of nodes once every alias is expanded; raises _RecursiveAlias on a cycle."""
     memo: dict[int, int] = {}
     active: set[int] = set()
 
@@ -103,7 +109,7 @@ def _expanded_size(root: Node) -> int:
         if key in memo:
             return memo[key]
         if key in active:
-            raise ValueError("an alias refers to the node that contains it (recursive alias)")
+            raise _RecursiveAlias(node)
         active.add(key)
         total = 1
         if isinstance(node, SequenceNode):
@@ -237,8 +243,8 @@ def parse(raw: bytes, path: str) -> Document:
 def _check_expansion(path: str, node: Node) -> None:
     try:
         expanded = _expanded_size(node)
-    except ValueError as error:
-        raise InvalidInput([Problem(path, None, FILE, str(error))]) from None
+    except _RecursiveAlias as error:
+        raise InvalidInput([Problem(path, error.line, FILE, str(error))]) from None
     limit = 10 * _composed_size(node) + 10_000
     if expanded > limit:
         message = f"aliases would expand the data to {expanded:,} nodes; refusing (alias bomb?)"
@@ -347,6 +353,8 @@ def _friendly(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
             )
         if ctx.get("pattern") == LANG_PATTERN:
             return f"{value!r} is not a two-letter ISO 639-1 language code such as es or en"
+    if kind.startswith(("date_", "datetime_")):
+        return f"must be a date written as YYYY-MM-DD, e.g. 2026-11-22 (got {value!r})"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     message = str(error["msg"])
@@ -458,18 +466,32 @@ def questionnaire_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 @dataclass
 class Catalog:
-    """Questionnaires by id, from folders; broken files are kept with their problems."""
+    """Questionnaires by id, from folders; broken files are kept with their problems.
+
+    ``Catalog.lazy`` reads files only when asked: ``get(id)`` first tries the file
+    named after the id (``<id>.yaml``), the convention of the bundled questionnaires,
+    and reads the others only if that fails. ``from_dirs`` reads everything at once.
+    """
 
     questionnaires: dict[str, Quiz | Grid] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     broken: dict[str, list[Problem]] = field(default_factory=dict)
+    pending: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def lazy(cls, dirs: Iterable[Path]) -> Catalog:
+        return cls(pending=list(questionnaire_files(dirs)))
 
     @classmethod
     def from_dirs(cls, dirs: Iterable[Path]) -> Catalog:
-        catalog = cls()
-        for path in questionnaire_files(dirs):
-            catalog.add_file(path)
+        catalog = cls.lazy(dirs)
+        catalog.load_all()
         return catalog
+
+    def load_all(self) -> None:
+        """Read every file not read yet."""
+        while self.pending:
+            self.add_file(self.pending.pop(0))
 
     def add_file(self, path: Path) -> None:
         try:
@@ -489,9 +511,17 @@ class Catalog:
         self.sources[questionnaire.id] = source
 
     def get(self, questionnaire_id: str) -> Quiz | Grid | None:
+        if questionnaire_id not in self.questionnaires:
+            named = [p for p in self.pending if p.stem == questionnaire_id]
+            for path in named:
+                self.pending.remove(path)
+                self.add_file(path)
+        if questionnaire_id not in self.questionnaires:
+            self.load_all()
         return self.questionnaires.get(questionnaire_id)
 
     def hint(self) -> str:
+        self.load_all()
         known = ", ".join(sorted(self.questionnaires)) or "none"
         text = f" (known: {known})"
         if self.broken:

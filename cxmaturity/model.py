@@ -19,9 +19,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     RootModel,
     StringConstraints,
+    Tag,
     ValidationInfo,
     WithJsonSchema,
     model_validator,
@@ -107,7 +109,7 @@ class Text(RootModel[str | dict[str, str]]):
 class Strict(BaseModel):
     """Base of every document model: unknown keys are errors, models are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- quiz
@@ -200,7 +202,7 @@ class QuestionnaireBase(Strict):
 
     def problems(self) -> list[LocatedMessage]:
         """Every cross-field rule this questionnaire breaks, with its location."""
-        found = _duplicates(self.languages, ("languages",), "language")
+        found = _duplicates(self.languages, ("languages",), "language", field=None)
         for loc, text in _texts(self, ()):
             missing = text.missing(self.languages)
             if missing:
@@ -314,13 +316,17 @@ Questionnaire = Annotated[Quiz | Grid, Field(discriminator="kind")]
 QUESTIONNAIRE_KINDS: dict[str, type[Quiz] | type[Grid]] = {"quiz": Quiz, "grid": Grid}
 
 
-def _duplicates(values: Sequence[str], loc: Loc, what: str) -> list[LocatedMessage]:
+def _duplicates(
+    values: Sequence[str], loc: Loc, what: str, field: str | None = "id"
+) -> list[LocatedMessage]:
+    """Repeated values of a list (of ids, or of plain values when ``field`` is None)."""
+    tail: Loc = (field,) if field else ()
     first: dict[str, int] = {}
     found: list[LocatedMessage] = []
     for i, value in enumerate(values):
         if value in first:
-            where = format_loc((*loc, first[value]))
-            found.append(((*loc, i), f"duplicate {what} {value!r} (first at {where})"))
+            where = format_loc((*loc, first[value], *tail))
+            found.append(((*loc, i, *tail), f"duplicate {what} {value!r} (first at {where})"))
         else:
             first[value] = i
     return found
@@ -434,7 +440,15 @@ def _answer_value(value: Any) -> Any:
     )
 
 
-AnswerValue = Annotated[Rating | str | None, BeforeValidator(_answer_value)]
+def _answer_kind(value: Any) -> str:
+    return "rating" if isinstance(value, dict | Rating) else "choice"
+
+
+AnswerValue = Annotated[
+    Annotated[Rating, Tag("rating")] | Annotated[str | None, Tag("choice")],
+    Discriminator(_answer_kind),
+    BeforeValidator(_answer_value),
+]
 
 
 class Answers(Strict):

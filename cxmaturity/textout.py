@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import number, t
+from .i18n import decimal, number, t
 from .model import Grid, Quiz
 from .planning import Gap, plan
 from .scoring import GridResult, QuizResult, Result
@@ -87,9 +87,9 @@ def _overall_line(grid: Grid, result: GridResult, lang: str) -> str:
 
 def _values(current: float | None, ideal: float | None, gap: float | None, lang: str) -> str:
     return (
-        f"{t('current', lang)} {number(current, lang):>4}  "
-        f"{t('ideal', lang)} {number(ideal, lang):>4}  "
-        f"{t('gap', lang)} {number(gap, lang):>5}"
+        f"{t('current', lang)} {decimal(current, lang):>4}  "
+        f"{t('ideal', lang)} {decimal(ideal, lang):>4}  "
+        f"{t('gap', lang)} {decimal(gap, lang):>5}"
     )
 
 

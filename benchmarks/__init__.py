@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure, each against its baseline in the same run."""
