@@ -23,7 +23,10 @@ from pydantic import BaseModel, RootModel, ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
 from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from .errors import InvalidInput, Problem
 from .model import (
@@ -62,23 +65,24 @@ def _yaml12_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
     return table
 
 
+class _PyParser(Reader, Scanner, Parser):
+    """The pure-Python parser, used only where PyYAML was built without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+
+
 try:  # libyaml parses; the pure-Python composer keeps nesting errors catchable
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
+    from yaml._yaml import CParser
 
-    class _PyParser(_Reader, _Scanner, _Parser):  # type: ignore[misc,valid-type]
-        def __init__(self, stream: str) -> None:
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            _Parser.__init__(self)
-
-    _Parser = _PyParser  # type: ignore[misc,assignment]
+    _Parser: type = CParser
+except ImportError:  # pragma: no cover
+    _Parser = _PyParser
 
 
-class _SafeYaml(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[misc,valid-type]
+class _SafeYaml(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[misc]
     """libyaml's parser, PyYAML's composer and safe constructor, YAML 1.2 booleans."""
 
     yaml_implicit_resolvers = _yaml12_resolvers()
@@ -87,7 +91,7 @@ class _SafeYaml(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[m
     compose_node = Composer.compose_node
 
     def __init__(self, text: str) -> None:
-        _Parser.__init__(self, text)
+        _Parser.__init__(self, text)  # type: ignore[misc]
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
@@ -227,8 +231,8 @@ def parse(raw: bytes, path: str) -> Document:
         _index(doc, node, (), 0)
         doc.data = loader.construct_document(node)
     except yaml.YAMLError as error:
-        line, message = _yaml_message(error)
-        raise InvalidInput([Problem(path, line, SYNTAX, message)]) from None
+        where, message = _yaml_message(error)
+        raise InvalidInput([Problem(path, where, SYNTAX, message)]) from None
     except RecursionError:
         message = f"the data is nested too deeply (more than {MAX_DEPTH} levels)"
         raise InvalidInput([Problem(path, None, FILE, message)]) from None

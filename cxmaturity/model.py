@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANG_PATTERN = r"^[a-z]{2}$"
-NOT_APPLICABLE = "n/a"
+NOT_APPLICABLE: Literal["n/a"] = "n/a"
 MAX_NOTE_LENGTH = 5000
 DEFER = "defer_consistency"
 

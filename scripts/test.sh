@@ -9,4 +9,5 @@ PYTHON=${PYTHON:-python3}
 
 "$PYTHON" -m ruff check .
 "$PYTHON" -m ruff format --check .
+"$PYTHON" -m mypy
 "$PYTHON" -m pytest "$@"
