@@ -1,6 +1,8 @@
-"""Entry point: ``streamlit run app.py``."""
+"""Entry point: ``streamlit run app.py``. Page setup and navigation, nothing else."""
 
 import streamlit as st
 
-st.set_page_config(page_title="cxmaturity", layout="wide")
-st.navigation([st.Page("cxmaturity/ui/pages/catalog.py", title="cxmaturity")]).run()
+from cxmaturity.ui.shell import navigation
+
+st.set_page_config(page_title="cxmaturity", page_icon=":material/insights:", layout="wide")
+navigation().run()

@@ -63,6 +63,147 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "spread": {"es": "dispersión", "en": "spread"},
     "not_available": {"es": "n/d", "en": "n/a"},
+    "not_applicable_short": {"es": "N/A", "en": "N/A"},
+    "not_applicable": {"es": "No aplica", "en": "Not applicable"},
+    "points_axis": {"es": "Puntos", "en": "Points"},
+    # ------------------------------------------------------------------ app shell
+    "app_title": {
+        "es": "Madurez de la experiencia del cliente",
+        "en": "Customer experience maturity",
+    },
+    "app_tagline": {
+        "es": "Vea dónde está su organización, a dónde quiere llegar y qué hacer para cerrar la brecha.",
+        "en": "See where your organisation stands, where it wants to be and what to do to close the gap.",
+    },
+    "language": {"es": "Idioma", "en": "Language"},
+    "nav_home": {"es": "Inicio", "en": "Home"},
+    "nav_answer": {"es": "Responder", "en": "Answer"},
+    "nav_results": {"es": "Resultados", "en": "Results"},
+    "organization": {"es": "Organización", "en": "Organisation"},
+    "organization_help": {
+        "es": "Aparece en los resultados y en los archivos de respuestas.",
+        "en": "Shown in the results and in the answers files.",
+    },
+    "organization_placeholder": {"es": "p. ej. Acme S.A.", "en": "e.g. Acme Ltd"},
+    "respondent": {"es": "Su nombre (opcional)", "en": "Your name (optional)"},
+    # ---------------------------------------------------------------------- home
+    "questionnaires": {"es": "Cuestionarios", "en": "Questionnaires"},
+    "kind_quiz": {"es": "Prueba rápida", "en": "Quick quiz"},
+    "kind_grid": {"es": "Matriz de capacidades", "en": "Capability grid"},
+    "items_quiz": {"es": "{n} preguntas", "en": "{n} questions"},
+    "items_grid": {"es": "{n} capacidades", "en": "{n} capabilities"},
+    "minutes": {"es": "≈ {n} min", "en": "≈ {n} min"},
+    "start": {"es": "Comenzar", "en": "Start"},
+    "continue": {"es": "Continuar", "en": "Continue"},
+    "progress_short": {"es": "{done} de {total} respondidas", "en": "{done} of {total} answered"},
+    "broken_files": {
+        "es": "Estos archivos de cuestionario tienen errores y no se pueden usar:",
+        "en": "These questionnaire files have errors and cannot be used:",
+    },
+    "unknown_questionnaire": {
+        "es": "No encontramos el cuestionario «{id}». Elija uno de la lista.",
+        "en": "We could not find the questionnaire “{id}”. Please choose one from the list.",
+    },
+    "unsupported_language": {
+        "es": "El idioma «{lang}» no está disponible; se muestra en {used}.",
+        "en": "The language “{lang}” is not available; showing {used}.",
+    },
+    "no_questionnaires": {
+        "es": "No hay cuestionarios válidos en la carpeta assessments/.",
+        "en": "There are no valid questionnaires in the assessments/ folder.",
+    },
+    "choose_first": {
+        "es": "Elija primero un cuestionario en la página de inicio.",
+        "en": "Choose a questionnaire on the home page first.",
+    },
+    "go_home": {"es": "Ir al inicio", "en": "Go to the home page"},
+    "source": {"es": "Fuente", "en": "Source"},
+    # ---------------------------------------------------------------------- quiz
+    "answered_progress": {
+        "es": "Respondidas {done} de {total}",
+        "en": "Answered {done} of {total}",
+    },
+    "your_result": {"es": "Su resultado", "en": "Your result"},
+    "points_label": {"es": "Puntos", "en": "Points"},
+    "points_of": {"es": "de {low} a {high}", "en": "from {low} to {high}"},
+    "quiz_incomplete": {
+        "es": "Responda todas las preguntas para ver su resultado.",
+        "en": "Answer every question to see your result.",
+    },
+    "see_results": {"es": "Ver resultados", "en": "See results"},
+    # ---------------------------------------------------------------------- grid
+    "category": {"es": "Categoría", "en": "Category"},
+    "levels_title": {"es": "Niveles de madurez", "en": "Maturity levels"},
+    "levels_help": {
+        "es": "Califique cada capacidad hoy (actual) y en el estado ideal final.",
+        "en": "Rate each capability today (current) and in the ideal end state.",
+    },
+    "current_state": {"es": "Hoy", "en": "Today"},
+    "ideal_state": {"es": "Ideal", "en": "Ideal"},
+    "note": {"es": "Nota", "en": "Note"},
+    "note_placeholder": {"es": "Comentario opcional", "en": "Optional comment"},
+    "next_category": {"es": "Siguiente categoría", "en": "Next category"},
+    "previous_category": {"es": "Categoría anterior", "en": "Previous category"},
+    "rated_progress": {
+        "es": "Valoradas {done} de {total} capacidades",
+        "en": "Rated {done} of {total} capabilities",
+    },
+    "na_blocks_ideal": {
+        "es": "No aplica: queda fuera de los promedios.",
+        "en": "Not applicable: left out of the averages.",
+    },
+    # ------------------------------------------------------------------- results
+    "results_title": {"es": "Resultados", "en": "Results"},
+    "partial_label": {"es": "Resultado parcial", "en": "Partial result"},
+    "partial_detail": {
+        "es": "{rated} de {total} capacidades valoradas ({na} no aplican). Las que faltan quedan fuera de los promedios.",
+        "en": "{rated} of {total} capabilities rated ({na} not applicable). The missing ones are left out of the averages.",
+    },
+    "level_today": {"es": "Nivel hoy", "en": "Level today"},
+    "level_ideal": {"es": "Nivel ideal", "en": "Ideal level"},
+    "overall_gap": {"es": "Brecha general", "en": "Overall gap"},
+    "by_category": {
+        "es": "Por categoría: hoy frente al ideal",
+        "en": "By category: today against the ideal",
+    },
+    "all_capabilities": {"es": "Todas las capacidades", "en": "All capabilities"},
+    "gap_table": {
+        "es": "Brechas por prioridad e iniciativas sugeridas",
+        "en": "Gaps by priority and suggested initiatives",
+    },
+    "rank": {"es": "N.º", "en": "#"},
+    "capability": {"es": "Capacidad", "en": "Capability"},
+    "initiatives": {"es": "Iniciativas sugeridas", "en": "Suggested initiatives"},
+    "negative_title": {
+        "es": "Brechas negativas: el ideal está por debajo de hoy",
+        "en": "Negative gaps: the ideal is below today",
+    },
+    "negative_help": {
+        "es": "Posible sobreinversión, o un ideal que conviene revisar en el taller.",
+        "en": "Possible over-investment, or an ideal worth revisiting in the workshop.",
+    },
+    "no_answers_yet": {
+        "es": "Todavía no hay respuestas para este cuestionario.",
+        "en": "There are no answers for this questionnaire yet.",
+    },
+    "edit_answers": {"es": "Editar respuestas", "en": "Edit answers"},
+    # --------------------------------------------------------------- answers I/O
+    "save_resume": {"es": "Guardar o retomar respuestas", "en": "Save or resume answers"},
+    "download_answers": {"es": "Descargar respuestas", "en": "Download answers"},
+    "upload_answers": {"es": "Subir un archivo de respuestas", "en": "Upload an answers file"},
+    "upload_help": {
+        "es": "Un archivo YAML o JSON descargado antes (o escrito según el formato de respuestas).",
+        "en": "A YAML or JSON file downloaded earlier (or written in the answers format).",
+    },
+    "upload_ok": {"es": "Respuestas cargadas desde {name}.", "en": "Answers loaded from {name}."},
+    "upload_invalid": {
+        "es": "El archivo no es válido; no se cambió nada:",
+        "en": "The file is not valid; nothing was changed:",
+    },
+    "upload_other_questionnaire": {
+        "es": "El archivo es de «{other}»; se cargó en ese cuestionario.",
+        "en": "The file is for “{other}”; it was loaded into that questionnaire.",
+    },
 }
 
 

@@ -531,3 +531,28 @@ class Catalog:
         if self.broken:
             text += f"; {len(self.broken)} questionnaire file(s) could not be read"
         return text
+
+
+# -------------------------------------------------------------------------- output
+
+
+def answers_document(answers: Answers) -> dict[str, Any]:
+    """Answers as a plain mapping in the spec's answers format (unset fields left out)."""
+    out: dict[str, Any] = {"questionnaire": answers.questionnaire}
+    for name in ("organization", "respondent", "date", "language"):
+        value = getattr(answers, name)
+        if value is not None:
+            out[name] = value
+    out["answers"] = {
+        key: value.model_dump(exclude_none=True) if isinstance(value, BaseModel) else value
+        for key, value in answers.answers.items()
+        if value is not None
+    }
+    return out
+
+
+def dump_answers(answers: Answers) -> str:
+    """Answers as a YAML answers file that ``parse_answers`` reads back unchanged."""
+    header = "# cxmaturity answers file (see docs/questionnaire-format.md)\n"
+    body = yaml.safe_dump(answers_document(answers), allow_unicode=True, sort_keys=False, width=100)
+    return header + body

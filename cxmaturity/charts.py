@@ -1,0 +1,184 @@
+"""Results -> Altair charts, shared by the app and the PDF report.
+
+Charts take engine results and return Altair specs; data is inlined as plain
+records (no pandas needed). Texts come in the requested language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+from .i18n import t
+from .model import Grid, Quiz
+from .scoring import GridResult, QuizResult
+
+CURRENT_COLOR = "#d9825b"
+IDEAL_COLOR = "#2f6f8f"
+BAND_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#b9d7e6", "#d9cfe8"]
+LEVEL_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#8fbfd4", "#5f9fbd", "#2f6f8f"]
+NA_COLOR = "#e6e6e6"
+FONT = "Helvetica"
+
+
+def _config(chart: alt.TopLevelMixin) -> Any:
+    return (
+        chart.configure_view(stroke=None)
+        .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12)
+        .configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=12, orient="bottom")
+        .configure_text(font=FONT)
+    )
+
+
+def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None = None) -> Any:
+    """The band scale from the lowest to the highest total, with the score marked."""
+    bands = [
+        {
+            "band": b.label.get(lang),
+            "start": b.min - 0.5,
+            "end": b.max + 0.5,
+            "middle": (b.min + b.max) / 2,
+            "range": f"{b.min}-{b.max}" if b.min != b.max else str(b.min),
+            "order": i,
+        }
+        for i, b in enumerate(quiz.bands)
+    ]
+    domain = [quiz.min_points - 0.5, quiz.max_points + 0.5]
+    x = alt.X("start:Q", scale=alt.Scale(domain=domain, nice=False), title=t("points_axis", lang))
+    colors = alt.Scale(
+        domain=[b["band"] for b in bands], range=BAND_COLORS[: len(bands)] or BAND_COLORS
+    )
+    base = alt.Chart(alt.Data(values=bands))
+    bars = base.mark_bar(height=34, cornerRadius=3).encode(
+        x=x,
+        x2="end:Q",
+        color=alt.Color("band:N", scale=colors, legend=None),
+        tooltip=[alt.Tooltip("band:N", title=t("band", lang)), alt.Tooltip("range:N", title="")],
+    )
+    ranges = base.mark_text(dy=0, fontSize=12, color="#1f2a30").encode(x="middle:Q", text="range:N")
+    layers: list[Any] = [bars, ranges]
+    if result.points is not None:
+        marker = [{"points": result.points, "label": str(result.points)}]
+        score = alt.Chart(alt.Data(values=marker))
+        layers.append(score.mark_rule(color="#1f2a30", strokeWidth=3).encode(x="points:Q"))
+        layers.append(
+            score.mark_text(dy=-30, fontSize=16, fontWeight="bold", color="#1f2a30").encode(
+                x="points:Q", text="label:N"
+            )
+        )
+    chart = alt.layer(*layers).properties(height=90, width=width or "container")
+    return _config(chart)
+
+
+def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None = None) -> Any:
+    """Per category, current against ideal on the level scale (a dumbbell chart)."""
+    names = {c.id: c.name.get(lang) for c in grid.categories}
+    current, ideal = t("current", lang), t("ideal", lang)
+    rows: list[dict[str, Any]] = []
+    spans: list[dict[str, Any]] = []
+    for cat in result.categories:
+        if cat.current is None or cat.ideal is None:
+            continue
+        name = names[cat.id]
+        rows.append({"category": name, "state": current, "value": cat.current})
+        rows.append({"category": name, "state": ideal, "value": cat.ideal})
+        spans.append({"category": name, "low": cat.current, "high": cat.ideal})
+    values = [lv.value for lv in grid.levels]
+    scale = alt.Scale(domain=[min(values) - 0.2, max(values) + 0.2], nice=False)
+    order = [names[c.id] for c in grid.categories]
+    y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    axis = alt.Axis(values=values, format="d", title=t("level", lang))
+    span = (
+        alt.Chart(alt.Data(values=spans))
+        .mark_rule(strokeWidth=4, color="#c9d3d8")
+        .encode(x=alt.X("low:Q", scale=scale, axis=axis), x2="high:Q", y=y)
+    )
+    colors = alt.Scale(domain=[current, ideal], range=[CURRENT_COLOR, IDEAL_COLOR])
+    points = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_circle(size=220, opacity=1)
+        .encode(
+            x=alt.X("value:Q", scale=scale, axis=axis),
+            y=y,
+            color=alt.Color("state:N", scale=colors, title=None),
+            tooltip=[
+                alt.Tooltip("category:N", title=""),
+                alt.Tooltip("state:N", title=""),
+                alt.Tooltip("value:Q", title=t("level", lang), format=".2f"),
+            ],
+        )
+    )
+    labels = points.mark_text(dy=-16, fontSize=11).encode(
+        text=alt.Text("value:Q", format=".1f"), color=alt.Color("state:N", scale=colors)
+    )
+    height = 56 * max(1, len(spans))
+    chart = alt.layer(span, points, labels).properties(height=height, width=width or "container")
+    return _config(chart)
+
+
+def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | None = None) -> Any:
+    """All capabilities at a glance: current and ideal level per capability, and the gap."""
+    current, ideal, gap = t("current", lang), t("ideal", lang), t("gap", lang)
+    na = t("not_applicable_short", lang)
+    rows: list[dict[str, Any]] = []
+    order: list[str] = []
+    for category, capability in grid.capabilities():
+        cap = result.capability(capability.id)
+        label = f"{capability.name.get(lang)}"
+        order.append(label)
+        group = category.name.get(lang)
+        if cap is None or cap.gap is None:
+            text = na if cap is not None and cap.not_applicable else "–"
+            for state in (current, ideal):
+                rows.append({"capability": label, "category": group, "state": state, "text": text})
+            continue
+        for state, value in ((current, cap.current), (ideal, cap.ideal)):
+            rows.append(
+                {
+                    "capability": label,
+                    "category": group,
+                    "state": state,
+                    "value": value,
+                    "text": f"{value:g}",
+                }
+            )
+        sign = "+" if cap.gap > 0 else ""
+        rows.append(
+            {"capability": label, "category": group, "state": gap, "text": f"{sign}{cap.gap:g}"}
+        )
+    values = [lv.value for lv in grid.levels]
+    colors = alt.Scale(
+        domain=[min(values), max(values)], range=[LEVEL_COLORS[0], LEVEL_COLORS[-1]], clamp=True
+    )
+    x = alt.X(
+        "state:N",
+        sort=[current, ideal, gap],
+        title=None,
+        axis=alt.Axis(orient="top", labelAngle=0),
+    )
+    y = alt.Y("capability:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    base = alt.Chart(alt.Data(values=rows)).encode(x=x, y=y)
+    cells = (
+        base.transform_filter(alt.datum.state != gap)
+        .mark_rect(stroke="white", strokeWidth=2)
+        .encode(
+            color=alt.condition(
+                "isValid(datum.value)",
+                alt.Color("value:Q", scale=colors, legend=alt.Legend(title=t("level", lang))),
+                alt.value(NA_COLOR),
+            ),
+            tooltip=[
+                alt.Tooltip("category:N", title=""),
+                alt.Tooltip("capability:N", title=""),
+                alt.Tooltip("state:N", title=""),
+                alt.Tooltip("text:N", title=""),
+            ],
+        )
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text="text:N",
+        color=alt.condition("datum.value >= 3.5", alt.value("white"), alt.value("#1f2a30")),
+    )
+    chart = alt.layer(cells, text).properties(height=22 * len(order), width=width or "container")
+    return _config(chart)

@@ -1,0 +1,65 @@
+"""Download the answers as a file in the spec's format; upload one to resume."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+import streamlit as st
+
+from cxmaturity.errors import InvalidInput
+from cxmaturity.i18n import t
+from cxmaturity.loader import Catalog, dump_answers, parse_answers
+from cxmaturity.model import Grid, Quiz
+from cxmaturity.ui.state import UiState, load_answers, to_answers
+
+MAX_UPLOAD_MB = 1
+
+
+def _file_name(questionnaire_id: str, organization: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", organization.lower()).strip("-")[:40]
+    parts = [questionnaire_id, slug, dt.date.today().isoformat()]
+    return "-".join(p for p in parts if p) + ".yaml"
+
+
+def answers_io(questionnaire: Quiz | Grid, found: Catalog, state: UiState, lang: str) -> None:
+    """An expander with the download button and the uploader."""
+    with st.expander(t("save_resume", state.lang), icon=":material/save:"):
+        answers = to_answers(state, questionnaire, lang)
+        st.download_button(
+            t("download_answers", state.lang),
+            data=dump_answers(answers).encode("utf-8"),
+            file_name=_file_name(questionnaire.id, state.organization),
+            mime="application/x-yaml",
+            icon=":material/download:",
+            key=f"{questionnaire.id}.download",
+        )
+        upload = st.file_uploader(
+            t("upload_answers", state.lang),
+            type=["yaml", "yml", "json"],
+            key=f"{questionnaire.id}.upload",
+            help=t("upload_help", state.lang),
+            max_upload_size=MAX_UPLOAD_MB,
+        )
+        if upload is not None:
+            _apply_upload(upload.name, upload.getvalue(), questionnaire, found, state)
+
+
+def _apply_upload(
+    name: str, raw: bytes, questionnaire: Quiz | Grid, found: Catalog, state: UiState
+) -> None:
+    """Validate first; only a valid file replaces the answers (each upload once)."""
+    fingerprint = hashlib.sha256(raw).hexdigest() + name
+    try:
+        answers, target = parse_answers(raw, name, found)
+    except InvalidInput as error:
+        st.error(t("upload_invalid", state.lang), icon=":material/error:")
+        st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
+        return
+    if state.last_upload != fingerprint:
+        load_answers(state, answers)
+        state.last_upload = fingerprint
+    st.success(t("upload_ok", state.lang, name=name), icon=":material/check:")
+    if target.id != questionnaire.id:
+        st.info(t("upload_other_questionnaire", state.lang, other=target.title.get(state.lang)))

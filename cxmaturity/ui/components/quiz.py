@@ -1,0 +1,68 @@
+"""The quiz: questions with lettered options, progress, and the result when complete."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxmaturity.charts import quiz_band_chart
+from cxmaturity.i18n import t
+from cxmaturity.model import Quiz
+from cxmaturity.scoring import QuizResult, score_quiz
+from cxmaturity.ui.shell import sync_widget
+from cxmaturity.ui.state import UiState, get_state, to_answers, widget_key
+from cxmaturity.ui.text import escape_md
+
+
+def _store_choice(questionnaire_id: str, question_id: str, key: str) -> None:
+    choice = st.session_state.get(key)
+    choices = get_state().of(questionnaire_id).choices
+    if choice is None:
+        choices.pop(question_id, None)
+    else:
+        choices[question_id] = choice
+
+
+def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
+    """Every question as a radio group fed from the state; the result once complete."""
+    qstate = state.of(quiz.id)
+    done, total = qstate.answered(quiz), len(quiz.questions)
+    st.progress(done / total, text=t("answered_progress", state.lang, done=done, total=total))
+    for number, question in enumerate(quiz.questions, start=1):
+        key = widget_key(quiz.id, question.id)
+        letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
+        texts = {o.id: o.text.get(lang) for o in question.options}
+        sync_widget(key, qstate.choices.get(question.id))
+        st.radio(
+            escape_md(f"{number}. {question.text.get(lang)}"),
+            options=list(texts),
+            index=None,
+            format_func=lambda oid, letters=letters, texts=texts: f"{letters[oid]}) {texts[oid]}",
+            key=key,
+            help=escape_md(question.help.get(lang)) if question.help else None,
+            on_change=_store_choice,
+            args=(quiz.id, question.id, key),
+        )
+    result = score_quiz(quiz, [to_answers(state, quiz, lang)])
+    st.divider()
+    if result.band is None:
+        st.info(t("quiz_incomplete", state.lang), icon=":material/pending:")
+    else:
+        quiz_result(quiz, result, lang, state.lang)
+
+
+def quiz_result(quiz: Quiz, result: QuizResult, lang: str, ui_lang: str) -> None:
+    """Points, band label and description, and the score on the band scale."""
+    band = next((b for b in quiz.bands if b.id == result.band), None)
+    st.subheader(t("your_result", ui_lang), anchor=False)
+    points, label = st.columns([1, 3])
+    points.metric(
+        t("points_label", ui_lang),
+        result.points if result.points is not None else "–",
+        help=t("points_of", ui_lang, low=result.min_points, high=result.max_points),
+    )
+    with label:
+        if band is not None:
+            st.markdown(f"**{escape_md(band.label.get(lang))}**")
+            if band.description is not None:
+                st.markdown(escape_md(band.description.get(lang)))
+    st.altair_chart(quiz_band_chart(quiz, result, lang), width="stretch")

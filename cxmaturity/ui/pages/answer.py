@@ -1,0 +1,48 @@
+"""Answer one questionnaire: the quiz or the grid, chosen by ``?questionnaire=<id>``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxmaturity.i18n import t
+from cxmaturity.model import Quiz
+from cxmaturity.ui.catalog import catalog, content_language, selected
+from cxmaturity.ui.components.answers_io import answers_io
+from cxmaturity.ui.components.grid import grid_form
+from cxmaturity.ui.components.quiz import quiz_form
+from cxmaturity.ui.shell import HOME, RESULTS, page_header, questionnaire_params
+from cxmaturity.ui.state import get_state
+from cxmaturity.ui.text import escape_md
+
+
+def render() -> None:
+    state = get_state()
+    found = catalog()
+    questionnaire, wanted = selected(found, state)
+    if questionnaire is None:
+        page_header(t("nav_answer", state.lang))
+        message = "unknown_questionnaire" if wanted else "choose_first"
+        st.info(t(message, state.lang, id=(wanted or "")[:80]), icon=":material/help:")
+        st.page_link(HOME, label=t("go_home", state.lang), icon=":material/home:")
+        return
+    lang = content_language(questionnaire, state.lang)
+    if lang != state.lang:
+        st.caption(t("unsupported_language", state.lang, lang=state.lang, used=lang))
+    description = questionnaire.description.get(lang) if questionnaire.description else None
+    page_header(questionnaire.title.get(lang), description)
+    if isinstance(questionnaire, Quiz):
+        quiz_form(questionnaire, state, lang)
+    else:
+        grid_form(questionnaire, state, lang)
+    st.page_link(
+        RESULTS,
+        label=t("see_results", state.lang),
+        icon=":material/insights:",
+        query_params=questionnaire_params(questionnaire.id, state.lang),
+    )
+    answers_io(questionnaire, found, state, lang)
+    if questionnaire.source:
+        st.caption(f"{t('source', state.lang)}: {escape_md(questionnaire.source)}")
+
+
+render()

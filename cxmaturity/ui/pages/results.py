@@ -1,0 +1,140 @@
+"""Results: maturity today and ideal, categories, all capabilities, gaps and initiatives."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxmaturity.charts import capability_heatmap, category_chart
+from cxmaturity.i18n import decimal, number, t
+from cxmaturity.model import Grid, Quiz
+from cxmaturity.planning import Gap, plan
+from cxmaturity.scoring import GridResult, score_grid, score_quiz
+from cxmaturity.ui.catalog import catalog, content_language, selected
+from cxmaturity.ui.components.quiz import quiz_result
+from cxmaturity.ui.shell import ANSWER, HOME, page_header, questionnaire_params
+from cxmaturity.ui.state import UiState, get_state, to_answers
+from cxmaturity.ui.text import escape_md
+
+
+def _level_label(grid: Grid, level_id: str | None, lang: str, ui_lang: str) -> str:
+    level = next((lv for lv in grid.levels if lv.id == level_id), None)
+    return f"{level.value} · {level.label.get(lang)}" if level else t("not_available", ui_lang)
+
+
+def _summary(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
+    overall = result.overall
+    today, ideal, gap = st.columns(3)
+    today.metric(t("level_today", ui_lang), decimal(overall.current, ui_lang))
+    today.caption(escape_md(_level_label(grid, overall.level, lang, ui_lang)))
+    ideal.metric(t("level_ideal", ui_lang), decimal(overall.ideal, ui_lang))
+    ideal.caption(escape_md(_level_label(grid, overall.ideal_level, lang, ui_lang)))
+    gap.metric(t("overall_gap", ui_lang), decimal(overall.gap, ui_lang))
+
+
+def _gap_rows(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> list[dict[str, object]]:
+    return [
+        {
+            t("rank", ui_lang): g.rank,
+            t("capability", ui_lang): g.capability.name.get(lang),
+            t("category", ui_lang): g.category.name.get(lang),
+            t("current", ui_lang): number(g.current, ui_lang),
+            t("ideal", ui_lang): number(g.ideal, ui_lang),
+            t("gap", ui_lang): number(g.gap, ui_lang),
+            t("priority", ui_lang): number(g.priority, ui_lang),
+            t("initiatives", ui_lang): " · ".join(i.title.get(lang) for i in g.initiatives),
+        }
+        for g in gaps
+    ]
+
+
+def _gaps(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
+    ranked = plan(grid, result)
+    st.subheader(t("gap_table", ui_lang), anchor=False)
+    if not ranked.gaps:
+        st.info(t("no_gaps", ui_lang))
+    else:
+        st.dataframe(_gap_rows(ranked.gaps, lang, ui_lang), hide_index=True, width="stretch")
+        for gap in ranked.gaps:
+            values = f"{number(gap.current, ui_lang)} → {number(gap.ideal, ui_lang)}"
+            title = f"{gap.rank}. {gap.capability.name.get(lang)} ({values})"
+            with st.expander(escape_md(title)):
+                for initiative in gap.initiatives:
+                    st.markdown(f"**{escape_md(initiative.title.get(lang))}**")
+                    if initiative.detail is not None:
+                        st.markdown(escape_md(initiative.detail.get(lang)))
+    if ranked.negative:
+        st.subheader(t("negative_title", ui_lang), anchor=False)
+        st.caption(t("negative_help", ui_lang))
+        rows = _gap_rows(ranked.negative, lang, ui_lang)
+        for row in rows:
+            row.pop(t("initiatives", ui_lang))
+        st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
+    result = score_grid(grid, [to_answers(state, grid, lang)])
+    ui_lang = state.lang
+    if result.rated == 0:
+        st.info(t("no_answers_yet", ui_lang), icon=":material/pending:")
+        return
+    if not result.complete:
+        detail = t(
+            "partial_detail",
+            ui_lang,
+            rated=result.rated,
+            total=len(result.capabilities),
+            na=result.not_applicable,
+        )
+        st.warning(f"**{t('partial_label', ui_lang)}.** {detail}", icon=":material/warning:")
+    _summary(grid, result, lang, ui_lang)
+    st.subheader(t("by_category", ui_lang), anchor=False)
+    st.altair_chart(category_chart(grid, result, lang), width="stretch")
+    st.subheader(t("all_capabilities", ui_lang), anchor=False)
+    st.altair_chart(capability_heatmap(grid, result, lang), width="stretch")
+    _gaps(grid, result, lang, ui_lang)
+
+
+def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
+    result = score_quiz(quiz, [to_answers(state, quiz, lang)])
+    if result.answered == 0:
+        st.info(t("no_answers_yet", state.lang), icon=":material/pending:")
+        return
+    if result.band is None:
+        st.warning(
+            f"**{t('partial_label', state.lang)}.** {t('quiz_incomplete', state.lang)}",
+            icon=":material/warning:",
+        )
+        st.progress(
+            result.answered / result.total_questions,
+            text=t(
+                "answered_progress", state.lang, done=result.answered, total=result.total_questions
+            ),
+        )
+        return
+    quiz_result(quiz, result, lang, state.lang)
+
+
+def render() -> None:
+    state = get_state()
+    questionnaire, wanted = selected(catalog(), state)
+    if questionnaire is None:
+        page_header(t("results_title", state.lang))
+        message = "unknown_questionnaire" if wanted else "choose_first"
+        st.info(t(message, state.lang, id=(wanted or "")[:80]), icon=":material/help:")
+        st.page_link(HOME, label=t("go_home", state.lang), icon=":material/home:")
+        return
+    lang = content_language(questionnaire, state.lang)
+    page_header(f"{t('results_title', state.lang)}: {questionnaire.title.get(lang)}")
+    if isinstance(questionnaire, Quiz):
+        _quiz_results(questionnaire, state, lang)
+    else:
+        _grid_results(questionnaire, state, lang)
+    st.page_link(
+        ANSWER,
+        label=t("edit_answers", state.lang),
+        icon=":material/edit_note:",
+        query_params=questionnaire_params(questionnaire.id, state.lang),
+    )
+
+
+render()

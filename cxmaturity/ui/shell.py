@@ -1,0 +1,82 @@
+"""Navigation, the page header with the language switch, and URL <-> state sync."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from cxmaturity.i18n import LANGUAGES, t
+
+from .state import UiState, get_state
+from .text import escape_md
+
+PAGES = "cxmaturity/ui/pages"
+HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/results.py"
+LANG_KEY = "ui.lang"
+LANGUAGE_NAMES = {"es": "Español", "en": "English"}
+
+
+def navigation() -> Any:
+    """The app's pages, titled in the session's language."""
+    state = get_state()
+    sync_language_from_url(state)
+    lang = state.lang
+    pages = [
+        st.Page(HOME, title=t("nav_home", lang), icon=":material/home:", default=True),
+        st.Page(
+            ANSWER, title=t("nav_answer", lang), icon=":material/edit_note:", url_path="answer"
+        ),
+        st.Page(
+            RESULTS, title=t("nav_results", lang), icon=":material/insights:", url_path="results"
+        ),
+    ]
+    return st.navigation(pages, position="top")
+
+
+def sync_language_from_url(state: UiState) -> None:
+    """A ``lang`` query parameter (a deep link) sets the session's language."""
+    wanted = st.query_params.get("lang")
+    if wanted in LANGUAGES and wanted != state.lang:
+        state.lang = wanted
+
+
+def sync_widget(key: str, value: object) -> None:
+    """Feed a widget its value from the app's state before it is drawn."""
+    if key not in st.session_state or st.session_state[key] != value:
+        st.session_state[key] = value
+
+
+def _on_language() -> None:
+    state = get_state()
+    chosen = st.session_state.get(LANG_KEY)
+    if chosen in LANGUAGES:
+        state.lang = chosen
+        st.query_params["lang"] = chosen
+
+
+def page_header(title: str, subtitle: str | None = None) -> None:
+    """Title on the left, language switch on the right (stacked on a phone)."""
+    state = get_state()
+    left, right = st.columns([5, 1], vertical_alignment="bottom")
+    left.title(escape_md(title), anchor=False)
+    with right:
+        sync_widget(LANG_KEY, state.lang)
+        st.segmented_control(
+            t("language", state.lang),
+            options=list(LANGUAGES),
+            format_func=LANGUAGE_NAMES.__getitem__,
+            key=LANG_KEY,
+            required=True,
+            on_change=_on_language,
+            label_visibility="collapsed",
+        )
+    if subtitle:
+        st.caption(escape_md(subtitle))
+    if state.organization.strip():
+        st.caption(f"{t('organization', state.lang)}: {escape_md(state.organization.strip())}")
+
+
+def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:
+    """Query parameters that open a questionnaire (used by links and deep links)."""
+    return {"questionnaire": questionnaire_id, "lang": lang}

@@ -1,0 +1,142 @@
+"""The app's own state: answers live here, not in widgets.
+
+Streamlit forgets a widget's value when the widget is not drawn (another page,
+another category, a language switch that relabels it). Answers therefore live in
+one typed object in ``st.session_state``; widgets are fed from it and write back
+to it in their ``on_change`` callbacks. Widget keys derive from ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from cxmaturity.i18n import DEFAULT_LANGUAGE
+from cxmaturity.model import NOT_APPLICABLE, Answers, Grid, Quiz, Rating
+
+STATE_KEY = "cxmaturity.state"
+LevelChoice = int | str | None
+
+
+@dataclass
+class RatingState:
+    """One capability: current and ideal level values (or "n/a"), and a note."""
+
+    current: LevelChoice = None
+    ideal: LevelChoice = None
+    note: str = ""
+
+    @property
+    def not_applicable(self) -> bool:
+        return NOT_APPLICABLE in (self.current, self.ideal)
+
+    @property
+    def done(self) -> bool:
+        """Rated, or marked not applicable."""
+        return self.not_applicable or (self.current is not None and self.ideal is not None)
+
+
+@dataclass
+class QuestionnaireState:
+    """Answers to one questionnaire, as the person gives them."""
+
+    choices: dict[str, str] = field(default_factory=dict)
+    ratings: dict[str, RatingState] = field(default_factory=dict)
+    category: str | None = None
+
+    def rating(self, capability_id: str) -> RatingState:
+        return self.ratings.setdefault(capability_id, RatingState())
+
+    def answered(self, questionnaire: Quiz | Grid) -> int:
+        """Questions answered, or capabilities rated or marked n/a."""
+        if isinstance(questionnaire, Quiz):
+            return sum(1 for q in questionnaire.questions if self.choices.get(q.id))
+        return sum(1 for _, c in questionnaire.capabilities() if self.rating(c.id).done)
+
+    def is_empty(self) -> bool:
+        return not self.choices and not any(
+            r.current is not None or r.ideal is not None or r.note for r in self.ratings.values()
+        )
+
+
+@dataclass
+class UiState:
+    """Everything the app keeps for one browser session."""
+
+    lang: str = DEFAULT_LANGUAGE
+    organization: str = ""
+    respondent: str = ""
+    answers: dict[str, QuestionnaireState] = field(default_factory=dict)
+    last_upload: str | None = None
+    current: str | None = None  # the questionnaire last opened
+
+    def of(self, questionnaire_id: str) -> QuestionnaireState:
+        return self.answers.setdefault(questionnaire_id, QuestionnaireState())
+
+
+def get_state() -> UiState:
+    """This session's state object (created on first use)."""
+    if STATE_KEY not in st.session_state:
+        st.session_state[STATE_KEY] = UiState()
+    state: UiState = st.session_state[STATE_KEY]
+    return state
+
+
+def widget_key(questionnaire_id: str, item_id: str, part: str = "") -> str:
+    """``quiz.q1`` or ``grid.billing.current``: keys derive from ids, never from labels."""
+    return f"{questionnaire_id}.{item_id}.{part}" if part else f"{questionnaire_id}.{item_id}"
+
+
+def to_answers(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Answers:
+    """The engine's answers document for what this session entered."""
+    qstate = state.of(questionnaire.id)
+    values: dict[str, object] = {}
+    if isinstance(questionnaire, Quiz):
+        values = {k: v for k, v in qstate.choices.items() if questionnaire.question(k)}
+    else:
+        for _, capability in questionnaire.capabilities():
+            rating = qstate.ratings.get(capability.id)
+            if rating is not None and (rating.current is not None or rating.ideal is not None):
+                values[capability.id] = _rating(rating)
+            elif rating is not None and rating.note:
+                values[capability.id] = Rating(note=rating.note)
+    return Answers.model_validate(
+        {
+            "questionnaire": questionnaire.id,
+            "organization": state.organization.strip() or None,
+            "respondent": state.respondent.strip() or None,
+            "language": lang,
+            "answers": values,
+        }
+    )
+
+
+def _rating(rating: RatingState) -> Rating:
+    note = rating.note.strip() or None
+    if rating.not_applicable:
+        return Rating(current=NOT_APPLICABLE, note=note)
+    return Rating.model_validate({"current": rating.current, "ideal": rating.ideal, "note": note})
+
+
+def load_answers(state: UiState, answers: Answers) -> None:
+    """Replace this session's answers to one questionnaire with a document's."""
+    qstate = QuestionnaireState()
+    for key, value in answers.answers.items():
+        if isinstance(value, Rating):
+            qstate.ratings[key] = RatingState(value.current, value.ideal, value.note or "")
+        elif value is not None:
+            qstate.choices[key] = value
+    state.answers[answers.questionnaire] = qstate
+    if answers.organization:
+        state.organization = answers.organization
+    if answers.respondent:
+        state.respondent = answers.respondent
+    _forget_widgets(answers.questionnaire)
+
+
+def _forget_widgets(questionnaire_id: str) -> None:
+    """Drop widget values of a questionnaire so that widgets redraw from the state."""
+    prefix = f"{questionnaire_id}."
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]
