@@ -59,7 +59,7 @@ def page_header(title: str, subtitle: str | None = None) -> None:
     """Title on the left, language switch on the right (stacked on a phone)."""
     state = get_state()
     left, right = st.columns([5, 1], vertical_alignment="bottom")
-    left.title(escape_md(title), anchor=False)
+    left.header(escape_md(title), anchor=False)
     with right:
         sync_widget(LANG_KEY, state.lang)
         st.segmented_control(

@@ -132,11 +132,3 @@ def load_answers(state: UiState, answers: Answers) -> None:
         state.organization = answers.organization
     if answers.respondent:
         state.respondent = answers.respondent
-    _forget_widgets(answers.questionnaire)
-
-
-def _forget_widgets(questionnaire_id: str) -> None:
-    """Drop widget values of a questionnaire so that widgets redraw from the state."""
-    prefix = f"{questionnaire_id}."
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[key]

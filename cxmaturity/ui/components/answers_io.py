@@ -60,6 +60,7 @@ def _apply_upload(
     if state.last_upload != fingerprint:
         load_answers(state, answers)
         state.last_upload = fingerprint
+        st.rerun()  # redraw every widget from the loaded answers
     st.success(t("upload_ok", state.lang, name=name), icon=":material/check:")
     if target.id != questionnaire.id:
         st.info(t("upload_other_questionnaire", state.lang, other=target.title.get(state.lang)))

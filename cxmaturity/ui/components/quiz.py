@@ -33,7 +33,7 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
         texts = {o.id: o.text.get(lang) for o in question.options}
         sync_widget(key, qstate.choices.get(question.id))
         st.radio(
-            escape_md(f"{number}. {question.text.get(lang)}"),
+            f"**{escape_md(f'{number}. {question.text.get(lang)}')}**",
             options=list(texts),
             index=None,
             format_func=lambda oid, letters=letters, texts=texts: f"{letters[oid]}) {texts[oid]}",

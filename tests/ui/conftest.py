@@ -1,0 +1,29 @@
+"""AppTest helpers: run the real app.py, switch pages with query parameters."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ..conftest import ROOT
+
+APP = str(ROOT / "app.py")
+HOME = "cxmaturity/ui/pages/home.py"
+ANSWER = "cxmaturity/ui/pages/answer.py"
+RESULTS = "cxmaturity/ui/pages/results.py"
+
+
+def open_page(page: str = HOME, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != HOME:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def app():
+    return open_page

@@ -1,0 +1,192 @@
+"""The app under AppTest: every page runs, answers score, state survives, uploads are safe."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ..conftest import ROOT
+from .conftest import ANSWER, HOME, RESULTS, open_page
+
+QUESTIONNAIRES = ["avaya-cx-quiz", "avaya-capability-grid", "cx-mistakes"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("page", [HOME, ANSWER, RESULTS])
+@pytest.mark.parametrize("questionnaire", [*QUESTIONNAIRES, "no-such-thing", None])
+def test_every_page_runs_without_exception(page, questionnaire, lang):
+    params = {"lang": lang}
+    if questionnaire:
+        params["questionnaire"] = questionnaire
+    at = open_page(page, **params)
+    assert not at.exception
+    assert at.title or at.header
+
+
+def choose(at: AppTest, choices: str) -> AppTest:
+    """Pick options by letter, one click (rerun) at a time, like a person."""
+    for i, letter in enumerate(choices):
+        radio = at.radio[i]
+        radio.set_value(radio.options[ord(letter) - ord("a")]).run()
+    return at
+
+
+def test_deep_link_opens_the_quiz_in_english():
+    at = open_page(HOME, questionnaire="avaya-cx-quiz", lang="en")
+    assert at.header[0].value == "How mature is your customer experience?"
+    assert len(at.radio) == 4
+    assert at.radio[0].label.startswith("**1\\. When it comes to a customer problem")
+
+
+def test_unknown_questionnaire_gets_a_friendly_message_and_the_list():
+    at = open_page(HOME, questionnaire="nps-deluxe", lang="en")
+    assert "could not find the questionnaire “nps-deluxe”" in at.warning[0].value
+    assert len(at.subheader) >= 4  # "Questionnaires" and a card per questionnaire
+
+
+@pytest.mark.parametrize(
+    ("choices", "points", "band"),
+    [
+        ("aaaa", 4, "You have a long way to go."),
+        ("bbbb", 8, "You are doing a good job of taking care of your customers."),
+        ("cccd", 13, "You are on top of it."),
+    ],
+)
+def test_answering_sets_the_score(choices, points, band):
+    at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="en")
+    choose(at, choices[:3])
+    assert not at.metric  # no result before the last answer
+    choose_from = at.radio[3]
+    choose_from.set_value(choose_from.options[ord(choices[3]) - ord("a")]).run()
+    assert at.metric[0].value == str(points)
+    assert any(band in m.value.replace("\\", "") for m in at.markdown)
+
+
+def test_switching_language_keeps_answers():
+    at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="es")
+    choose(at, "cb")
+    assert at.radio[0].label.startswith("**1\\. Cuando se trata")
+    at.segmented_control(key="ui.lang").set_value("en").run()
+    assert at.radio[0].label.startswith("**1\\. When it comes")
+    assert (at.radio[0].value, at.radio[1].value, at.radio[2].value) == ("c", "b", None)
+    assert at.query_params["lang"] == "en"
+
+
+def test_answers_survive_a_page_switch_and_other_categories():
+    at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="en")
+    at.segmented_control(key="avaya-capability-grid.business-intelligence.current").set_value(
+        2
+    ).run()
+    at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal").set_value(4).run()
+    at.text_input(key="avaya-capability-grid.business-intelligence.note").input(
+        "<b>only</b> BI"
+    ).run()
+    at.segmented_control(key="avaya-capability-grid.category").set_value("infrastructure").run()
+    assert at.segmented_control(key="avaya-capability-grid.security.current").value is None
+    at.switch_page(HOME).run()
+    at.switch_page(ANSWER).run()  # back: the URL still names the grid
+    at.segmented_control(key="avaya-capability-grid.category").set_value(
+        "business-process-alignment"
+    ).run()
+    assert (
+        at.segmented_control(key="avaya-capability-grid.business-intelligence.current").value == 2
+    )
+    assert at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal").value == 4
+    assert (
+        at.text_input(key="avaya-capability-grid.business-intelligence.note").value
+        == "<b>only</b> BI"
+    )
+
+
+def test_not_applicable_disables_the_ideal():
+    at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="en")
+    at.segmented_control(key="avaya-capability-grid.knowledge-management.current").set_value(
+        "n/a"
+    ).run()
+    assert at.segmented_control(key="avaya-capability-grid.knowledge-management.ideal").disabled
+    assert "Rated 1 of 25 capabilities" in at.get("progress")[0].proto.text
+
+
+def _rate_all(at: AppTest, ratings: dict[str, tuple[int, int]]) -> None:
+    """Rate capabilities through the session state, then rerun once (fast)."""
+    from cxmaturity.ui.state import STATE_KEY, RatingState
+
+    state = at.session_state[STATE_KEY]
+    qstate = state.of("avaya-capability-grid")
+    for capability, (current, ideal) in ratings.items():
+        qstate.ratings[capability] = RatingState(current, ideal)
+    at.run()
+
+
+def test_results_page_shows_levels_charts_and_ranked_gaps():
+    at = open_page(RESULTS, questionnaire="avaya-capability-grid", lang="en")
+    assert "no answers" in at.info[0].value
+    from cxmaturity.loader import load_questionnaire
+
+    grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
+    ratings = {cap.id: (2, 3) for _, cap in grid.capabilities()}
+    ratings["talent-training"] = (1, 4)
+    ratings["billing"] = (4, 2)
+    _rate_all(at, ratings)
+    assert not at.warning  # complete: not partial
+    assert [m.label for m in at.metric] == ["Level today", "Ideal level", "Overall gap"]
+    table = at.dataframe[0].value
+    assert list(table["Capability"][:2]) == ["Talent training", "Business intelligence"]
+    assert "Customer-experience training programme" in table["Suggested initiatives"][0]
+    negative = at.dataframe[1].value
+    assert list(negative["Capability"]) == ["Billing"]
+    assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_partial_results_are_labelled_partial():
+    at = open_page(RESULTS, questionnaire="avaya-capability-grid", lang="en")
+    _rate_all(at, {"billing": (1, 3)})
+    assert at.warning[0].value.startswith("**Partial result.** 1 of 25 capabilities rated")
+
+
+def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader[0].set_value((name, data, "application/x-yaml")).run()
+    return at
+
+
+def test_a_bad_upload_changes_nothing():
+    at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="en")
+    choose(at, "cb")
+    _upload(at, "bad.yaml", b"questionnaire: avaya-cx-quiz\nanswers: {q1: z, q9: a}\n")
+    assert "not valid; nothing was changed" in at.error[0].value
+    problems = at.code[0].value
+    assert "bad.yaml:2: answers.q1: unknown option 'z'" in problems
+    assert "answers.q9" in problems
+    assert (at.radio[0].value, at.radio[1].value) == ("c", "b")
+
+
+def test_a_good_upload_resumes_the_answers():
+    at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="en")
+    choose(at, "a")
+    raw = (ROOT / "docs" / "examples" / "acme-quiz.yaml").read_bytes()
+    _upload(at, "acme.yaml", raw)
+    assert [r.value for r in at.radio] == ["b", "c", "b", "c"]
+    assert at.metric[0].value == "10"
+    assert "Acme S.A." in " ".join(c.value.replace("\\", "") for c in at.caption)
+
+
+def test_download_is_the_answers_file_format():
+    from cxmaturity.loader import Catalog, dump_answers, load_questionnaire, parse_answers
+    from cxmaturity.ui.state import STATE_KEY, to_answers
+
+    at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="en")
+    choose(at, "cbc")
+    assert at.download_button[0].label == "Download answers"
+    quiz = load_questionnaire(ROOT / "assessments" / "avaya-cx-quiz.yaml")
+    text = dump_answers(to_answers(at.session_state[STATE_KEY], quiz, "en"))
+    catalog = Catalog.from_dirs([ROOT / "assessments"])
+    answers, _ = parse_answers(text.encode(), "x.yaml", catalog)
+    assert answers.answers == {"q1": "c", "q2": "b", "q3": "c"}
+    assert answers.language == "en"
+
+
+def test_typed_text_is_never_markdown():
+    at = open_page(HOME, lang="en")
+    at.text_input(key="ui.organization").input("[click](javascript:alert(1)) **Acme**").run()
+    caption = next(c.value for c in at.caption if c.value.startswith("Organisation"))
+    assert "\\[click\\]\\(javascript" in caption and "\\*\\*Acme\\*\\*" in caption
