@@ -6,6 +6,7 @@ records (no pandas needed). Texts come in the requested language.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import altair as alt
@@ -17,9 +18,9 @@ from .scoring import GridResult, QuizResult
 CURRENT_COLOR = "#d9825b"
 IDEAL_COLOR = "#2f6f8f"
 BAND_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#b9d7e6", "#d9cfe8"]
-LEVEL_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#8fbfd4", "#5f9fbd", "#2f6f8f"]
+LEVEL_COLORS = ["#f1c6ad", "#f6e3a8", "#b9dcc6", "#6fa8c4", "#2f6f8f"]
 NA_COLOR = "#e6e6e6"
-FONT = "Helvetica"
+FONT = "DejaVu Sans"
 
 
 def _config(chart: alt.TopLevelMixin) -> Any:
@@ -45,7 +46,14 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
         for i, b in enumerate(quiz.bands)
     ]
     domain = [quiz.min_points - 0.5, quiz.max_points + 0.5]
-    x = alt.X("start:Q", scale=alt.Scale(domain=domain, nice=False), title=t("points_axis", lang))
+    ticks = list(range(quiz.min_points, quiz.max_points + 1))
+    step = max(1, len(ticks) // 12)
+    x = alt.X(
+        "start:Q",
+        scale=alt.Scale(domain=domain, nice=False, zero=False),
+        title=t("points_axis", lang),
+        axis=alt.Axis(values=ticks[::step], format="d", grid=False),
+    )
     colors = alt.Scale(
         domain=[b["band"] for b in bands], range=BAND_COLORS[: len(bands)] or BAND_COLORS
     )
@@ -63,9 +71,9 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
         score = alt.Chart(alt.Data(values=marker))
         layers.append(score.mark_rule(color="#1f2a30", strokeWidth=3).encode(x="points:Q"))
         layers.append(
-            score.mark_text(dy=-30, fontSize=16, fontWeight="bold", color="#1f2a30").encode(
-                x="points:Q", text="label:N"
-            )
+            score.mark_text(
+                dx=8, dy=-26, align="left", fontSize=15, fontWeight="bold", color="#1f2a30"
+            ).encode(x="points:Q", text="label:N")
         )
     chart = alt.layer(*layers).properties(height=90, width=width or "container")
     return _config(chart)
@@ -87,7 +95,7 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
     values = [lv.value for lv in grid.levels]
     scale = alt.Scale(domain=[min(values) - 0.2, max(values) + 0.2], nice=False)
     order = [names[c.id] for c in grid.categories]
-    y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     axis = alt.Axis(values=values, format="d", title=t("level", lang))
     span = (
         alt.Chart(alt.Data(values=spans))
@@ -112,8 +120,9 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
     labels = points.mark_text(dy=-16, fontSize=11).encode(
         text=alt.Text("value:Q", format=".1f"), color=alt.Color("state:N", scale=colors)
     )
-    height = 56 * max(1, len(spans))
-    chart = alt.layer(span, points, labels).properties(height=height, width=width or "container")
+    chart = alt.layer(span, points, labels).properties(
+        height=alt.Step(56), width=width or "container"
+    )
     return _config(chart)
 
 
@@ -148,9 +157,9 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
             {"capability": label, "category": group, "state": gap, "text": f"{sign}{cap.gap:g}"}
         )
     values = [lv.value for lv in grid.levels]
-    colors = alt.Scale(
-        domain=[min(values), max(values)], range=[LEVEL_COLORS[0], LEVEL_COLORS[-1]], clamp=True
-    )
+    low, high = min(values), max(values)
+    stops = [low + (high - low) * i / (len(LEVEL_COLORS) - 1) for i in range(len(LEVEL_COLORS))]
+    colors = alt.Scale(domain=stops, range=LEVEL_COLORS, clamp=True)
     x = alt.X(
         "state:N",
         sort=[current, ideal, gap],
@@ -159,26 +168,31 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     )
     y = alt.Y("capability:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     base = alt.Chart(alt.Data(values=rows)).encode(x=x, y=y)
+    tooltip = [
+        alt.Tooltip("category:N", title=""),
+        alt.Tooltip("capability:N", title=""),
+        alt.Tooltip("state:N", title=""),
+        alt.Tooltip("text:N", title=""),
+    ]
+    rated = "isValid(datum.value)"
     cells = (
-        base.transform_filter(alt.datum.state != gap)
+        base.transform_filter(rated)
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
-            color=alt.condition(
-                "isValid(datum.value)",
-                alt.Color("value:Q", scale=colors, legend=alt.Legend(title=t("level", lang))),
-                alt.value(NA_COLOR),
-            ),
-            tooltip=[
-                alt.Tooltip("category:N", title=""),
-                alt.Tooltip("capability:N", title=""),
-                alt.Tooltip("state:N", title=""),
-                alt.Tooltip("text:N", title=""),
-            ],
+            color=alt.Color("value:Q", scale=colors, legend=alt.Legend(title=t("level", lang))),
+            tooltip=tooltip,
         )
+    )
+    empty = (
+        base.transform_filter(f"!({rated}) && datum.state !== {json.dumps(gap)}")
+        .mark_rect(stroke="white", strokeWidth=2, color=NA_COLOR)
+        .encode(tooltip=tooltip)
     )
     text = base.mark_text(fontSize=12).encode(
         text="text:N",
         color=alt.condition("datum.value >= 3.5", alt.value("white"), alt.value("#1f2a30")),
     )
-    chart = alt.layer(cells, text).properties(height=22 * len(order), width=width or "container")
+    chart = alt.layer(cells, empty, text).properties(
+        height=alt.Step(22), width=width or "container"
+    )
     return _config(chart)

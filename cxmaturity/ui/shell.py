@@ -41,12 +41,6 @@ def sync_language_from_url(state: UiState) -> None:
         state.lang = wanted
 
 
-def sync_widget(key: str, value: object) -> None:
-    """Feed a widget its value from the app's state before it is drawn."""
-    if key not in st.session_state or st.session_state[key] != value:
-        st.session_state[key] = value
-
-
 def _on_language() -> None:
     state = get_state()
     chosen = st.session_state.get(LANG_KEY)
@@ -61,10 +55,10 @@ def page_header(title: str, subtitle: str | None = None) -> None:
     left, right = st.columns([5, 1], vertical_alignment="bottom")
     left.header(escape_md(title), anchor=False)
     with right:
-        sync_widget(LANG_KEY, state.lang)
         st.segmented_control(
             t("language", state.lang),
             options=list(LANGUAGES),
+            default=state.lang,
             format_func=LANGUAGE_NAMES.__getitem__,
             key=LANG_KEY,
             required=True,

@@ -1,9 +1,10 @@
 """The app's own state: answers live here, not in widgets.
 
 Streamlit forgets a widget's value when the widget is not drawn (another page,
-another category, a language switch that relabels it). Answers therefore live in
-one typed object in ``st.session_state``; widgets are fed from it and write back
-to it in their ``on_change`` callbacks. Widget keys derive from ids.
+another category), and a language switch relabels a widget, which makes it a new
+one. Answers therefore live in one typed object in ``st.session_state``; every
+widget gets its default from it and writes back to it in its ``on_change``
+callback. Widget keys derive from ids.
 """
 
 from __future__ import annotations
@@ -83,9 +84,14 @@ def get_state() -> UiState:
     return state
 
 
-def widget_key(questionnaire_id: str, item_id: str, part: str = "") -> str:
-    """``quiz.q1`` or ``grid.billing.current``: keys derive from ids, never from labels."""
-    return f"{questionnaire_id}.{item_id}.{part}" if part else f"{questionnaire_id}.{item_id}"
+def widget_key(questionnaire_id: str, item_id: str, part: str = "", lang: str = "") -> str:
+    """``quiz.q1.es`` or ``grid.billing.current.en``: keys derive from ids, never labels.
+
+    The language is part of the key: a relabelled widget is a new widget, and
+    Streamlit's browser side does not always show a kept value under new labels.
+    A fresh widget per language takes its default from the state instead.
+    """
+    return ".".join(p for p in (questionnaire_id, item_id, part, lang) if p)
 
 
 def to_answers(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Answers:
@@ -132,3 +138,16 @@ def load_answers(state: UiState, answers: Answers) -> None:
         state.organization = answers.organization
     if answers.respondent:
         state.respondent = answers.respondent
+    forget_widgets(answers.questionnaire)
+
+
+def forget_widgets(questionnaire_id: str) -> None:
+    """Drop a questionnaire's widget values so that the next run draws them from the state.
+
+    Widgets get their default from the state; Streamlit keeps a drawn widget's own
+    value instead, so after the state changes behind a widget's back (an upload)
+    the widget values must go. Call ``st.rerun()`` afterwards.
+    """
+    prefix = f"{questionnaire_id}."
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]

@@ -74,36 +74,36 @@ def test_switching_language_keeps_answers():
 
 def test_answers_survive_a_page_switch_and_other_categories():
     at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="en")
-    at.segmented_control(key="avaya-capability-grid.business-intelligence.current").set_value(
+    at.segmented_control(key="avaya-capability-grid.business-intelligence.current.en").set_value(
         2
     ).run()
-    at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal").set_value(4).run()
-    at.text_input(key="avaya-capability-grid.business-intelligence.note").input(
+    at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal.en").set_value(4).run()
+    at.text_input(key="avaya-capability-grid.business-intelligence.note.en").input(
         "<b>only</b> BI"
     ).run()
-    at.segmented_control(key="avaya-capability-grid.category").set_value("infrastructure").run()
-    assert at.segmented_control(key="avaya-capability-grid.security.current").value is None
+    at.segmented_control(key="avaya-capability-grid.category.en").set_value("infrastructure").run()
+    assert at.segmented_control(key="avaya-capability-grid.security.current.en").value is None
     at.switch_page(HOME).run()
     at.switch_page(ANSWER).run()  # back: the URL still names the grid
-    at.segmented_control(key="avaya-capability-grid.category").set_value(
+    at.segmented_control(key="avaya-capability-grid.category.en").set_value(
         "business-process-alignment"
     ).run()
     assert (
-        at.segmented_control(key="avaya-capability-grid.business-intelligence.current").value == 2
+        at.segmented_control(key="avaya-capability-grid.business-intelligence.current.en").value == 2
     )
-    assert at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal").value == 4
+    assert at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal.en").value == 4
     assert (
-        at.text_input(key="avaya-capability-grid.business-intelligence.note").value
+        at.text_input(key="avaya-capability-grid.business-intelligence.note.en").value
         == "<b>only</b> BI"
     )
 
 
 def test_not_applicable_disables_the_ideal():
     at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="en")
-    at.segmented_control(key="avaya-capability-grid.knowledge-management.current").set_value(
+    at.segmented_control(key="avaya-capability-grid.knowledge-management.current.en").set_value(
         "n/a"
     ).run()
-    assert at.segmented_control(key="avaya-capability-grid.knowledge-management.ideal").disabled
+    assert at.segmented_control(key="avaya-capability-grid.knowledge-management.ideal.en").disabled
     assert "Rated 1 of 25 capabilities" in at.get("progress")[0].proto.text
 
 
@@ -190,3 +190,12 @@ def test_typed_text_is_never_markdown():
     at.text_input(key="ui.organization").input("[click](javascript:alert(1)) **Acme**").run()
     caption = next(c.value for c in at.caption if c.value.startswith("Organisation"))
     assert "\\[click\\]\\(javascript" in caption and "\\*\\*Acme\\*\\*" in caption
+
+
+def test_grid_ratings_survive_a_language_switch():
+    at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="es")
+    at.segmented_control(key="avaya-capability-grid.category.es").set_value("customer-interaction").run()
+    at.segmented_control(key="avaya-capability-grid.billing.current.es").set_value(3).run()
+    at.segmented_control(key="ui.lang").set_value("en").run()
+    assert at.segmented_control(key="avaya-capability-grid.billing.current.en").value == 3
+    assert "Customer interaction" in at.subheader[0].value

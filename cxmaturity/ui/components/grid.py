@@ -6,7 +6,6 @@ import streamlit as st
 
 from cxmaturity.i18n import t
 from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid
-from cxmaturity.ui.shell import sync_widget
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -45,13 +44,13 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     ids = [c.id for c in grid.categories]
     if qstate.category not in ids:
         qstate.category = ids[0]
-    key = widget_key(grid.id, "category")
+    key = widget_key(grid.id, "category", lang=lang)
     names = {c.id: c.name.get(lang) for c in grid.categories}
     progress = {c.id: _category_progress(c, qstate) for c in grid.categories}
-    sync_widget(key, qstate.category)
     st.segmented_control(
         t("category", state.lang),
         options=ids,
+        default=qstate.category,
         format_func=lambda cid: f"{names[cid]} · {progress[cid][0]}/{progress[cid][1]}",
         key=key,
         required=True,
@@ -102,11 +101,11 @@ def _capability(
         )
         columns = st.columns(2)
         for column, part in zip(columns, STATES, strict=True):
-            key = widget_key(grid.id, capability.id, part)
-            sync_widget(key, getattr(rating, part))
+            key = widget_key(grid.id, capability.id, part, lang)
             column.segmented_control(
                 t(f"{part}_state", ui_lang),
                 options=options if part == "current" else options[: len(grid.levels)],
+                default=getattr(rating, part),
                 format_func=lambda v, labels=labels: labels.get(v, str(v)),
                 key=key,
                 help=levels_help,
@@ -116,10 +115,10 @@ def _capability(
             )
         if rating.not_applicable:
             st.caption(t("na_blocks_ideal", ui_lang))
-        key = widget_key(grid.id, capability.id, "note")
-        sync_widget(key, rating.note)
+        key = widget_key(grid.id, capability.id, "note", lang)
         st.text_input(
             t("note", ui_lang),
+            value=rating.note,
             key=key,
             max_chars=5000,
             placeholder=t("note_placeholder", ui_lang),

@@ -8,7 +8,6 @@ from cxmaturity.charts import quiz_band_chart
 from cxmaturity.i18n import t
 from cxmaturity.model import Quiz
 from cxmaturity.scoring import QuizResult, score_quiz
-from cxmaturity.ui.shell import sync_widget
 from cxmaturity.ui.state import UiState, get_state, to_answers, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -28,14 +27,14 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
     done, total = qstate.answered(quiz), len(quiz.questions)
     st.progress(done / total, text=t("answered_progress", state.lang, done=done, total=total))
     for number, question in enumerate(quiz.questions, start=1):
-        key = widget_key(quiz.id, question.id)
+        key = widget_key(quiz.id, question.id, lang=lang)
         letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
         texts = {o.id: o.text.get(lang) for o in question.options}
-        sync_widget(key, qstate.choices.get(question.id))
+        chosen = qstate.choices.get(question.id)
         st.radio(
             f"**{escape_md(f'{number}. {question.text.get(lang)}')}**",
             options=list(texts),
-            index=None,
+            index=list(texts).index(chosen) if chosen in texts else None,
             format_func=lambda oid, letters=letters, texts=texts: f"{letters[oid]}) {texts[oid]}",
             key=key,
             help=escape_md(question.help.get(lang)) if question.help else None,

@@ -8,7 +8,7 @@ from cxmaturity.i18n import t
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Grid, Quiz
 from cxmaturity.ui.catalog import catalog, content_language
-from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params, sync_widget
+from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
 
@@ -59,9 +59,9 @@ def render() -> None:
     found = catalog()
     page_header(t("app_title", state.lang), t("app_tagline", state.lang))
     _deep_link(found, state)
-    sync_widget(ORG_KEY, state.organization)
     st.text_input(
         t("organization", state.lang),
+        value=state.organization,
         key=ORG_KEY,
         on_change=_on_organization,
         max_chars=300,

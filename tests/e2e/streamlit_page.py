@@ -1,0 +1,74 @@
+"""Small helpers that speak Streamlit's DOM (keys become ``st-key-...`` classes)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover - depends on the machine
+    if os.environ.get("CI", "").lower() == "true":
+        raise
+    pytest.skip("playwright is not installed", allow_module_level=True)
+
+__all__ = ["expect"]
+
+
+def key_class(key: str) -> str:
+    """CSS selector of the element a widget or container with ``key`` renders."""
+    return ".st-key-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
+
+
+def settle(page) -> None:
+    """Wait until the app has finished its rerun (no stale element left)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-stale=\"true\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"] button')",
+        polling=50,
+    )
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stHeading"]')
+    settle(page)
+
+
+def pick_radio(page, question_index: int, letter: str) -> None:
+    """Click option ``letter`` of the question-th radio group and wait for it to hold."""
+    group = page.locator('[data-testid="stRadio"]').nth(question_index)
+    option = group.locator("label").filter(has_text=re.compile(rf"^{letter}\) "))
+    option.click()
+    option.locator("input").wait_for(state="attached")
+    page.wait_for_function(
+        "([i, l]) => { const g = document.querySelectorAll('[data-testid=stRadio]')[i];"
+        " const c = g && g.querySelector('input:checked');"
+        " return c && c.closest('label').innerText.trim().startsWith(l + ')'); }",
+        arg=[question_index, letter],
+        polling=50,
+    )
+    settle(page)
+
+
+def checked_letters(page) -> list[str | None]:
+    return page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stRadio]')].map(g => {"
+        " const c = g.querySelector('input:checked');"
+        " return c ? c.closest('label').innerText.trim()[0] : null; })"
+    )
+
+
+def press(page, key: str, label: str) -> None:
+    """Click a segmented-control option by its label and wait until it is selected."""
+    button = page.locator(key_class(key)).get_by_role("radio", name=label, exact=True)
+    button.click()
+    page.wait_for_function(
+        "([sel, label]) => [...document.querySelectorAll(sel + ' button[role=radio]')]"
+        ".some(b => b.innerText.trim() === label && b.getAttribute('aria-checked') === 'true')",
+        arg=[key_class(key), label],
+        polling=50,
+    )
+    settle(page)

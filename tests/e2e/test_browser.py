@@ -1,0 +1,117 @@
+"""The app in a real browser: quiz to each band, the full grid, deep links, languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ..conftest import ROOT
+from .streamlit_page import (
+    checked_letters,
+    expect,
+    key_class,
+    open_app,
+    pick_radio,
+    press,
+    settle,
+)
+
+GRID = "avaya-capability-grid"
+
+
+@pytest.mark.parametrize(
+    ("choices", "points", "band"),
+    [
+        ("abaa", "5", "Tiene un largo camino por recorrer."),
+        ("bcbb", "9", "Está realizando un buen trabajo al cuidar de sus clientes."),
+        ("cccc", "12", "Está al tanto de lo que ocurre."),
+    ],
+)
+def test_quiz_to_each_band(page, app_url, choices, points, band):
+    open_app(page, f"{app_url}/?questionnaire=avaya-cx-quiz&lang=es")
+    for index, letter in enumerate(choices):
+        pick_radio(page, index, letter)
+    expect(page.locator('[data-testid="stMetricValue"]')).to_have_text(points)
+    expect(page.get_by_text(band, exact=True)).to_be_visible()
+    page.locator('[data-testid="stVegaLiteChart"]').wait_for(state="attached")
+
+
+def test_deep_link_in_english(page, app_url):
+    open_app(page, f"{app_url}/?questionnaire=avaya-cx-quiz&lang=en")
+    page.wait_for_url(re.compile(r"/answer\?questionnaire=avaya-cx-quiz&lang=en$"))
+    expect(page.locator("h2").first).to_have_text("How mature is your customer experience?")
+    expect(page.get_by_text("a) Wait for the customer to complain.")).to_be_visible()
+    english = page.get_by_role("radio", name="English", exact=True)
+    expect(english).to_have_attribute("aria-checked", "true")
+
+
+def test_unknown_deep_link_lists_the_questionnaires(page, app_url):
+    open_app(page, f"{app_url}/?questionnaire=nps-deluxe&lang=en")
+    expect(page.get_by_text("We could not find the questionnaire “nps-deluxe”")).to_be_visible()
+    expect(page.get_by_text("Seven mistakes that hold customer experience back")).to_be_visible()
+
+
+def test_language_switch_mid_quiz_keeps_answers(page, app_url):
+    open_app(page, f"{app_url}/?questionnaire=avaya-cx-quiz&lang=es")
+    pick_radio(page, 0, "c")
+    pick_radio(page, 1, "b")
+    press(page, "ui.lang", "English")
+    page.get_by_text("a) Wait for the customer to complain.").wait_for()
+    settle(page)
+    assert checked_letters(page) == ["c", "b", None, None]
+    assert "lang=en" in page.url
+    pick_radio(page, 2, "c")
+    press(page, "ui.lang", "Español")
+    page.get_by_text("a) Espera a que el cliente se queje.").wait_for()
+    settle(page)
+    assert checked_letters(page) == ["c", "b", "c", None]
+
+
+RATINGS = {
+    # capability: (current, ideal); everything else is rated 2 -> 3 (gap 1)
+    "talent-training": ("1", "4"),
+    "systems-integration": ("1", "3"),
+    "billing": ("4", "2"),
+    "physical-environment": ("N/A", None),
+}
+
+
+def test_rate_the_whole_grid_and_see_the_top_gaps(page, app_url):
+    from cxmaturity.loader import load_questionnaire
+
+    grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
+    open_app(page, f"{app_url}/?questionnaire={GRID}&lang=en")
+    for number, category in enumerate(grid.categories):
+        if number:
+            page.locator(key_class(f"{GRID}.next")).get_by_role("button").click()
+            page.locator("h3").filter(has_text=category.name.get("en")).wait_for()
+            settle(page)
+        for capability in category.capabilities:
+            current, ideal = RATINGS.get(capability.id, ("2", "3"))
+            press(page, f"{GRID}.{capability.id}.current.en", current)
+            if ideal is not None:
+                press(page, f"{GRID}.{capability.id}.ideal.en", ideal)
+    expect(page.get_by_text("Rated 25 of 25 capabilities")).to_be_visible()
+    page.get_by_role("link", name=re.compile("See results")).click()
+    page.locator('[data-testid="stMetricValue"]').first.wait_for()
+    settle(page)
+    assert page.locator('[data-testid="stAlert"]').count() == 0  # complete: not partial
+    gaps = page.locator('[data-testid="stExpander"] summary [data-testid="stMarkdownContainer"]')
+    expect(gaps.nth(0)).to_have_text("1. Talent training (1 → 4)")
+    expect(gaps.nth(1)).to_have_text("2. Systems integration (1 → 3)")
+    expect(page.get_by_text("Negative gaps: the ideal is below today")).to_be_visible()
+    page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(state="attached")
+
+
+def test_bad_upload_changes_nothing(page, app_url, tmp_path):
+    open_app(page, f"{app_url}/?questionnaire=avaya-cx-quiz&lang=en")
+    pick_radio(page, 0, "b")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questionnaire: avaya-cx-quiz\nanswers: {q1: z}\n")
+    page.get_by_text("Save or resume answers").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_text("The file is not valid; nothing was changed").wait_for()
+    settle(page)
+    assert "bad.yaml:2: answers.q1: unknown option 'z'" in page.locator("code").last.inner_text()
+    assert checked_letters(page) == ["b", None, None, None]
