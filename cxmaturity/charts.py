@@ -75,7 +75,9 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
                 dx=8, dy=-26, align="left", fontSize=15, fontWeight="bold", color="#1f2a30"
             ).encode(x="points:Q", text="label:N")
         )
-    chart = alt.layer(*layers).properties(height=90, width=width or "container")
+    chart = alt.layer(*layers).properties(
+        height=90, width=width or "container", padding={"top": 22, "left": 4, "right": 12}
+    )
     return _config(chart)
 
 
@@ -164,7 +166,7 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
         "state:N",
         sort=[current, ideal, gap],
         title=None,
-        axis=alt.Axis(orient="top", labelAngle=0),
+        axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False, labelFontSize=11),
     )
     y = alt.Y("capability:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     base = alt.Chart(alt.Data(values=rows)).encode(x=x, y=y)
@@ -179,7 +181,7 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
         base.transform_filter(rated)
         .mark_rect(stroke="white", strokeWidth=2)
         .encode(
-            color=alt.Color("value:Q", scale=colors, legend=alt.Legend(title=t("level", lang))),
+            color=alt.Color("value:Q", scale=colors, legend=None),  # the cells show the values
             tooltip=tooltip,
         )
     )

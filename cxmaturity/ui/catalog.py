@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -27,16 +29,28 @@ def _signature(folder: Path) -> Signature:
     return tuple(files)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@functools.lru_cache(maxsize=4)  # process-wide, like st.cache_resource, but cheaper per call
 def _load(folder: str, signature: Signature) -> Catalog:
     del signature  # part of the cache key only
     return Catalog.from_dirs([Path(folder)])
 
 
+_RECHECK_SECONDS = 2.0
+_checked: dict[str, tuple[float, Signature]] = {}
+
+
 def catalog() -> Catalog:
-    """Every questionnaire, and every broken file with its problems (never raises)."""
+    """Every questionnaire, and every broken file with its problems (never raises).
+
+    The folder is looked at again at most every two seconds, not on every click.
+    """
     folder = default_catalog_dir()
-    return _load(str(folder), _signature(folder))
+    now = time.monotonic()
+    seen = _checked.get(str(folder))
+    if seen is None or now - seen[0] > _RECHECK_SECONDS:
+        seen = (now, _signature(folder))
+        _checked[str(folder)] = seen
+    return _load(str(folder), seen[1])
 
 
 def content_language(questionnaire: Quiz | Grid, lang: str) -> str:

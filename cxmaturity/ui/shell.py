@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import streamlit as st
@@ -21,8 +22,13 @@ def navigation() -> Any:
     """The app's pages, titled in the session's language."""
     state = get_state()
     sync_language_from_url(state)
-    lang = state.lang
-    pages = [
+    return st.navigation(_pages(state.lang), position="top")
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _pages(lang: str) -> list[Any]:
+    """Page objects per language, built once (they only describe the pages)."""
+    return [
         st.Page(HOME, title=t("nav_home", lang), icon=":material/home:", default=True),
         st.Page(
             ANSWER, title=t("nav_answer", lang), icon=":material/edit_note:", url_path="answer"
@@ -31,7 +37,6 @@ def navigation() -> Any:
             RESULTS, title=t("nav_results", lang), icon=":material/insights:", url_path="results"
         ),
     ]
-    return st.navigation(pages, position="top")
 
 
 def sync_language_from_url(state: UiState) -> None:
@@ -52,9 +57,11 @@ def _on_language() -> None:
 def page_header(title: str, subtitle: str | None = None) -> None:
     """Title on the left, language switch on the right (stacked on a phone)."""
     state = get_state()
-    left, right = st.columns([5, 1], vertical_alignment="bottom")
-    left.header(escape_md(title), anchor=False)
-    with right:
+    row = st.container(
+        horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"
+    )
+    with row:
+        st.header(escape_md(title), anchor=False, width="content")
         st.segmented_control(
             t("language", state.lang),
             options=list(LANGUAGES),
@@ -65,10 +72,11 @@ def page_header(title: str, subtitle: str | None = None) -> None:
             on_change=_on_language,
             label_visibility="collapsed",
         )
-    if subtitle:
-        st.caption(escape_md(subtitle))
+    lines = [escape_md(subtitle)] if subtitle else []
     if state.organization.strip():
-        st.caption(f"{t('organization', state.lang)}: {escape_md(state.organization.strip())}")
+        lines.append(f"{t('organization', state.lang)}: {escape_md(state.organization.strip())}")
+    if lines:
+        st.caption("  \n".join(lines))  # one element: every rerun draws it
 
 
 def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:

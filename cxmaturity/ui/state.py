@@ -45,6 +45,7 @@ class QuestionnaireState:
     choices: dict[str, str] = field(default_factory=dict)
     ratings: dict[str, RatingState] = field(default_factory=dict)
     category: str | None = None
+    revision: int = 0  # bumped when answers are replaced (an upload): new widgets
 
     def rating(self, capability_id: str) -> RatingState:
         return self.ratings.setdefault(capability_id, RatingState())
@@ -84,14 +85,18 @@ def get_state() -> UiState:
     return state
 
 
-def widget_key(questionnaire_id: str, item_id: str, part: str = "", lang: str = "") -> str:
-    """``quiz.q1.es`` or ``grid.billing.current.en``: keys derive from ids, never labels.
+def widget_key(
+    questionnaire_id: str, item_id: str, part: str = "", lang: str = "", revision: int = 0
+) -> str:
+    """``quiz.q1.es`` or ``grid.billing.current.en.r1``: keys derive from ids, never labels.
 
-    The language is part of the key: a relabelled widget is a new widget, and
-    Streamlit's browser side does not always show a kept value under new labels.
-    A fresh widget per language takes its default from the state instead.
+    The language and the answers' revision are part of the key. Streamlit's browser
+    side keeps showing a widget's old selection when its labels or its default
+    change under the same key; a fresh widget per language and per replacement of
+    the answers (an upload) takes its default from the state instead.
     """
-    return ".".join(p for p in (questionnaire_id, item_id, part, lang) if p)
+    suffix = f"r{revision}" if revision else ""
+    return ".".join(p for p in (questionnaire_id, item_id, part, lang, suffix) if p)
 
 
 def to_answers(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Answers:
@@ -127,7 +132,8 @@ def _rating(rating: RatingState) -> Rating:
 
 def load_answers(state: UiState, answers: Answers) -> None:
     """Replace this session's answers to one questionnaire with a document's."""
-    qstate = QuestionnaireState()
+    previous = state.answers.get(answers.questionnaire)
+    qstate = QuestionnaireState(revision=previous.revision + 1 if previous else 1)
     for key, value in answers.answers.items():
         if isinstance(value, Rating):
             qstate.ratings[key] = RatingState(value.current, value.ideal, value.note or "")
@@ -138,16 +144,3 @@ def load_answers(state: UiState, answers: Answers) -> None:
         state.organization = answers.organization
     if answers.respondent:
         state.respondent = answers.respondent
-    forget_widgets(answers.questionnaire)
-
-
-def forget_widgets(questionnaire_id: str) -> None:
-    """Drop a questionnaire's widget values so that the next run draws them from the state.
-
-    Widgets get their default from the state; Streamlit keeps a drawn widget's own
-    value instead, so after the state changes behind a widget's back (an upload)
-    the widget values must go. Call ``st.rerun()`` afterwards.
-    """
-    prefix = f"{questionnaire_id}."
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[key]

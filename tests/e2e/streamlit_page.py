@@ -22,13 +22,24 @@ def key_class(key: str) -> str:
     return ".st-key-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
 
 
+SETTLED_JS = """
+() => {
+  const busy = document.querySelector('[data-stale="true"]')
+    || document.querySelector('[data-testid="stStatusWidget"]')
+    || document.querySelector('[data-testid="stSkeleton"]');
+  const now = performance.now();
+  if (busy) { window.__cxQuietSince = undefined; return false; }
+  if (window.__cxQuietSince === undefined) { window.__cxQuietSince = now; }
+  return now - window.__cxQuietSince > 250;
+}
+"""
+
+
 def settle(page) -> None:
-    """Wait until the app has finished its rerun (no stale element left)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-stale=\"true\"]')"
-        " && !document.querySelector('[data-testid=\"stStatusWidget\"] button')",
-        polling=50,
-    )
+    """Wait until the app has finished its rerun: nothing stale, running or loading,
+    for a quarter of a second (a click can start a rerun a moment later)."""
+    page.evaluate("() => { window.__cxQuietSince = undefined; }")
+    page.wait_for_function(SETTLED_JS, polling=50)
 
 
 def open_app(page, url: str) -> None:

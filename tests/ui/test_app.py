@@ -77,7 +77,9 @@ def test_answers_survive_a_page_switch_and_other_categories():
     at.segmented_control(key="avaya-capability-grid.business-intelligence.current.en").set_value(
         2
     ).run()
-    at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal.en").set_value(4).run()
+    at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal.en").set_value(
+        4
+    ).run()
     at.text_input(key="avaya-capability-grid.business-intelligence.note.en").input(
         "<b>only</b> BI"
     ).run()
@@ -89,9 +91,12 @@ def test_answers_survive_a_page_switch_and_other_categories():
         "business-process-alignment"
     ).run()
     assert (
-        at.segmented_control(key="avaya-capability-grid.business-intelligence.current.en").value == 2
+        at.segmented_control(key="avaya-capability-grid.business-intelligence.current.en").value
+        == 2
     )
-    assert at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal.en").value == 4
+    assert (
+        at.segmented_control(key="avaya-capability-grid.business-intelligence.ideal.en").value == 4
+    )
     assert (
         at.text_input(key="avaya-capability-grid.business-intelligence.note.en").value
         == "<b>only</b> BI"
@@ -188,14 +193,16 @@ def test_download_is_the_answers_file_format():
 def test_typed_text_is_never_markdown():
     at = open_page(HOME, lang="en")
     at.text_input(key="ui.organization").input("[click](javascript:alert(1)) **Acme**").run()
-    caption = next(c.value for c in at.caption if c.value.startswith("Organisation"))
+    caption = next(c.value for c in at.caption if "Organisation: " in c.value)
     assert "\\[click\\]\\(javascript" in caption and "\\*\\*Acme\\*\\*" in caption
 
 
 def test_grid_ratings_survive_a_language_switch():
     at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="es")
-    at.segmented_control(key="avaya-capability-grid.category.es").set_value("customer-interaction").run()
+    at.segmented_control(key="avaya-capability-grid.category.es").set_value(
+        "customer-interaction"
+    ).run()
     at.segmented_control(key="avaya-capability-grid.billing.current.es").set_value(3).run()
     at.segmented_control(key="ui.lang").set_value("en").run()
     assert at.segmented_control(key="avaya-capability-grid.billing.current.en").value == 3
-    assert "Customer interaction" in at.subheader[0].value
+    assert any(m.value.startswith("### Customer interaction") for m in at.markdown)

@@ -25,25 +25,27 @@ def _file_name(questionnaire_id: str, organization: str) -> str:
 
 def answers_io(questionnaire: Quiz | Grid, found: Catalog, state: UiState, lang: str) -> None:
     """An expander with the download button and the uploader."""
+    upload_key = f"io.{questionnaire.id}.upload"
     with st.expander(t("save_resume", state.lang), icon=":material/save:"):
-        answers = to_answers(state, questionnaire, lang)
         st.download_button(
             t("download_answers", state.lang),
-            data=dump_answers(answers).encode("utf-8"),
+            # Built when clicked, not on every rerun of the page.
+            data=lambda: dump_answers(to_answers(state, questionnaire, lang)).encode("utf-8"),
             file_name=_file_name(questionnaire.id, state.organization),
             mime="application/x-yaml",
             icon=":material/download:",
-            key=f"{questionnaire.id}.download",
+            key=f"io.{questionnaire.id}.download",
         )
         upload = st.file_uploader(
             t("upload_answers", state.lang),
             type=["yaml", "yml", "json"],
-            key=f"{questionnaire.id}.upload",
+            key=upload_key,
             help=t("upload_help", state.lang),
             max_upload_size=MAX_UPLOAD_MB,
         )
-        if upload is not None:
-            _apply_upload(upload.name, upload.getvalue(), questionnaire, found, state)
+    # The outcome shows below the expander, so that it stays in view after the rerun.
+    if upload is not None:
+        _apply_upload(upload.name, upload.getvalue(), questionnaire, found, state)
 
 
 def _apply_upload(

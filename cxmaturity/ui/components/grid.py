@@ -36,15 +36,19 @@ def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[
     return done, len(category.capabilities)
 
 
+@st.fragment
 def grid_form(grid: Grid, state: UiState, lang: str) -> None:
-    """Overall progress, the category picker, and the selected category's capabilities."""
+    """Overall progress, the category picker, and the selected category's capabilities.
+
+    A fragment: a rating reruns the grid, not the whole page.
+    """
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()
     st.progress(done / total, text=t("rated_progress", state.lang, done=done, total=total))
     ids = [c.id for c in grid.categories]
     if qstate.category not in ids:
         qstate.category = ids[0]
-    key = widget_key(grid.id, "category", lang=lang)
+    key = widget_key(grid.id, "category", lang=lang, revision=qstate.revision)
     names = {c.id: c.name.get(lang) for c in grid.categories}
     progress = {c.id: _category_progress(c, qstate) for c in grid.categories}
     st.segmented_control(
@@ -62,21 +66,27 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     _pager(grid, ids, qstate, state.lang)
 
 
+def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
+    """The levels with their descriptions, as one markdown text (one element)."""
+    lines = [f"*{t('levels_help', ui_lang)}*"]
+    for level in grid.levels:
+        lines.append(f"**{level.value} · {escape_md(level.label.get(lang))}**")
+        if level.description is not None:
+            lines.append(escape_md(level.description.get(lang)))
+    return "\n\n".join(lines)
+
+
 def _category(
     grid: Grid, category: Category, qstate: QuestionnaireState, lang: str, ui_lang: str
 ) -> None:
-    st.subheader(escape_md(category.name.get(lang)), anchor=False)
-    if category.question is not None:
-        st.markdown(f"*{escape_md(category.question.get(lang))}*")
+    heading = f"### {escape_md(category.name.get(lang))}"
+    if category.question is not None:  # one element for both: every rerun draws it
+        heading += f"\n\n*{escape_md(category.question.get(lang))}*"
+    st.markdown(heading, anchors=False)
     with st.popover(t("levels_title", ui_lang), icon=":material/info:"):
-        st.caption(t("levels_help", ui_lang))
-        for level in grid.levels:
-            st.markdown(f"**{level.value} · {escape_md(level.label.get(lang))}**")
-            if level.description is not None:
-                st.caption(escape_md(level.description.get(lang)))
-    levels_help = "\n\n".join(f"{lv.value}: {escape_md(lv.label.get(lang))}" for lv in grid.levels)
+        st.markdown(_levels_text(grid, lang, ui_lang))
     for capability in category.capabilities:
-        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang, levels_help=levels_help)
+        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang)
 
 
 def _capability(
@@ -86,43 +96,45 @@ def _capability(
     *,
     lang: str,
     ui_lang: str,
-    levels_help: str,
 ) -> None:
     rating = qstate.rating(capability.id)
     options: list[int | str] = [lv.value for lv in grid.levels]
     if grid.not_applicable:
         options.append(NOT_APPLICABLE)
     labels = {NOT_APPLICABLE: t("not_applicable_short", ui_lang)}
-    with st.container(border=True):
+    # One bordered, wrapping flex row per capability: name, today, ideal and note on
+    # one line on a laptop or projector, wrapped onto several lines on a phone. (A row
+    # rather than columns also keeps every rerun cheap: fewer layout blocks.)
+    with st.container(border=True, horizontal=True, vertical_alignment="bottom", gap="medium"):
         description = capability.description.get(lang) if capability.description else None
-        st.markdown(
-            f"**{escape_md(capability.name.get(lang))}**",
-            help=escape_md(description) if description else None,
-        )
-        columns = st.columns(2)
-        for column, part in zip(columns, STATES, strict=True):
-            key = widget_key(grid.id, capability.id, part, lang)
-            column.segmented_control(
-                t(f"{part}_state", ui_lang),
+        name = escape_md(capability.name.get(lang))
+        labels_of = {
+            "current": f"**{name}** · {t('current_state', ui_lang)}",
+            "ideal": t("ideal_state", ui_lang),
+        }
+        for part in STATES:
+            key = widget_key(grid.id, capability.id, part, lang, qstate.revision)
+            st.segmented_control(
+                labels_of[part],
                 options=options if part == "current" else options[: len(grid.levels)],
                 default=getattr(rating, part),
                 format_func=lambda v, labels=labels: labels.get(v, str(v)),
                 key=key,
-                help=levels_help,
+                help=escape_md(description) if description and part == "current" else None,
                 disabled=part == "ideal" and rating.not_applicable,
                 on_change=_store_level,
                 args=(grid.id, capability.id, part, key),
             )
-        if rating.not_applicable:
-            st.caption(t("na_blocks_ideal", ui_lang))
-        key = widget_key(grid.id, capability.id, "note", lang)
+        key = widget_key(grid.id, capability.id, "note", lang, qstate.revision)
+        placeholder = "na_blocks_ideal" if rating.not_applicable else "note_placeholder"
         st.text_input(
             t("note", ui_lang),
             value=rating.note,
             key=key,
             max_chars=5000,
-            placeholder=t("note_placeholder", ui_lang),
+            placeholder=t(placeholder, ui_lang),
             label_visibility="collapsed",
+            width="stretch",
             on_change=_store_note,
             args=(grid.id, capability.id, key),
         )
@@ -134,9 +146,9 @@ def _go(questionnaire_id: str, category_id: str) -> None:
 
 def _pager(grid: Grid, ids: list[str], qstate: QuestionnaireState, ui_lang: str) -> None:
     index = ids.index(qstate.category or ids[0])
-    back, forward = st.columns(2)
+    row = st.container(horizontal=True, horizontal_alignment="distribute")
     if index > 0:
-        back.button(
+        row.button(
             t("previous_category", ui_lang),
             icon=":material/arrow_back:",
             on_click=_go,
@@ -144,7 +156,7 @@ def _pager(grid: Grid, ids: list[str], qstate: QuestionnaireState, ui_lang: str)
             key=widget_key(grid.id, "previous"),
         )
     if index < len(ids) - 1:
-        forward.button(
+        row.button(
             t("next_category", ui_lang),
             icon=":material/arrow_forward:",
             on_click=_go,

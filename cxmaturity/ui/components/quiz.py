@@ -21,13 +21,17 @@ def _store_choice(questionnaire_id: str, question_id: str, key: str) -> None:
         choices[question_id] = choice
 
 
+@st.fragment
 def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
-    """Every question as a radio group fed from the state; the result once complete."""
+    """Every question as a radio group fed from the state; the result once complete.
+
+    A fragment: a click reruns the questions and the result, not the whole page.
+    """
     qstate = state.of(quiz.id)
     done, total = qstate.answered(quiz), len(quiz.questions)
     st.progress(done / total, text=t("answered_progress", state.lang, done=done, total=total))
     for number, question in enumerate(quiz.questions, start=1):
-        key = widget_key(quiz.id, question.id, lang=lang)
+        key = widget_key(quiz.id, question.id, lang=lang, revision=qstate.revision)
         letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
         texts = {o.id: o.text.get(lang) for o in question.options}
         chosen = qstate.choices.get(question.id)
