@@ -21,6 +21,7 @@ BAND_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#b9d7e6", "#d9cfe8"]
 LEVEL_COLORS = ["#f1c6ad", "#f6e3a8", "#b9dcc6", "#6fa8c4", "#2f6f8f"]
 NA_COLOR = "#e6e6e6"
 FONT = "DejaVu Sans"
+BAND_HEIGHT = 46
 
 
 def _config(chart: alt.TopLevelMixin) -> Any:
@@ -58,25 +59,36 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
         domain=[b["band"] for b in bands], range=BAND_COLORS[: len(bands)] or BAND_COLORS
     )
     base = alt.Chart(alt.Data(values=bands))
-    bars = base.mark_bar(height=34, cornerRadius=3).encode(
+    bars = base.mark_bar(cornerRadius=3).encode(
         x=x,
         x2="end:Q",
+        y=alt.value(6),
+        y2=alt.value(BAND_HEIGHT - 6),
         color=alt.Color("band:N", scale=colors, legend=None),
         tooltip=[alt.Tooltip("band:N", title=t("band", lang)), alt.Tooltip("range:N", title="")],
     )
-    ranges = base.mark_text(dy=0, fontSize=12, color="#1f2a30").encode(x="middle:Q", text="range:N")
+    ranges = base.mark_text(fontSize=12, color="#1f2a30").encode(
+        x="middle:Q", y=alt.value(BAND_HEIGHT / 2), text="range:N"
+    )
     layers: list[Any] = [bars, ranges]
     if result.points is not None:
         marker = [{"points": result.points, "label": str(result.points)}]
         score = alt.Chart(alt.Data(values=marker))
-        layers.append(score.mark_rule(color="#1f2a30", strokeWidth=3).encode(x="points:Q"))
+        layers.append(
+            score.mark_rule(color="#1f2a30", strokeWidth=3).encode(
+                x="points:Q", y=alt.value(-4), y2=alt.value(BAND_HEIGHT + 4)
+            )
+        )
         layers.append(
             score.mark_text(
-                dx=8, dy=-26, align="left", fontSize=15, fontWeight="bold", color="#1f2a30"
-            ).encode(x="points:Q", text="label:N")
+                dx=8, dy=-2, align="left", baseline="bottom", fontSize=15, fontWeight="bold"
+            ).encode(x="points:Q", y=alt.value(0), text="label:N", color=alt.value("#1f2a30"))
         )
     chart = alt.layer(*layers).properties(
-        height=90, width=width or "container", padding={"top": 22, "left": 4, "right": 12}
+        height=BAND_HEIGHT,
+        width=width or "container",
+        padding={"top": 22, "left": 8, "right": 16, "bottom": 4},
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
     return _config(chart)
 

@@ -134,7 +134,7 @@ def _capability(
             max_chars=5000,
             placeholder=t(placeholder, ui_lang),
             label_visibility="collapsed",
-            width="stretch",
+            width=320,  # wide enough to wrap onto its own line on a phone
             on_change=_store_note,
             args=(grid.id, capability.id, key),
         )

@@ -68,4 +68,4 @@ def quiz_result(quiz: Quiz, result: QuizResult, lang: str, ui_lang: str) -> None
             st.markdown(f"**{escape_md(band.label.get(lang))}**")
             if band.description is not None:
                 st.markdown(escape_md(band.description.get(lang)))
-    st.altair_chart(quiz_band_chart(quiz, result, lang), width="stretch")
+    st.altair_chart(quiz_band_chart(quiz, result, lang), width="stretch", theme=None)

@@ -88,9 +88,9 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
         st.warning(f"**{t('partial_label', ui_lang)}.** {detail}", icon=":material/warning:")
     _summary(grid, result, lang, ui_lang)
     st.subheader(t("by_category", ui_lang), anchor=False)
-    st.altair_chart(category_chart(grid, result, lang), width="stretch")
+    st.altair_chart(category_chart(grid, result, lang), width="stretch", theme=None)
     st.subheader(t("all_capabilities", ui_lang), anchor=False)
-    st.altair_chart(capability_heatmap(grid, result, lang), width="stretch")
+    st.altair_chart(capability_heatmap(grid, result, lang), width="stretch", theme=None)
     _gaps(grid, result, lang, ui_lang)
 
 
