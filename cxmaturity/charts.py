@@ -24,6 +24,11 @@ FONT = "DejaVu Sans"
 BAND_HEIGHT = 46
 
 
+def _data(rows: list[dict[str, Any]]) -> Any:
+    """Inline records as chart data (altair's constructor is untyped)."""
+    return alt.Data(values=rows)  # type: ignore[no-untyped-call]
+
+
 def _config(chart: alt.TopLevelMixin) -> Any:
     return (
         chart.configure_view(stroke=None)
@@ -56,9 +61,10 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
         axis=alt.Axis(values=ticks[::step], format="d", grid=False),
     )
     colors = alt.Scale(
-        domain=[b["band"] for b in bands], range=BAND_COLORS[: len(bands)] or BAND_COLORS
+        domain=[b.label.get(lang) for b in quiz.bands],
+        range=BAND_COLORS[: len(bands)] or BAND_COLORS,
     )
-    base = alt.Chart(alt.Data(values=bands))
+    base = alt.Chart(_data(bands))
     bars = base.mark_bar(cornerRadius=3).encode(
         x=x,
         x2="end:Q",
@@ -73,7 +79,7 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
     layers: list[Any] = [bars, ranges]
     if result.points is not None:
         marker = [{"points": result.points, "label": str(result.points)}]
-        score = alt.Chart(alt.Data(values=marker))
+        score = alt.Chart(_data(marker))
         layers.append(
             score.mark_rule(color="#1f2a30", strokeWidth=3).encode(
                 x="points:Q", y=alt.value(-4), y2=alt.value(BAND_HEIGHT + 4)
@@ -112,13 +118,13 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
     y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     axis = alt.Axis(values=values, format="d", title=t("level", lang))
     span = (
-        alt.Chart(alt.Data(values=spans))
+        alt.Chart(_data(spans))
         .mark_rule(strokeWidth=4, color="#c9d3d8")
         .encode(x=alt.X("low:Q", scale=scale, axis=axis), x2="high:Q", y=y)
     )
     colors = alt.Scale(domain=[current, ideal], range=[CURRENT_COLOR, IDEAL_COLOR])
     points = (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(_data(rows))
         .mark_circle(size=220, opacity=1)
         .encode(
             x=alt.X("value:Q", scale=scale, axis=axis),
@@ -181,7 +187,7 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
         axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False, labelFontSize=11),
     )
     y = alt.Y("capability:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
-    base = alt.Chart(alt.Data(values=rows)).encode(x=x, y=y)
+    base = alt.Chart(_data(rows)).encode(x=x, y=y)
     tooltip = [
         alt.Tooltip("category:N", title=""),
         alt.Tooltip("capability:N", title=""),
