@@ -133,17 +133,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "see_results": {"es": "Ver resultados", "en": "See results"},
     # ---------------------------------------------------------------------- grid
     "category": {"es": "Categoría", "en": "Category"},
-    "levels_title": {"es": "Niveles de madurez", "en": "Maturity levels"},
     "levels_help": {
-        "es": "Califique cada capacidad hoy (actual) y en el estado ideal final.",
-        "en": "Rate each capability today (current) and in the ideal end state.",
+        "es": "Niveles de madurez: califique cada capacidad hoy y en el estado ideal final.",
+        "en": "Maturity levels: rate each capability today and in the ideal end state.",
     },
     "current_state": {"es": "Hoy", "en": "Today"},
     "ideal_state": {"es": "Ideal", "en": "Ideal"},
     "note": {"es": "Nota", "en": "Note"},
     "note_placeholder": {"es": "Comentario opcional", "en": "Optional comment"},
-    "next_category": {"es": "Siguiente categoría", "en": "Next category"},
-    "previous_category": {"es": "Categoría anterior", "en": "Previous category"},
     "rated_progress": {
         "es": "Valoradas {done} de {total} capacidades",
         "en": "Rated {done} of {total} capabilities",

@@ -72,7 +72,7 @@ def page_header(title: str, subtitle: str | None = None) -> None:
             on_change=_on_language,
             label_visibility="collapsed",
         )
-    lines = [escape_md(subtitle)] if subtitle else []
+    lines = [escape_md(line) for line in subtitle.splitlines()] if subtitle else []
     if state.organization.strip():
         lines.append(f"{t('organization', state.lang)}: {escape_md(state.organization.strip())}")
     if lines:

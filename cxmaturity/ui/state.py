@@ -44,7 +44,6 @@ class QuestionnaireState:
 
     choices: dict[str, str] = field(default_factory=dict)
     ratings: dict[str, RatingState] = field(default_factory=dict)
-    category: str | None = None
     revision: int = 0  # bumped when answers are replaced (an upload): new widgets
 
     def rating(self, capability_id: str) -> RatingState:

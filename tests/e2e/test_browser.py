@@ -10,7 +10,6 @@ from ..conftest import ROOT
 from .streamlit_page import (
     checked_letters,
     expect,
-    key_class,
     open_app,
     pick_radio,
     press,
@@ -84,8 +83,8 @@ def test_rate_the_whole_grid_and_see_the_top_gaps(page, app_url):
     open_app(page, f"{app_url}/?questionnaire={GRID}&lang=en")
     for number, category in enumerate(grid.categories):
         if number:
-            page.locator(key_class(f"{GRID}.next")).get_by_role("button").click()
-            page.locator("h3").filter(has_text=category.name.get("en")).wait_for()
+            page.get_by_role("tab", name=category.name.get("en")).click()
+            page.locator("h3").filter(has_text=category.name.get("en")).wait_for(state="visible")
             settle(page)
         for capability in category.capabilities:
             current, ideal = RATINGS.get(capability.id, ("2", "3"))

@@ -1,4 +1,4 @@
-"""The capability grid: one category at a time, each capability rated today and ideal."""
+"""The capability grid: a tab per category, each capability rated today and ideal."""
 
 from __future__ import annotations
 
@@ -25,12 +25,6 @@ def _store_note(questionnaire_id: str, capability_id: str, key: str) -> None:
     get_state().of(questionnaire_id).rating(capability_id).note = note[:5000]
 
 
-def _store_category(questionnaire_id: str, key: str) -> None:
-    chosen = st.session_state.get(key)
-    if chosen:
-        get_state().of(questionnaire_id).category = chosen
-
-
 def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[int, int]:
     done = sum(1 for c in category.capabilities if qstate.rating(c.id).done)
     return done, len(category.capabilities)
@@ -38,32 +32,18 @@ def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[
 
 @st.fragment
 def grid_form(grid: Grid, state: UiState, lang: str) -> None:
-    """Overall progress, the category picker, and the selected category's capabilities.
+    """Overall progress, then a tab per category with its capabilities.
 
-    A fragment: a rating reruns the grid, not the whole page.
+    A fragment: a rating reruns the grid, not the whole page. Every tab is drawn on
+    every run (Streamlit draws all tabs), so answers in other categories stay put.
     """
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()
     st.progress(done / total, text=t("rated_progress", state.lang, done=done, total=total))
-    ids = [c.id for c in grid.categories]
-    if qstate.category not in ids:
-        qstate.category = ids[0]
-    key = widget_key(grid.id, "category", lang=lang, revision=qstate.revision)
-    names = {c.id: c.name.get(lang) for c in grid.categories}
-    progress = {c.id: _category_progress(c, qstate) for c in grid.categories}
-    st.segmented_control(
-        t("category", state.lang),
-        options=ids,
-        default=qstate.category,
-        format_func=lambda cid: f"{names[cid]} · {progress[cid][0]}/{progress[cid][1]}",
-        key=key,
-        required=True,
-        on_change=_store_category,
-        args=(grid.id, key),
-    )
-    category = grid.categories[ids.index(qstate.category)]
-    _category(grid, category, qstate, lang, state.lang)
-    _pager(grid, ids, qstate, state.lang)
+    tabs = st.tabs([c.name.get(lang) for c in grid.categories])
+    for tab, category in zip(tabs, grid.categories, strict=True):
+        with tab:
+            _category(grid, category, qstate, lang, state.lang)
 
 
 def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
@@ -79,12 +59,14 @@ def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
 def _category(
     grid: Grid, category: Category, qstate: QuestionnaireState, lang: str, ui_lang: str
 ) -> None:
+    # Name, guiding question and (on demand, behind the "?") the level descriptions
+    # in one element: every rerun draws it.
+    rated, count = _category_progress(category, qstate)
     heading = f"### {escape_md(category.name.get(lang))}"
-    if category.question is not None:  # one element for both: every rerun draws it
+    if category.question is not None:
         heading += f"\n\n*{escape_md(category.question.get(lang))}*"
-    st.markdown(heading, anchors=False)
-    with st.popover(t("levels_title", ui_lang), icon=":material/info:"):
-        st.markdown(_levels_text(grid, lang, ui_lang))
+    heading += f"\n\n{t('rated_of', ui_lang, rated=rated, total=count)}"
+    st.markdown(heading, anchors=False, help=_levels_text(grid, lang, ui_lang))
     for capability in category.capabilities:
         _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang)
 
@@ -137,30 +119,4 @@ def _capability(
             width=320,  # wide enough to wrap onto its own line on a phone
             on_change=_store_note,
             args=(grid.id, capability.id, key),
-        )
-
-
-def _go(questionnaire_id: str, category_id: str) -> None:
-    get_state().of(questionnaire_id).category = category_id
-
-
-def _pager(grid: Grid, ids: list[str], qstate: QuestionnaireState, ui_lang: str) -> None:
-    index = ids.index(qstate.category or ids[0])
-    row = st.container(horizontal=True, horizontal_alignment="distribute")
-    if index > 0:
-        row.button(
-            t("previous_category", ui_lang),
-            icon=":material/arrow_back:",
-            on_click=_go,
-            args=(grid.id, ids[index - 1]),
-            key=widget_key(grid.id, "previous"),
-        )
-    if index < len(ids) - 1:
-        row.button(
-            t("next_category", ui_lang),
-            icon=":material/arrow_forward:",
-            on_click=_go,
-            args=(grid.id, ids[index + 1]),
-            key=widget_key(grid.id, "next"),
-            type="primary",
         )

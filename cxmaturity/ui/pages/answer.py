@@ -12,7 +12,6 @@ from cxmaturity.ui.components.grid import grid_form
 from cxmaturity.ui.components.quiz import quiz_form
 from cxmaturity.ui.shell import HOME, RESULTS, page_header, questionnaire_params
 from cxmaturity.ui.state import get_state
-from cxmaturity.ui.text import escape_md
 
 
 def render() -> None:
@@ -28,8 +27,10 @@ def render() -> None:
     lang = content_language(questionnaire, state.lang)
     if lang != state.lang:
         st.caption(t("unsupported_language", state.lang, lang=state.lang, used=lang))
-    description = questionnaire.description.get(lang) if questionnaire.description else None
-    page_header(questionnaire.title.get(lang), description)
+    lines = [questionnaire.description.get(lang)] if questionnaire.description else []
+    if questionnaire.source:
+        lines.append(f"{t('source', state.lang)}: {questionnaire.source}")
+    page_header(questionnaire.title.get(lang), "\n".join(lines) or None)
     if isinstance(questionnaire, Quiz):
         quiz_form(questionnaire, state, lang)
     else:
@@ -41,8 +42,6 @@ def render() -> None:
         query_params=questionnaire_params(questionnaire.id, state.lang),
     )
     answers_io(questionnaire, found, state, lang)
-    if questionnaire.source:
-        st.caption(f"{t('source', state.lang)}: {escape_md(questionnaire.source)}")
 
 
 render()
