@@ -82,3 +82,12 @@ def page_header(title: str, subtitle: str | None = None) -> None:
 def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:
     """Query parameters that open a questionnaire (used by links and deep links)."""
     return {"questionnaire": questionnaire_id, "lang": lang}
+
+
+def questionnaire_missing(title: str, wanted: str | None) -> None:
+    """A page opened without a known questionnaire: say so and point home."""
+    lang = get_state().lang
+    page_header(title)
+    message = "unknown_questionnaire" if wanted else "choose_first"
+    st.info(t(message, lang, id=(wanted or "")[:80]), icon=":material/help:")
+    st.page_link(HOME, label=t("go_home", lang), icon=":material/home:")

@@ -10,7 +10,7 @@ from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.answers_io import answers_io
 from cxmaturity.ui.components.grid import grid_form
 from cxmaturity.ui.components.quiz import quiz_form
-from cxmaturity.ui.shell import HOME, RESULTS, page_header, questionnaire_params
+from cxmaturity.ui.shell import RESULTS, page_header, questionnaire_missing, questionnaire_params
 from cxmaturity.ui.state import get_state
 
 
@@ -19,10 +19,7 @@ def render() -> None:
     found = catalog()
     questionnaire, wanted = selected(found, state)
     if questionnaire is None:
-        page_header(t("nav_answer", state.lang))
-        message = "unknown_questionnaire" if wanted else "choose_first"
-        st.info(t(message, state.lang, id=(wanted or "")[:80]), icon=":material/help:")
-        st.page_link(HOME, label=t("go_home", state.lang), icon=":material/home:")
+        questionnaire_missing(t("nav_answer", state.lang), wanted)
         return
     lang = content_language(questionnaire, state.lang)
     if lang != state.lang:

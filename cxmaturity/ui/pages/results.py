@@ -11,7 +11,7 @@ from cxmaturity.planning import Gap, plan
 from cxmaturity.scoring import GridResult, score_grid, score_quiz
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.quiz import quiz_result
-from cxmaturity.ui.shell import ANSWER, HOME, page_header, questionnaire_params
+from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_missing, questionnaire_params
 from cxmaturity.ui.state import UiState, get_state, to_answers
 from cxmaturity.ui.text import escape_md
 
@@ -118,10 +118,7 @@ def render() -> None:
     state = get_state()
     questionnaire, wanted = selected(catalog(), state)
     if questionnaire is None:
-        page_header(t("results_title", state.lang))
-        message = "unknown_questionnaire" if wanted else "choose_first"
-        st.info(t(message, state.lang, id=(wanted or "")[:80]), icon=":material/help:")
-        st.page_link(HOME, label=t("go_home", state.lang), icon=":material/home:")
+        questionnaire_missing(t("results_title", state.lang), wanted)
         return
     lang = content_language(questionnaire, state.lang)
     page_header(f"{t('results_title', state.lang)}: {questionnaire.title.get(lang)}")
