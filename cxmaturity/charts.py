@@ -29,9 +29,17 @@ def _data(rows: list[dict[str, Any]]) -> Any:
     return alt.Data(values=rows)  # type: ignore[no-untyped-call]
 
 
-def _config(chart: alt.TopLevelMixin) -> Any:
+# d3-format number locales, so that chart labels read 2,4 in Spanish as the text does.
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
+    "es": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+}
+
+
+def _config(chart: alt.TopLevelMixin, lang: str) -> Any:
     return (
-        chart.configure_view(stroke=None)
+        chart.configure(locale={"number": NUMBER_LOCALES[lang]})
+        .configure_view(stroke=None)
         .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12)
         .configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=12, orient="bottom")
         .configure_text(font=FONT)
@@ -96,7 +104,7 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
         padding={"top": 22, "left": 8, "right": 16, "bottom": 4},
         autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
-    return _config(chart)
+    return _config(chart, lang)
 
 
 def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None = None) -> Any:
@@ -109,11 +117,15 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
         if cat.current is None or cat.ideal is None:
             continue
         name = names[cat.id]
-        rows.append({"category": name, "state": current, "value": cat.current})
-        rows.append({"category": name, "state": ideal, "value": cat.ideal})
+        # The lower value's label leans left and the higher one's right, so close or
+        # equal values stay readable on a phone-wide chart.
+        low = "current" if cat.current <= cat.ideal else "ideal"
+        for key, state, value in (("current", current, cat.current), ("ideal", ideal, cat.ideal)):
+            side = "low" if key == low else "high"
+            rows.append({"category": name, "state": state, "value": value, "side": side})
         spans.append({"category": name, "low": cat.current, "high": cat.ideal})
     values = [lv.value for lv in grid.levels]
-    scale = alt.Scale(domain=[min(values) - 0.2, max(values) + 0.2], nice=False)
+    scale = alt.Scale(domain=[min(values) - 0.3, max(values) + 0.3], nice=False)
     order = [names[c.id] for c in grid.categories]
     y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
     axis = alt.Axis(values=values, format="d", title=t("level", lang))
@@ -137,13 +149,17 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
             ],
         )
     )
-    labels = points.mark_text(dy=-16, fontSize=11).encode(
-        text=alt.Text("value:Q", format=".1f"), color=alt.Color("state:N", scale=colors)
-    )
-    chart = alt.layer(span, points, labels).properties(
+    text = alt.Text("value:Q", format=".1f")
+    labels = [
+        points.mark_text(dy=-16, dx=dx, align=align, fontSize=11)
+        .encode(text=text, color=alt.Color("state:N", scale=colors))
+        .transform_filter(alt.datum.side == side)
+        for side, align, dx in (("low", "right", 4), ("high", "left", -4))
+    ]
+    chart = alt.layer(span, points, *labels).properties(
         height=alt.Step(56), width=width or "container"
     )
-    return _config(chart)
+    return _config(chart, lang)
 
 
 def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | None = None) -> Any:
@@ -215,4 +231,4 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     chart = alt.layer(cells, empty, text).properties(
         height=alt.Step(22), width=width or "container"
     )
-    return _config(chart)
+    return _config(chart, lang)

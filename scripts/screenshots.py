@@ -33,9 +33,19 @@ def full_height(page) -> None:
     settle(page)
 
 
+def charts_drawn(page) -> None:
+    """Wait until every chart on the page has drawn its canvas or SVG."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+        ".every(c => c.querySelector('canvas, svg.marks'))",
+        timeout=15000,
+    )
+
+
 def shot(page, out: Path, name: str) -> None:
     page.wait_for_timeout(800)
     settle(page)
+    charts_drawn(page)
     width = page.viewport_size["width"]
     full_height(page)
     target = out / f"{name}-{width}.png"
@@ -82,6 +92,7 @@ def grid_pages(page, url: str, out: Path) -> None:
     shot(page, out, "grid-es")
     page.get_by_role("link", name=re.compile("Ver resultados")).click()
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
+    page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for()
     shot(page, out, "grid-results-es")
     language(page, "English")
     shot(page, out, "grid-results-en")

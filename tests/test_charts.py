@@ -1,0 +1,52 @@
+"""Chart specs: numbers in the reader's language, labels that keep apart."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from cxmaturity import charts, scoring
+from cxmaturity.loader import Catalog, load_answers
+
+from .conftest import ASSESSMENTS, ROOT
+
+
+@pytest.fixture(scope="module")
+def acme() -> tuple[Any, Any]:
+    answers, grid = load_answers(
+        ROOT / "docs" / "examples" / "acme-grid.yaml", Catalog.from_dirs([ASSESSMENTS])
+    )
+    return grid, scoring.score_grid(grid, [answers])
+
+
+@pytest.mark.parametrize(("lang", "decimal"), [("es", ","), ("en", ".")])
+def test_numbers_follow_the_language(acme: tuple[Any, Any], lang: str, decimal: str) -> None:
+    grid, result = acme
+    for chart in (
+        charts.category_chart(grid, result, lang),
+        charts.capability_heatmap(grid, result, lang),
+    ):
+        spec = chart.to_dict()
+        assert spec["config"]["locale"]["number"]["decimal"] == decimal
+        assert spec["config"]["axis"]["labelFont"] == charts.FONT
+
+
+def test_lower_label_leans_left_higher_right(acme: tuple[Any, Any]) -> None:
+    grid, result = acme
+    spec = charts.category_chart(grid, result, "en").to_dict()
+    texts = [layer for layer in spec["layer"] if layer["mark"].get("type") == "text"]
+    aligns = {
+        re.search(r"(low|high)", layer["transform"][0]["filter"]).group(1): layer["mark"]["align"]
+        for layer in texts
+    }
+    assert aligns == {"low": "right", "high": "left"}
+    circles = next(layer for layer in spec["layer"] if layer["mark"].get("type") == "circle")
+    values = circles["data"]["values"]
+    by_category: dict[str, dict[str, Any]] = {}
+    for row in values:
+        by_category.setdefault(row["category"], {})[row["side"]] = row["value"]
+    assert len(by_category) == len(grid.categories)
+    for sides in by_category.values():
+        assert sides["low"] <= sides["high"]
