@@ -11,7 +11,7 @@ from typing import Any
 
 import altair as alt
 
-from .i18n import t
+from .i18n import number, t
 from .model import Grid, Quiz
 from .scoring import GridResult, QuizResult
 
@@ -20,8 +20,19 @@ IDEAL_COLOR = "#2f6f8f"
 BAND_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#b9d7e6", "#d9cfe8"]
 LEVEL_COLORS = ["#f1c6ad", "#f6e3a8", "#b9dcc6", "#6fa8c4", "#2f6f8f"]
 NA_COLOR = "#e6e6e6"
+INK = "#1f2a30"
+INKS = [INK, "white"]
 FONT = "DejaVu Sans"
 BAND_HEIGHT = 46
+
+
+def _y(pixels: float) -> Any:
+    """A fixed y position (a typed wrapper: altair's value channels are untyped)."""
+    return alt.YValue(pixels)  # type: ignore[no-untyped-call]
+
+
+def _y2(pixels: float) -> Any:
+    return alt.Y2Value(pixels)  # type: ignore[no-untyped-call]
 
 
 def _data(rows: list[dict[str, Any]]) -> Any:
@@ -37,12 +48,15 @@ NUMBER_LOCALES: dict[str, dict[str, Any]] = {
 
 
 def _config(chart: alt.TopLevelMixin, lang: str) -> Any:
-    return (
-        chart.configure(locale={"number": NUMBER_LOCALES[lang]})
-        .configure_view(stroke=None)
-        .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12)
-        .configure_legend(labelFont=FONT, titleFont=FONT, labelFontSize=12, orient="bottom")
-        .configure_text(font=FONT)
+    """Fonts, locale and frame for every chart, set in one step (each altair
+    ``configure_*`` call deep-copies the whole chart, data included)."""
+    font = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12}
+    return chart.configure(
+        locale={"number": NUMBER_LOCALES[lang]},
+        view={"stroke": None},
+        axis=font,
+        legend={**font, "orient": "bottom"},
+        text={"font": FONT},
     )
 
 
@@ -75,28 +89,34 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
     base = alt.Chart(_data(bands))
     bars = base.mark_bar(cornerRadius=3).encode(
         x=x,
-        x2="end:Q",
-        y=alt.value(6),
-        y2=alt.value(BAND_HEIGHT - 6),
+        x2=alt.X2("end:Q"),
+        y=_y(6),
+        y2=_y2(BAND_HEIGHT - 6),
         color=alt.Color("band:N", scale=colors, legend=None),
         tooltip=[alt.Tooltip("band:N", title=t("band", lang)), alt.Tooltip("range:N", title="")],
     )
-    ranges = base.mark_text(fontSize=12, color="#1f2a30").encode(
-        x="middle:Q", y=alt.value(BAND_HEIGHT / 2), text="range:N"
+    ranges = base.mark_text(fontSize=12, color=INK).encode(
+        x=alt.X("middle:Q"), y=_y(BAND_HEIGHT / 2), text=alt.Text("range:N")
     )
     layers: list[Any] = [bars, ranges]
     if result.points is not None:
         marker = [{"points": result.points, "label": str(result.points)}]
         score = alt.Chart(_data(marker))
         layers.append(
-            score.mark_rule(color="#1f2a30", strokeWidth=3).encode(
-                x="points:Q", y=alt.value(-4), y2=alt.value(BAND_HEIGHT + 4)
+            score.mark_rule(color=INK, strokeWidth=3).encode(
+                x=alt.X("points:Q"), y=_y(-4), y2=_y2(BAND_HEIGHT + 4)
             )
         )
         layers.append(
             score.mark_text(
-                dx=8, dy=-2, align="left", baseline="bottom", fontSize=15, fontWeight="bold"
-            ).encode(x="points:Q", y=alt.value(0), text="label:N", color=alt.value("#1f2a30"))
+                dx=8,
+                dy=-2,
+                align="left",
+                baseline="bottom",
+                fontSize=15,
+                fontWeight="bold",
+                color=INK,
+            ).encode(x=alt.X("points:Q"), y=_y(0), text=alt.Text("label:N"))
         )
     chart = alt.layer(*layers).properties(
         height=BAND_HEIGHT,
@@ -127,12 +147,12 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
     values = [lv.value for lv in grid.levels]
     scale = alt.Scale(domain=[min(values) - 0.3, max(values) + 0.3], nice=False)
     order = [names[c.id] for c in grid.categories]
-    y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
     axis = alt.Axis(values=values, format="d", title=t("level", lang))
     span = (
         alt.Chart(_data(spans))
         .mark_rule(strokeWidth=4, color="#c9d3d8")
-        .encode(x=alt.X("low:Q", scale=scale, axis=axis), x2="high:Q", y=y)
+        .encode(x=alt.X("low:Q", scale=scale, axis=axis), x2=alt.X2("high:Q"), y=y)
     )
     colors = alt.Scale(domain=[current, ideal], range=[CURRENT_COLOR, IDEAL_COLOR])
     points = (
@@ -167,33 +187,26 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     current, ideal, gap = t("current", lang), t("ideal", lang), t("gap", lang)
     na = t("not_applicable_short", lang)
     rows: list[dict[str, Any]] = []
+    values = [lv.value for lv in grid.levels]
+    low, high = min(values), max(values)
+    dark = high - (high - low) / 6  # white text on the darkest cells, ink elsewhere
     order: list[str] = []
     for category, capability in grid.capabilities():
         cap = result.capability(capability.id)
         label = f"{capability.name.get(lang)}"
         order.append(label)
-        group = category.name.get(lang)
+        row = {"capability": label, "category": category.name.get(lang), "ink": INK}
         if cap is None or cap.gap is None:
             text = na if cap is not None and cap.not_applicable else "–"
-            for state in (current, ideal):
-                rows.append({"capability": label, "category": group, "state": state, "text": text})
+            rows += [{**row, "state": state, "text": text} for state in (current, ideal)]
             continue
         for state, value in ((current, cap.current), (ideal, cap.ideal)):
+            ink = "white" if value is not None and value >= dark else INK
             rows.append(
-                {
-                    "capability": label,
-                    "category": group,
-                    "state": state,
-                    "value": value,
-                    "text": f"{value:g}",
-                }
+                {**row, "state": state, "value": value, "text": number(value, lang), "ink": ink}
             )
         sign = "+" if cap.gap > 0 else ""
-        rows.append(
-            {"capability": label, "category": group, "state": gap, "text": f"{sign}{cap.gap:g}"}
-        )
-    values = [lv.value for lv in grid.levels]
-    low, high = min(values), max(values)
+        rows.append({**row, "state": gap, "text": f"{sign}{number(cap.gap, lang)}"})
     stops = [low + (high - low) * i / (len(LEVEL_COLORS) - 1) for i in range(len(LEVEL_COLORS))]
     colors = alt.Scale(domain=stops, range=LEVEL_COLORS, clamp=True)
     x = alt.X(
@@ -202,7 +215,7 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
         title=None,
         axis=alt.Axis(orient="top", labelAngle=0, labelOverlap=False, labelFontSize=11),
     )
-    y = alt.Y("capability:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("capability:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
     base = alt.Chart(_data(rows)).encode(x=x, y=y)
     tooltip = [
         alt.Tooltip("category:N", title=""),
@@ -225,10 +238,12 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
         .encode(tooltip=tooltip)
     )
     text = base.mark_text(fontSize=12).encode(
-        text="text:N",
-        color=alt.condition("datum.value >= 3.5", alt.value("white"), alt.value("#1f2a30")),
+        text=alt.Text("text:N"),
+        color=alt.Color("ink:N", scale=alt.Scale(domain=INKS, range=INKS), legend=None),
     )
-    chart = alt.layer(cells, empty, text).properties(
-        height=alt.Step(22), width=width or "container"
+    chart = (
+        alt.layer(cells, empty, text)
+        .resolve_scale(color="independent")
+        .properties(height=alt.Step(22), width=width or "container")
     )
     return _config(chart, lang)

@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import InvalidInput, Problem
+from .fileio import write_atomic
 from .loader import (
     Catalog,
     Document,
     answers_from,
     is_answers,
+    load_plan,
     questionnaire_files,
     questionnaire_from,
     read,
@@ -56,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     score_cmd.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
     score_cmd.add_argument("--json", action="store_true", help="machine-readable output")
     score_cmd.add_argument("--lang", metavar="CODE", help="language of the output")
+    report = verbs.add_parser("report", help="write the gap-and-initiatives PDF")
+    report.add_argument("answers", nargs="+", type=Path, metavar="ANSWERS")
+    report.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
+    report.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
+    report.add_argument("--lang", metavar="CODE", help="language of the report")
+    report.add_argument("--plan", type=Path, metavar="FILE", help="the team's initiatives plan")
+    report.add_argument(
+        "--branding", type=Path, metavar="FILE", help="firm, logo and colour (branding.yaml)"
+    )
     verbs.add_parser("schema", help="print the JSON Schema of the questionnaire format")
     return parser
 
@@ -72,6 +83,8 @@ def main(
             return _validate(args.paths, args.catalog, out, err)
         if args.verb == "score":
             return _score(args, out)
+        if args.verb == "report":
+            return _report(args, out)
         out.write(json.dumps(questionnaire_schema(), indent=2, ensure_ascii=False) + "\n")
         return OK
     except InvalidInput as error:
@@ -158,13 +171,17 @@ def load_teams(paths: Sequence[Path], catalog: Catalog) -> list[tuple[Quiz | Gri
     return list(teams.values())
 
 
+def _check_lang(lang: str | None, teams: Sequence[tuple[Quiz | Grid, list[Answers]]]) -> None:
+    for questionnaire, _ in teams:
+        if lang and lang not in questionnaire.languages:
+            offered = ", ".join(questionnaire.languages)
+            raise UsageError(f"--lang {lang}: {questionnaire.id} is offered in {offered}")
+
+
 def _score(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _catalog(args.catalog)
     teams = load_teams(args.answers, catalog)
-    for questionnaire, _ in teams:
-        if args.lang and args.lang not in questionnaire.languages:
-            offered = ", ".join(questionnaire.languages)
-            raise UsageError(f"--lang {args.lang}: {questionnaire.id} is offered in {offered}")
+    _check_lang(args.lang, teams)
     results: list[tuple[Quiz | Grid, Result]] = [(q, score(q, team)) for q, team in teams]
     if args.json:
         payload = [r.to_json() for _, r in results]
@@ -173,4 +190,33 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
         return OK
     texts = [render_result(q, r, args.lang or q.default_language) for q, r in results]
     out.write("\n\n".join(texts) + "\n")
+    return OK
+
+
+# -------------------------------------------------------------------------- report
+
+
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from .branding import load_branding  # the PDF stack loads only for this verb
+    from .report import build_report, report_data
+
+    output: Path = args.output
+    if output.is_dir() or not output.parent.is_dir():
+        raise UsageError(f"-o {output}: not a file in an existing folder")
+    catalog = _catalog(args.catalog)
+    teams = load_teams(args.answers, catalog)
+    _check_lang(args.lang, teams)
+    plan_items = None
+    if args.plan is not None:
+        document, grid = load_plan(args.plan, catalog)
+        if grid.id not in {q.id for q, _ in teams}:
+            raise UsageError(f"--plan {args.plan}: no answers for {grid.id} were given")
+        plan_items = document.plan
+    if args.branding is not None and not args.branding.is_file():
+        raise UsageError(f"--branding {args.branding}: no such file")
+    branding = load_branding(args.branding)
+    lang = args.lang or teams[0][0].default_language
+    data = report_data(teams, lang, plan_items=plan_items, branding=branding)
+    write_atomic(output, build_report(data))
+    out.write(f"{output}: {len(teams)} questionnaire(s), report in {lang}\n")
     return OK

@@ -7,6 +7,8 @@ a test keeps it so.
 
 from __future__ import annotations
 
+import datetime as dt
+
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
@@ -184,6 +186,92 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "There are no answers for this questionnaire yet.",
     },
     "edit_answers": {"es": "Editar respuestas", "en": "Edit answers"},
+    # -------------------------------------------------------------------- report
+    "language_name": {"es": "Español", "en": "English"},
+    "report_title": {
+        "es": "Madurez de la gestión de la experiencia del cliente",
+        "en": "Customer experience management maturity",
+    },
+    "report_subtitle": {
+        "es": "Brechas e iniciativas",
+        "en": "Gaps and initiatives",
+    },
+    "report_prepared_by": {"es": "Preparado por", "en": "Prepared by"},
+    "report_date": {"es": "Fecha de la evaluación", "en": "Assessment date"},
+    "report_language": {"es": "Idioma", "en": "Language"},
+    "report_next_review": {"es": "Próxima revisión", "en": "Next review"},
+    "report_next_review_text": {
+        "es": "Próxima revisión: {date}, seis meses después de esta evaluación. Repita el cuestionario y compare con este informe.",
+        "en": "Next review: {date}, six months after this assessment. Take the questionnaire again and compare with this report.",
+    },
+    "report_respondent_count": {
+        "es": "{n} persona(s): {names}",
+        "en": "{n} respondent(s): {names}",
+    },
+    "report_anonymous": {"es": "sin nombre", "en": "unnamed"},
+    "report_questionnaire_line": {
+        "es": "{title} (versión {version}) · {n} respuesta(s)",
+        "en": "{title} (version {version}) · {n} answer(s)",
+    },
+    "report_summary": {"es": "Resumen ejecutivo", "en": "Executive summary"},
+    "report_quiz_points": {
+        "es": "{points} puntos en una escala de {low} a {high}",
+        "en": "{points} points on a scale from {low} to {high}",
+    },
+    "report_grid_levels": {
+        "es": "Nivel hoy {current} ({current_label}) · ideal {ideal} ({ideal_label}) · brecha {gap}",
+        "en": "Level today {current} ({current_label}) · ideal {ideal} ({ideal_label}) · gap {gap}",
+    },
+    "report_top_gaps": {"es": "Brechas principales", "en": "Top gaps"},
+    "report_overview": {"es": "Vista general de las capacidades", "en": "Capability overview"},
+    "report_gaps": {"es": "Brechas por prioridad", "en": "Gaps by priority"},
+    "report_plan": {"es": "Plan de iniciativas", "en": "Initiatives plan"},
+    "report_plan_default": {
+        "es": "El equipo aún no editó el plan: se listan las iniciativas sugeridas para las {n} brechas principales.",
+        "en": "The team has not edited the plan yet: these are the suggested initiatives for the top {n} gaps.",
+    },
+    "report_plan_empty": {
+        "es": "El plan no tiene iniciativas.",
+        "en": "The plan has no initiatives.",
+    },
+    "report_current_to_ideal": {"es": "Hoy → ideal", "en": "Today → ideal"},
+    "initiative": {"es": "Iniciativa", "en": "Initiative"},
+    "owner": {"es": "Responsable", "en": "Owner"},
+    "due": {"es": "Fecha límite", "en": "Due date"},
+    "status": {"es": "Estado", "en": "Status"},
+    "priority_high": {"es": "Alta", "en": "High"},
+    "priority_medium": {"es": "Media", "en": "Medium"},
+    "priority_low": {"es": "Baja", "en": "Low"},
+    "status_proposed": {"es": "Propuesta", "en": "Proposed"},
+    "status_planned": {"es": "Planificada", "en": "Planned"},
+    "status_in-progress": {"es": "En curso", "en": "In progress"},
+    "status_done": {"es": "Hecha", "en": "Done"},
+    "status_dropped": {"es": "Descartada", "en": "Dropped"},
+    "report_notes": {"es": "Notas", "en": "Notes"},
+    "report_no_notes": {"es": "No hay notas.", "en": "There are no notes."},
+    "report_appendix": {
+        "es": "Anexo: cómo se calculan los resultados",
+        "en": "Appendix: how the results are computed",
+    },
+    "report_method_quiz": {
+        "es": "Prueba rápida: cada opción vale los puntos indicados; los puntos son la suma de las opciones elegidas. La banda es la que contiene el total y solo existe cuando todas las preguntas tienen respuesta. Con varias personas, los puntos del equipo son la mediana inferior de los totales de quienes respondieron todo.",
+        "en": "Quick quiz: each option is worth the points shown; the points are the sum of the chosen options. The band is the one that holds the total and exists only once every question is answered. With several respondents, the team points are the lower median of the totals of those who answered everything.",
+    },
+    "report_method_grid": {
+        "es": "Matriz de capacidades: cada capacidad se califica hoy y en el estado ideal en los niveles de abajo; la brecha es ideal − hoy. Las capacidades que no aplican o sin calificar quedan fuera de los promedios. El valor de una categoría es la media ponderada de sus capacidades; el general, la media ponderada de las categorías. El nivel general es el más alto cuyo valor no supera el promedio. La prioridad de una brecha es brecha × peso de la capacidad × peso de la categoría. Con varias personas, cada capacidad toma la mediana de sus valores y la dispersión es máximo − mínimo.",
+        "en": "Capability grid: each capability is rated today and in the ideal state on the levels below; the gap is ideal − today. Capabilities that do not apply or are not rated are left out of the averages. A category's value is the weighted mean of its capabilities; the overall value, the weighted mean of the categories. The overall level is the highest level whose value does not exceed the average. A gap's priority is gap × capability weight × category weight. With several respondents, each capability takes the median of their values and the spread is maximum − minimum.",
+    },
+    "report_bands": {"es": "Bandas", "en": "Bands"},
+    "report_levels": {"es": "Niveles", "en": "Levels"},
+    "report_page": {"es": "Página {page} de {pages}", "en": "Page {page} of {pages}"},
+    "report_made_with": {
+        "es": "Generado con cxmaturity, software libre de madurez de la experiencia del cliente.",
+        "en": "Made with cxmaturity, open-source customer experience maturity software.",
+    },
+    "month_names": {
+        "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "en": "January February March April May June July August September October November December",
+    },
     # --------------------------------------------------------------- answers I/O
     "save_resume": {"es": "Guardar o retomar respuestas", "en": "Save or resume answers"},
     "download_answers": {"es": "Descargar respuestas", "en": "Download answers"},
@@ -209,6 +297,14 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """A date as people write it: 22 de noviembre de 2026 / 22 November 2026."""
+    month = t("month_names", lang).split()[day.month - 1]
+    if lang == "es":
+        return f"{day.day} de {month} de {day.year}"
+    return f"{day.day} {month} {day.year}"
 
 
 def number(value: float | int | None, lang: str, decimals: int = 2) -> str:

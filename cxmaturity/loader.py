@@ -16,7 +16,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, RootModel, ValidationError
@@ -42,6 +42,9 @@ from .model import (
     answer_problems,
     format_loc,
 )
+from .planning import PlanDocument, plan_problems
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -429,14 +432,21 @@ def is_answers(doc: Document) -> bool:
     return "questionnaire" in doc.data and "kind" not in doc.data
 
 
+def document_as(doc: Document, model: type[ModelT]) -> ModelT:
+    """Validate a parsed document as ``model``; raises InvalidInput naming each field."""
+    try:
+        value = model.model_validate(doc.data)
+    except ValidationError as error:
+        _raise_if([*doc.problems, *_validation_problems(doc, model, error)])
+        raise  # pragma: no cover - _raise_if always raises here
+    _raise_if(list(doc.problems))
+    return value
+
+
 def answers_from(doc: Document, catalog: Catalog) -> tuple[Answers, Quiz | Grid]:
     """Validate a parsed document as answers to a questionnaire of the catalog."""
     problems = list(doc.problems)
-    try:
-        answers = Answers.model_validate(doc.data)
-    except ValidationError as error:
-        _raise_if(problems + _validation_problems(doc, Answers, error))
-        raise  # pragma: no cover
+    answers = document_as(doc, Answers)
     questionnaire = catalog.get(answers.questionnaire)
     if questionnaire is None:
         message = f"unknown questionnaire {answers.questionnaire!r}{catalog.hint()}"
@@ -454,6 +464,22 @@ def load_answers(path: Path | str, catalog: Catalog) -> tuple[Answers, Quiz | Gr
 def parse_answers(raw: bytes, name: str, catalog: Catalog) -> tuple[Answers, Quiz | Grid]:
     """Answers from uploaded bytes; raises InvalidInput and changes nothing."""
     return answers_from(parse(raw, name), catalog)
+
+
+# ---------------------------------------------------------------------------- plan
+
+
+def load_plan(path: Path | str, catalog: Catalog) -> tuple[PlanDocument, Grid]:
+    """Read a plan file (initiatives for one grid's gaps) and check it against the grid."""
+    doc = read(path)
+    document = document_as(doc, PlanDocument)
+    grid = catalog.get(document.questionnaire)
+    if not isinstance(grid, Grid):
+        what = "not a grid" if grid is not None else f"unknown questionnaire{catalog.hint()}"
+        _raise_if([doc.problem(("questionnaire",), f"{document.questionnaire!r}: {what}")])
+    assert isinstance(grid, Grid)
+    _raise_if(_located(doc, plan_problems(document.plan, grid)))
+    return document, grid
 
 
 # ------------------------------------------------------------------------- catalog

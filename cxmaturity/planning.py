@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
 
-from .model import Capability, Category, Grid, Initiative
+from pydantic import Field, model_validator
+
+from .model import (
+    MAX_NOTE_LENGTH,
+    Capability,
+    Category,
+    Grid,
+    Initiative,
+    LocatedMessage,
+    Slug,
+    Strict,
+    Text,
+)
 from .scoring import CapabilityResult, GridResult, Number
+
+REVIEW_MONTHS = 6
+DEFAULT_TOP_GAPS = 5
+MAX_PLAN_ITEMS = 500
+MAX_INITIATIVE_LENGTH = 500
 
 
 @dataclass(frozen=True)
@@ -66,3 +87,111 @@ def _ranked(rows: list[_Row]) -> tuple[Gap, ...]:
         priority = cap.priority or 0.0
         gaps.append(Gap(capability, category, cap.current, cap.ideal, cap.gap, priority, rank))
     return tuple(gaps)
+
+
+# ------------------------------------------------------------------ the team's plan
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Status(StrEnum):
+    PROPOSED = "proposed"
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+ShortText = Annotated[str, Field(max_length=300)]
+
+
+class PlanItem(Strict):
+    """One initiative the team commits to for one capability.
+
+    ``suggestion`` (1-based) picks one of the capability's suggested initiatives, whose
+    title then follows the report's language; ``initiative`` is the team's own text.
+    """
+
+    capability: Slug
+    suggestion: Annotated[int, Field(strict=True, ge=1)] | None = None
+    initiative: Text | None = None
+    owner: ShortText = ""
+    due: dt.date | None = None
+    priority: Priority = Priority.MEDIUM
+    status: Status = Status.PROPOSED
+    note: Annotated[str, Field(max_length=MAX_NOTE_LENGTH)] = ""
+
+    @model_validator(mode="after")
+    def _one_initiative(self) -> PlanItem:
+        own = self.initiative is not None and self.initiative.get("").strip() != ""
+        if (self.suggestion is not None) == own:
+            raise ValueError("give either suggestion (a number) or initiative (a text)")
+        root = self.initiative.root if self.initiative is not None else ""
+        values = [root] if isinstance(root, str) else list(root.values())
+        if any(len(value) > MAX_INITIATIVE_LENGTH for value in values):
+            raise ValueError(f"initiative: at most {MAX_INITIATIVE_LENGTH} characters")
+        return self
+
+
+class PlanDocument(Strict):
+    """A plan file: the initiatives chosen for one grid's gaps."""
+
+    questionnaire: Slug
+    plan: list[PlanItem] = Field(default_factory=list, max_length=MAX_PLAN_ITEMS)
+
+
+def plan_problems(items: list[PlanItem], grid: Grid) -> list[LocatedMessage]:
+    """Plan items that do not fit the grid: unknown capability, no such suggestion."""
+    found: list[LocatedMessage] = []
+    for i, item in enumerate(items):
+        capability = grid.capability(item.capability)
+        if capability is None:
+            found.append((("plan", i, "capability"), f"unknown capability {item.capability!r}"))
+        elif item.suggestion is not None and item.suggestion > len(capability.initiatives):
+            count = len(capability.initiatives)
+            message = (
+                f"{item.capability} has {count} suggested initiative(s), not {item.suggestion}"
+            )
+            found.append((("plan", i, "suggestion"), message))
+    return found
+
+
+def initiative_text(grid: Grid, item: PlanItem, lang: str) -> str:
+    """The initiative's title in ``lang``."""
+    if item.initiative is not None:
+        return item.initiative.get(lang)
+    capability = grid.capability(item.capability)
+    assert capability is not None and item.suggestion is not None
+    return capability.initiatives[item.suggestion - 1].title.get(lang)
+
+
+def gap_priority(gap: Gap) -> Priority:
+    """A starting priority from the size of the weighted gap."""
+    if gap.priority >= 2:
+        return Priority.HIGH
+    return Priority.MEDIUM if gap.priority >= 1 else Priority.LOW
+
+
+def default_plan(gaps: Plan, top: int = DEFAULT_TOP_GAPS) -> list[PlanItem]:
+    """The suggested initiatives of the top gaps: the plan before the team edits it."""
+    return [
+        PlanItem(capability=gap.capability.id, suggestion=n, priority=gap_priority(gap))
+        for gap in gaps.top(top)
+        for n in range(1, len(gap.initiatives) + 1)
+    ]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months, clamped to the month's last day (Aug 31 + 6 -> Feb 28)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_review(assessed_on: dt.date) -> dt.date:
+    """The re-evaluation date: six months after the assessment."""
+    return add_months(assessed_on, REVIEW_MONTHS)

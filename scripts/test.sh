@@ -7,18 +7,20 @@ PYTHON=${PYTHON:-python3}
 
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# System packages the browser tests need (Debian's Chromium). Installed when missing;
-# where that is not possible the browser tests skip locally, but under CI=true the
-# install must succeed, because those tests must run there.
+# System packages the tests need: Debian's Chromium (browser tests) and poppler-utils
+# (pdftotext, pdffonts, pdfimages read the PDF report back). Installed when missing;
+# where that is not possible those tests skip locally, but under CI=true the install
+# must succeed, because those tests must run there.
 need=()
 command -v "${CXMATURITY_CHROMIUM:-chromium}" >/dev/null 2>&1 || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     if ! { $sudo apt-get update -qq &&
            DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null; }; then
         [ "${CI:-}" = "true" ] && { echo "could not install: ${need[*]}" >&2; exit 1; }
-        echo "note: could not install ${need[*]}; browser tests will be skipped" >&2
+        echo "note: could not install ${need[*]}; the tests that need them will be skipped" >&2
     fi
 fi
 

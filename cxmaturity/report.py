@@ -1,0 +1,582 @@
+"""Results (and the team's plan) -> the gap-and-initiatives PDF, as bytes.
+
+A new FPDF per call (fpdf2 documents are not reusable). Text is set in the bundled
+DejaVu Sans (licence in ``fonts/``), which has every accent, ñ, ¿, ¡, curly quote,
+dash and the euro sign. Charts are the app's Altair specs rendered to PNG with
+vl-convert. The creation date is fixed to the assessment date, so the same input
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableBordersLayout, XPos, YPos
+
+from . import charts
+from .branding import Branding
+from .i18n import decimal, long_date, number, t
+from .model import Answers, Grid, Quiz
+from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
+from .scoring import GridResult, QuizResult, Result, score
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FAMILY = "DejaVu"
+MARGIN = 18.0
+INK = (31, 42, 48)
+MUTED = (96, 108, 116)
+RULE = (214, 220, 224)
+ZEBRA = (245, 247, 248)
+CHART_SCALE = 2  # PNG pixels per CSS pixel: sharp in print, small enough to embed
+CHART_CACHE_SIZE = 64
+PAGES_ALIAS = "{nb}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One questionnaire's answers (one or more respondents) and its result."""
+
+    questionnaire: Quiz | Grid
+    answers: tuple[Answers, ...]
+    result: Result
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything one report shows. ``plan`` None means the team has not edited it."""
+
+    sections: tuple[Section, ...]
+    lang: str
+    organization: str
+    assessed_on: dt.date
+    plan: tuple[PlanItem, ...] | None = None
+    branding: Branding = field(default_factory=Branding)
+    charts: bool = True
+
+    @property
+    def grids(self) -> list[tuple[Grid, GridResult]]:
+        return [
+            (s.questionnaire, s.result)
+            for s in self.sections
+            if isinstance(s.questionnaire, Grid) and isinstance(s.result, GridResult)
+        ]
+
+    @property
+    def quizzes(self) -> list[tuple[Quiz, QuizResult]]:
+        return [
+            (s.questionnaire, s.result)
+            for s in self.sections
+            if isinstance(s.questionnaire, Quiz) and isinstance(s.result, QuizResult)
+        ]
+
+
+def report_data(
+    teams: Sequence[tuple[Quiz | Grid, Sequence[Answers]]],
+    lang: str,
+    *,
+    organization: str | None = None,
+    assessed_on: dt.date | None = None,
+    plan_items: Sequence[PlanItem] | None = None,
+    branding: Branding | None = None,
+    with_charts: bool = True,
+) -> ReportData:
+    """Score each team and gather the report's facts.
+
+    The organisation and the date default to those written in the answers (the
+    latest date), else today.
+    """
+    sections = tuple(Section(q, tuple(team), score(q, team)) for q, team in teams)
+    everyone = [a for s in sections for a in s.answers]
+    named = [a.organization.strip() for a in everyone if a.organization and a.organization.strip()]
+    dates = [a.date for a in everyone if a.date is not None]
+    return ReportData(
+        sections=sections,
+        lang=lang,
+        organization=organization if organization is not None else (named[0] if named else ""),
+        assessed_on=assessed_on or (max(dates) if dates else dt.date.today()),
+        plan=tuple(plan_items) if plan_items is not None else None,
+        branding=branding or Branding(),
+        charts=with_charts,
+    )
+
+
+def build_report(data: ReportData) -> bytes:
+    """The PDF of ``data``; identical input gives identical bytes."""
+    pdf = _Pdf(data)
+    _cover(pdf, data)
+    _summary(pdf, data)
+    for grid, result in data.grids:
+        gaps = plan(grid, result)
+        _overview(pdf, data, grid, result)
+        _gap_tables(pdf, data, gaps)
+        _plan_table(pdf, data, grid, gaps)
+    _notes(pdf, data)
+    _appendix(pdf, data)
+    return bytes(pdf.output())
+
+
+# ----------------------------------------------------------------------- document
+
+
+class _Pdf(FPDF):
+    """A4 portrait with the branding's header and a numbered footer."""
+
+    def __init__(self, data: ReportData) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.data = data
+        self.accent = data.branding.accent_rgb
+        self.set_margins(MARGIN, MARGIN + 6, MARGIN)
+        self.set_auto_page_break(auto=True, margin=MARGIN + 4)
+        self.add_font(FAMILY, "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font(FAMILY, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        title = f"{t('report_title', data.lang)} · {data.organization}".strip(" ·")
+        self.set_title(title)
+        self.set_author(data.branding.firm or "cxmaturity")
+        self.set_creator("cxmaturity")
+        self.set_lang(data.lang)
+        noon = dt.time(12, 0, tzinfo=dt.UTC)
+        self.set_creation_date(dt.datetime.combine(data.assessed_on, noon))
+        self.set_text_color(*INK)
+        # fpdf2 replaces "{nb}" in any text with the page count; typed text must print
+        # as typed, so the alias is switched on only for the footer's page number.
+        self.alias_nb_pages("")  # "" switches it off (None, as documented, fails typing)
+
+    def header(self) -> None:
+        self.alias_nb_pages("")  # "" switches it off
+        if self.page_no() == 1:
+            return
+        self.set_fill_color(*self.accent)
+        self.rect(0, 0, self.w, 3, style="F")
+        self.set_xy(MARGIN, 8)
+        logo = self.data.branding.logo
+        if logo is not None:
+            self.image(io.BytesIO(logo), x=MARGIN, y=7, h=8, keep_aspect_ratio=True)
+        self.font(8, muted=True)
+        parts = [self.data.branding.firm, t("report_title", self.data.lang)]
+        self.set_xy(MARGIN, 9)
+        text = " · ".join(p for p in parts if p)
+        self.cell(self.epw, 5, text, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*RULE)
+        self.line(MARGIN, 17, self.w - MARGIN, 17)
+        self.set_y(MARGIN + 6)
+        self.set_text_color(*INK)
+
+    def footer(self) -> None:
+        self.set_y(-MARGIN + 4)
+        self.font(8, muted=True)
+        left = " · ".join(
+            p
+            for p in (self.data.organization, long_date(self.data.assessed_on, self.data.lang))
+            if p
+        )
+        page = t("report_page", self.data.lang, page=self.page_no(), pages=PAGES_ALIAS)
+        self.cell(self.epw * 0.75, 5, _fit(self, left, self.epw * 0.75), align="L")
+        # On until the next page's header: the substitution itself happens at output.
+        self.alias_nb_pages(PAGES_ALIAS)
+        self.cell(self.epw * 0.25, 5, page, align="R")
+        self.set_text_color(*INK)
+
+    def font(self, size: float, bold: bool = False, muted: bool = False) -> None:
+        self.set_font(FAMILY, "B" if bold else "", size)
+        self.set_text_color(*(MUTED if muted else INK))
+
+    def heading(self, text: str, size: float = 15) -> None:
+        """A section heading in the accent colour, kept with what follows it."""
+        if self.get_y() > self.h - 70:
+            self.add_page()
+        self.ln(2)
+        self.set_font(FAMILY, "B", size)
+        self.set_text_color(*self.accent)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*INK)
+        self.ln(2)
+
+    def para(self, text: str, size: float = 10, bold: bool = False, muted: bool = False) -> None:
+        self.font(size, bold=bold, muted=muted)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def chart(self, png: bytes, width: float) -> None:
+        """A chart image centred, on a new page when it does not fit."""
+        pixels_wide, pixels_high = _png_size(png)
+        height = width * pixels_high / pixels_wide
+        if self.get_y() + height > self.page_break_trigger:
+            self.add_page()
+        self.image(io.BytesIO(png), x=(self.w - width) / 2, y=self.get_y(), w=width)
+        self.set_y(self.get_y() + height + 3)
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from the PNG header (IHDR), without decoding the image."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit one line of ``width``."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
+
+
+# -------------------------------------------------------------------------- pages
+
+
+def _cover(pdf: _Pdf, data: ReportData) -> None:
+    lang, brand = data.lang, data.branding
+    pdf.add_page()
+    pdf.set_fill_color(*pdf.accent)
+    pdf.rect(0, 0, pdf.w, 12, style="F")
+    pdf.set_y(26)
+    if brand.logo is not None:
+        pdf.image(io.BytesIO(brand.logo), x=MARGIN, y=24, h=18, keep_aspect_ratio=True)
+        pdf.set_y(46)
+    if brand.firm:
+        pdf.para(brand.firm, size=11, bold=True, muted=True)
+    pdf.set_y(max(pdf.get_y() + 16, 80))
+    pdf.set_font(FAMILY, "B", 24)
+    pdf.set_text_color(*pdf.accent)
+    pdf.multi_cell(0, 11, t("report_title", lang), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.para(t("report_subtitle", lang), size=15, muted=True)
+    pdf.ln(10)
+    if data.organization:
+        pdf.para(data.organization, size=20, bold=True)
+        pdf.ln(8)
+    rows = [(t("report_date", lang), long_date(data.assessed_on, lang))]
+    rows += [(t("questionnaires", lang), "\n".join(_questionnaire_lines(data)))]
+    rows += [(t("respondents", lang), _respondents(data))]
+    rows += [(t("report_language", lang), t("language_name", lang))]
+    rows += [(t("report_next_review", lang), long_date(next_review(data.assessed_on), lang))]
+    if brand.firm:
+        rows.append((t("report_prepared_by", lang), brand.firm))
+    _key_values(pdf, rows)
+    pdf.set_y(pdf.h - MARGIN - 10)
+    pdf.para(t("report_made_with", lang), size=8, muted=True)
+
+
+def _questionnaire_lines(data: ReportData) -> Iterator[str]:
+    for s in data.sections:
+        yield t(
+            "report_questionnaire_line",
+            data.lang,
+            title=s.questionnaire.title.get(data.lang),
+            version=s.questionnaire.version,
+            n=len(s.answers),
+        )
+
+
+def _respondents(data: ReportData) -> str:
+    names: list[str] = []
+    unnamed = 0
+    for section in data.sections:
+        for answers in section.answers:
+            name = (answers.respondent or "").strip()
+            if not name:
+                unnamed += 1
+            elif name not in names:
+                names.append(name)
+    count = max(len(names), max((len(s.answers) for s in data.sections), default=0))
+    shown = names + ([t("report_anonymous", data.lang)] if unnamed and not names else [])
+    return t("report_respondent_count", data.lang, n=count, names=", ".join(shown))
+
+
+def _key_values(pdf: _Pdf, rows: Sequence[tuple[str, str]]) -> None:
+    style = FontFace(emphasis="BOLD", color=MUTED)
+    pdf.font(10)
+    pdf.set_fill_color(255, 255, 255)
+    with pdf.table(
+        col_widths=(1, 2.6),
+        first_row_as_headings=False,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        text_align="LEFT",
+        line_height=5.5,
+        padding=(2, 2, 2, 0),
+    ) as table:
+        pdf.set_draw_color(*RULE)
+        for key, value in rows:
+            row = table.row()
+            row.cell(key, style=style)
+            row.cell(value)
+
+
+def _summary(pdf: _Pdf, data: ReportData) -> None:
+    lang = data.lang
+    pdf.add_page()
+    pdf.heading(t("report_summary", lang), size=18)
+    for quiz, quiz_result in data.quizzes:
+        _quiz_summary(pdf, data, quiz, quiz_result)
+    for grid, grid_result in data.grids:
+        _grid_summary(pdf, data, grid, grid_result)
+    pdf.ln(2)
+    review = long_date(next_review(data.assessed_on), lang)
+    pdf.para(t("report_next_review_text", lang, date=review), size=10, bold=True)
+
+
+def _quiz_summary(pdf: _Pdf, data: ReportData, quiz: Quiz, result: QuizResult) -> None:
+    lang = data.lang
+    pdf.heading(quiz.title.get(lang), size=12)
+    if result.points is None or result.band is None:
+        pdf.para(t("partial_quiz" if result.respondents == 1 else "no_complete", lang))
+        return
+    band = next(b for b in quiz.bands if b.id == result.band)
+    points = t(
+        "report_quiz_points", lang, points=result.points, low=quiz.min_points, high=quiz.max_points
+    )
+    if result.respondents > 1:
+        points = t("team_points", lang, n=result.complete_respondents, points=result.points)
+    pdf.para(points, size=10, muted=True)
+    pdf.para(band.label.get(lang), size=12, bold=True)
+    if band.description is not None:
+        pdf.para(band.description.get(lang), size=10)
+    pdf.ln(2)
+    if data.charts:
+        pdf.chart(_png(charts.quiz_band_chart(quiz, result, lang, width=620)), width=pdf.epw)
+
+
+def _grid_summary(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -> None:
+    lang = data.lang
+    pdf.heading(grid.title.get(lang), size=12)
+    overall = result.overall
+    if overall.current is None:
+        pdf.para(t("nothing_rated", lang))
+        return
+    if not result.complete:
+        na = result.not_applicable
+        pdf.para(
+            t("partial_label", lang)
+            + ": "
+            + t("partial_detail", lang, rated=result.rated, total=len(result.capabilities), na=na),
+            size=10,
+            bold=True,
+        )
+    pdf.para(
+        t(
+            "report_grid_levels",
+            lang,
+            current=decimal(overall.current, lang),
+            current_label=_level_label(grid, overall.current, lang),
+            ideal=decimal(overall.ideal, lang),
+            ideal_label=_level_label(grid, overall.ideal, lang),
+            gap=decimal(overall.gap, lang),
+        ),
+        size=11,
+        bold=True,
+    )
+    pdf.ln(2)
+    if data.charts:
+        pdf.chart(_png(charts.category_chart(grid, result, lang, width=430)), width=pdf.epw)
+    top = plan(grid, result).top(3)
+    if top:
+        pdf.para(t("report_top_gaps", lang), size=10, bold=True)
+        for gap in top:
+            line = f"{gap.rank}. {gap.capability.name.get(lang)} ({gap.current} → {gap.ideal})"
+            pdf.para(line, size=10)
+
+
+def _level_label(grid: Grid, value: float | None, lang: str) -> str:
+    level = grid.level_at_or_below(value)
+    return f"{level.value} · {level.label.get(lang)}" if level else t("not_available", lang)
+
+
+def _overview(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -> None:
+    if not data.charts:
+        return
+    pdf.add_page()
+    pdf.heading(t("report_overview", data.lang))
+    png = _png(charts.capability_heatmap(grid, result, data.lang, width=330))
+    pdf.chart(png, width=pdf.epw)
+
+
+def _gap_tables(pdf: _Pdf, data: ReportData, gaps: Plan) -> None:
+    lang = data.lang
+    pdf.add_page()
+    pdf.heading(t("report_gaps", lang))
+    if not gaps.gaps:
+        pdf.para(t("no_gaps", lang))
+    else:
+        _gap_table(pdf, lang, gaps.gaps)
+    if gaps.negative:
+        pdf.ln(4)
+        pdf.heading(t("negative_gaps", lang), size=12)
+        pdf.para(t("negative_help", lang), size=9, muted=True)
+        pdf.ln(1)
+        _gap_table(pdf, lang, gaps.negative)
+
+
+def _gap_table(pdf: _Pdf, lang: str, gaps: Sequence[Gap]) -> None:
+    headings = [
+        t(k, lang)
+        for k in ("rank", "capability", "category", "current_state", "ideal", "gap", "priority")
+    ]
+    rows = [
+        [
+            str(g.rank),
+            g.capability.name.get(lang),
+            g.category.name.get(lang),
+            number(g.current, lang),
+            number(g.ideal, lang),
+            number(g.gap, lang),
+            number(g.priority, lang),
+        ]
+        for g in gaps
+    ]
+    _table(pdf, headings, rows, widths=(9, 52, 46, 15, 15, 16, 21), numeric={0, 3, 4, 5, 6})
+
+
+def _plan_table(pdf: _Pdf, data: ReportData, grid: Grid, gaps: Plan) -> None:
+    lang = data.lang
+    items = list(data.plan) if data.plan is not None else default_plan(gaps)
+    items = [i for i in items if grid.capability(i.capability) is not None]
+    pdf.add_page()
+    pdf.heading(t("report_plan", lang))
+    if data.plan is None:
+        pdf.para(t("report_plan_default", lang, n=len(gaps.top(5))), size=9, muted=True)
+        pdf.ln(2)
+    if not items:
+        pdf.para(t("report_plan_empty", lang))
+        return
+    by_id = {g.capability.id: g for g in (*gaps.gaps, *gaps.negative)}
+    order = {g.capability.id: i for i, g in enumerate((*gaps.gaps, *gaps.negative))}
+    items.sort(key=lambda i: order.get(i.capability, len(order)))
+    headings = [
+        t(k, lang) for k in ("capability", "initiative", "owner", "due", "priority", "status")
+    ]
+    rows = []
+    for item in items:
+        capability = grid.capability(item.capability)
+        assert capability is not None
+        gap = by_id.get(item.capability)
+        name = capability.name.get(lang)
+        if gap is not None:
+            name += f"\n{gap.current} → {gap.ideal}"
+        rows.append(
+            [
+                name,
+                initiative_text(grid, item, lang),
+                item.owner,
+                item.due.isoformat() if item.due else "",
+                t(f"priority_{item.priority.value}", lang),
+                t(f"status_{item.status.value}", lang),
+            ]
+        )
+    _table(pdf, headings, rows, widths=(32, 50, 27, 22, 19, 24), numeric=set())
+
+
+def _table(
+    pdf: _Pdf,
+    headings: list[str],
+    rows: list[list[str]],
+    widths: Sequence[float],
+    numeric: set[int],
+) -> None:
+    """A table that breaks across pages with its heading row repeated."""
+    heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=pdf.accent)
+    pdf.font(8.5)
+    pdf.set_draw_color(*RULE)
+    pdf.set_fill_color(*ZEBRA)
+    with pdf.table(
+        col_widths=widths,
+        headings_style=heading,
+        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+        cell_fill_color=ZEBRA,
+        cell_fill_mode="ROWS",
+        text_align="LEFT",
+        line_height=4.4,
+        padding=(1.6, 1.6),
+        repeat_headings=1,
+    ) as table:
+        row = table.row()
+        for text in headings:
+            row.cell(text)
+        for values in rows:
+            row = table.row()
+            for index, text in enumerate(values):
+                row.cell(text, align="RIGHT" if index in numeric else "LEFT")
+
+
+def _notes(pdf: _Pdf, data: ReportData) -> None:
+    lines = [note for section in data.sections for note in _answer_notes(section, data.lang)]
+    for grid, _ in data.grids:
+        lines += _plan_notes(grid, data.plan or (), data.lang)
+    pdf.heading(t("report_notes", data.lang))
+    if not lines:
+        pdf.para(t("report_no_notes", data.lang), muted=True)
+        return
+    for title, note in lines:
+        pdf.para(title, size=9.5, bold=True)
+        pdf.para(note, size=9.5)
+        pdf.ln(1.5)
+
+
+def _answer_notes(section: Section, lang: str) -> Iterator[tuple[str, str]]:
+    """(capability (respondent), note) for every note written with a rating."""
+    if not isinstance(section.questionnaire, Grid):
+        return
+    for _, capability in section.questionnaire.capabilities():
+        for answers in section.answers:
+            rating = answers.rating(capability.id)
+            note = (rating.note or "").strip() if rating is not None else ""
+            if note:
+                who = f" ({answers.respondent.strip()})" if answers.respondent else ""
+                yield capability.name.get(lang) + who, note
+
+
+def _plan_notes(grid: Grid, items: Sequence[PlanItem], lang: str) -> Iterator[tuple[str, str]]:
+    for item in items:
+        capability = grid.capability(item.capability)
+        if item.note.strip() and capability is not None:
+            title = f"{capability.name.get(lang)} · {initiative_text(grid, item, lang)}"
+            yield title, item.note.strip()
+
+
+def _appendix(pdf: _Pdf, data: ReportData) -> None:
+    lang = data.lang
+    pdf.add_page()
+    pdf.heading(t("report_appendix", lang))
+    for quiz, _ in data.quizzes:
+        bands = [f"{b.min}–{b.max}: {b.label.get(lang)}" for b in quiz.bands]
+        _method(pdf, t("report_method_quiz", lang), t("report_bands", lang), quiz, bands)
+    for grid, _ in data.grids:
+        levels = [f"{lv.value}: {lv.label.get(lang)}" for lv in grid.levels]
+        _method(pdf, t("report_method_grid", lang), t("report_levels", lang), grid, levels)
+
+
+def _method(pdf: _Pdf, method: str, scale: str, source: Quiz | Grid, steps: list[str]) -> None:
+    """How one questionnaire is scored, then its scale (bands or levels)."""
+    pdf.para(method, size=9.5)
+    pdf.ln(1)
+    pdf.para(f"{scale} · {source.title.get(pdf.data.lang)}", size=9.5, bold=True)
+    for step in steps:
+        pdf.para(step, size=9.5)
+    pdf.ln(3)
+
+
+# ------------------------------------------------------------------------- charts
+
+
+@cache
+def _vl_convert() -> Any:
+    """vl-convert, with the bundled font registered so charts match the text."""
+    import vl_convert
+
+    vl_convert.register_font_directory(str(FONT_DIR))
+    return vl_convert
+
+
+def _png(chart: Any) -> bytes:
+    """The chart as PNG; the same spec (same results, same language) renders once."""
+    return _render(json.dumps(chart.to_dict(validate=False), sort_keys=True))
+
+
+@lru_cache(maxsize=CHART_CACHE_SIZE)
+def _render(spec: str) -> bytes:
+    png: bytes = _vl_convert().vegalite_to_png(json.loads(spec), scale=CHART_SCALE)
+    return png

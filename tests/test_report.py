@@ -1,0 +1,414 @@
+"""The gap-and-initiatives PDF, read back with poppler (pdftotext, pdffonts, pdfimages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from cxmaturity.branding import Branding, load_branding, normalize_logo, save_branding
+from cxmaturity.errors import InvalidInput
+from cxmaturity.loader import load_answers
+from cxmaturity.model import Answers, Grid, Quiz
+from cxmaturity.planning import PlanItem, Priority, Status, next_review
+from cxmaturity.report import build_report, report_data
+
+from .conftest import ROOT
+
+EXAMPLES = ROOT / "docs" / "examples"
+POPPLER = shutil.which("pdftotext") is not None
+pytestmark = pytest.mark.skipif(
+    not POPPLER and os.environ.get("CI", "").lower() != "true",
+    reason="poppler-utils (pdftotext) not installed; scripts/test.sh installs it",
+)
+
+
+def poppler(tool: str, pdf: bytes, tmp_path: Path, *args: str) -> str:
+    """Run a poppler tool on ``pdf``; its standard output."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    command = [tool, *args, str(path)] + (["-"] if tool == "pdftotext" else [])
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(pdf: bytes, tmp_path: Path, *options: str) -> str:
+    return poppler("pdftotext", pdf, tmp_path, *options)
+
+
+def image_rows(pdf: bytes, tmp_path: Path) -> list[str]:
+    return poppler("pdfimages", pdf, tmp_path, "-list").splitlines()[2:]
+
+
+def flat(text: str) -> str:
+    """Text with line breaks and repeated spaces folded, for phrase checks."""
+    return re.sub(r"\s+", " ", text)
+
+
+def pages(text: str) -> list[str]:
+    return text.split("\f")
+
+
+@pytest.fixture(scope="module")
+def acme(catalog) -> list[tuple[Quiz | Grid, list[Answers]]]:
+    teams = []
+    for name in ("acme-quiz.yaml", "acme-grid.yaml"):
+        answers, questionnaire = load_answers(EXAMPLES / name, catalog)
+        teams.append((questionnaire, [answers]))
+    return teams
+
+
+@pytest.fixture(scope="module")
+def reports(acme) -> dict[str, bytes]:
+    return {lang: build_report(report_data(acme, lang)) for lang in ("es", "en")}
+
+
+# ------------------------------------------------------------------------ content
+
+
+@pytest.mark.parametrize(
+    ("lang", "band", "categories", "review", "heading"),
+    [
+        (
+            "es",
+            "Está realizando un buen trabajo al cuidar de sus clientes",
+            [
+                "Alineamiento del proceso de negocio",
+                "Gestión de Talento",
+                "Interacción con el cliente",
+                "Infraestructura de atención",
+            ],
+            "22 de mayo de 2027",
+            "Plan de iniciativas",
+        ),
+        (
+            "en",
+            None,
+            [
+                "Business process alignment",
+                "Talent management",
+                "Customer interaction",
+                "Service infrastructure",
+            ],
+            "22 May 2027",
+            "Initiatives plan",
+        ),
+    ],
+)
+def test_report_reads_back(reports, quiz, tmp_path, lang, band, categories, review, heading):
+    raw = pdf_text(reports[lang], tmp_path)
+    text = flat(raw)
+    assert "Acme S.A." in text
+    expected_band = band or next(b for b in quiz.bands if b.id == "good-job").label.get("en")
+    assert expected_band in text
+    for name in categories:
+        assert name in text  # the summary chart is an image: these come from the tables
+    assert review in text
+    assert heading in text
+    total = len(pages(raw.strip("\f")))
+    word = "Página" if lang == "es" else "Page"
+    for number in range(1, total + 1):
+        assert f"{word} {number} {'de' if lang == 'es' else 'of'} {total}" in text
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_top_gaps_with_their_initiatives(reports, grid, catalog, tmp_path, lang):
+    from cxmaturity.planning import plan
+    from cxmaturity.scoring import score_grid
+
+    answers, _ = load_answers(EXAMPLES / "acme-grid.yaml", catalog)
+    gaps = plan(grid, score_grid(grid, [answers]))
+    text = flat(pdf_text(reports[lang], tmp_path))
+    plan_part = text[text.index("Plan de iniciativas" if lang == "es" else "Initiatives plan") :]
+    for gap in gaps.top(5):
+        assert gap.capability.name.get(lang) in text
+        for initiative in gap.initiatives:
+            assert flat(initiative.title.get(lang)) in plan_part
+    assert [g.capability.id for g in gaps.top(3)] == [
+        "talent-alignment",
+        "talent-rewards-retention",
+        "automated-delivery-channels",
+    ]
+
+
+def test_review_date_six_months_later():
+    assert next_review(dt.date(2026, 11, 22)) == dt.date(2027, 5, 22)
+    assert next_review(dt.date(2026, 8, 31)) == dt.date(2027, 2, 28)
+    assert next_review(dt.date(2027, 8, 31)) == dt.date(2028, 2, 29)
+
+
+def test_spanish_typography_survives(acme, tmp_path):
+    note = "¿Señal? ¡Sí! “comillas” — guion – y 1.000 € … ñandú"
+    quiz_team, (grid, [grid_answers]) = acme[0], acme[1]
+    noted = grid_answers.model_copy(
+        update={
+            "answers": {
+                **grid_answers.answers,
+                "billing": grid_answers.answers["billing"].model_copy(update={"note": note}),
+            }
+        }
+    )
+    pdf = build_report(report_data([quiz_team, (grid, [noted])], "es"))
+    assert note in pdf_text(pdf, tmp_path)
+
+
+def test_fonts_embedded_and_charts_are_images(reports, tmp_path):
+    fonts = poppler("pdffonts", reports["es"], tmp_path)
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes yes yes " in row for row in rows), fonts
+    assert all("DejaVuSans" in row for row in rows)
+    assert len(image_rows(reports["es"], tmp_path)) == 3  # band scale, categories, capabilities
+
+
+def test_without_charts_there_are_no_images(acme, tmp_path):
+    pdf = build_report(report_data(acme, "es", with_charts=False))
+    assert image_rows(pdf, tmp_path) == []
+
+
+# -------------------------------------------------------------------- determinism
+
+
+def test_same_input_same_bytes(acme):
+    first = build_report(report_data(acme, "es"))
+    second = build_report(report_data(acme, "es"))
+    assert first == second
+    assert b"/CreationDate (D:20261122120000Z" in first
+
+
+def test_cli_twice_gives_identical_files(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CXMATURITY_DATA_DIR", str(tmp_path / "data"))
+    outputs = []
+    for name in ("a.pdf", "b.pdf"):
+        out = tmp_path / name
+        result = run_cli(
+            "report", EXAMPLES / "acme-quiz.yaml", EXAMPLES / "acme-grid.yaml", "-o", out
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].startswith(b"%PDF-")
+
+
+# ----------------------------------------------------------------- invalid input
+
+
+def test_invalid_answers_exit_1_and_write_nothing(run_cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questionnaire: avaya-cx-quiz\nanswers: {q1: z}\n", encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    result = run_cli("report", EXAMPLES / "acme-grid.yaml", bad, "-o", out)
+    assert result.returncode == 1
+    assert f"{bad}:2: answers.q1:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [bad]  # no temporary file left either
+
+
+def test_invalid_answers_leave_an_existing_report_untouched(run_cli, tmp_path):
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"previous report")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("questionnaire: nope\n", encoding="utf-8")
+    assert run_cli("report", bad, "-o", out).returncode == 1
+    assert out.read_bytes() == b"previous report"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "fr"], "--lang fr"),
+        (["-o", "/no/such/folder/x.pdf"], "not a file in an existing folder"),
+        (["--branding", "/no/such/branding.yaml"], "no such file"),
+    ],
+)
+def test_usage_errors_exit_2(run_cli, tmp_path, args, message):
+    command = ["report", EXAMPLES / "acme-quiz.yaml"]
+    if "-o" not in args:
+        command += ["-o", tmp_path / "x.pdf"]
+    result = run_cli(*command, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+# ----------------------------------------------------------------------- the plan
+
+
+def test_plan_file_is_used(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("CXMATURITY_DATA_DIR", str(tmp_path / "data"))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "questionnaire: avaya-capability-grid\n"
+        "plan:\n"
+        "  - {capability: talent-alignment, suggestion: 2, owner: Marta Ruiz, due: 2027-03-31,"
+        " priority: high, status: in-progress}\n"
+        "  - {capability: billing, initiative: Revisar la facturación electrónica, owner: Finanzas}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.pdf"
+    result = run_cli("report", EXAMPLES / "acme-grid.yaml", "--plan", plan, "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = flat(pdf_text(out.read_bytes(), tmp_path))
+    section = text[text.index("Plan de iniciativas") :]
+    assert "Marta Ruiz" in section and "2027-03-31" in section and "En curso" in section
+    assert "Revisar la facturación electrónica" in section
+    assert "no editó el plan" not in section  # the default-plan remark is for unedited plans
+    assert "Empoderar a la primera línea" not in section  # suggestion 3: not chosen
+
+
+def test_invalid_plan_names_the_line(run_cli, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "questionnaire: avaya-capability-grid\nplan:\n  - {capability: billing, suggestion: 9}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.pdf"
+    result = run_cli("report", EXAMPLES / "acme-grid.yaml", "--plan", plan, "-o", out)
+    assert result.returncode == 1
+    assert (
+        f"{plan}:3: plan[0].suggestion: billing has 2 suggested initiative(s), not 9"
+        in result.stderr
+    )
+    assert not out.exists()
+
+
+def test_edited_plan_replaces_the_suggestions(acme, tmp_path):
+    items = [
+        PlanItem(
+            capability="talent-training",
+            initiative="Academia CX interna",
+            owner="Recursos Humanos",
+            due=dt.date(2027, 2, 1),
+            priority=Priority.LOW,
+            status=Status.DONE,
+            note="Arrancó en enero",
+        )
+    ]
+    pdf = build_report(report_data(acme, "es", plan_items=items))
+    text = flat(pdf_text(pdf, tmp_path))
+    section = text[text.index("Plan de iniciativas") :]
+    for expected in ("Academia CX interna", "Recursos Humanos", "2027-02-01", "Baja", "Hecha"):
+        assert expected in section
+    assert "Arrancó en enero" in section  # plan notes are listed under Notes
+
+
+def test_typed_text_is_printed_not_interpreted(acme, tmp_path):
+    hostile = "**negrita** <b>html</b> [enlace](http://x) {nb} %PDF"
+    pdf = build_report(report_data(acme, "es", organization=hostile))
+    assert hostile in flat(pdf_text(pdf, tmp_path))
+
+
+# ------------------------------------------------------------------ layout limits
+
+
+def word_boxes(pdf: bytes, tmp_path: Path) -> list[tuple[float, float, str]]:
+    html = pdf_text(pdf, tmp_path, "-bbox")
+    return [
+        (float(x_min), float(x_max), word)
+        for x_min, x_max, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+            html,
+        )
+    ]
+
+
+def test_long_names_and_notes_wrap_inside_the_page(acme, tmp_path):
+    long_name = " ".join(["Compañía Internacional de Servicios Financieros y Seguros"] * 6)
+    pdf = build_report(report_data(acme, "en", organization=long_name))
+    boxes = word_boxes(pdf, tmp_path)
+    a4_width = 595.28
+    assert boxes
+    assert all(x_min >= 0 and x_max <= a4_width - 40 for x_min, x_max, _ in boxes), [
+        b for b in boxes if b[1] > a4_width - 40
+    ]
+
+
+def test_table_of_25_gaps_repeats_its_header(catalog, grid, tmp_path):
+    everything = {cap.id: {"current": 1, "ideal": 4} for _, cap in grid.capabilities()}
+    answers = Answers.model_validate({"questionnaire": grid.id, "answers": everything})
+    items = [
+        PlanItem(capability=cap.id, suggestion=n, owner="EquipoCX")
+        for _, cap in grid.capabilities()
+        for n in range(1, len(cap.initiatives) + 1)
+    ]
+    pdf = build_report(report_data([(grid, [answers])], "es", plan_items=items))
+    text = pdf_text(pdf, tmp_path)
+    gap_pages = [p for p in pages(text) if "EquipoCX" in p]
+    assert len(gap_pages) >= 2  # the plan table breaks across pages
+    for page in gap_pages:
+        assert "Iniciativa" in page and "Responsable" in page  # heading row repeated
+    all_text = flat(text)
+    for _, capability in grid.capabilities():
+        assert capability.name.get("es") in all_text
+
+
+# ---------------------------------------------------------------------- branding
+
+
+def png_logo(color: str = "#c0392b", size: tuple[int, int] = (240, 80)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_branding_on_cover_and_header(acme, tmp_path):
+    brand = Branding(
+        firm="Norte Consultores", accent="#8e44ad", logo=normalize_logo(png_logo(), "x")
+    )
+    pdf = build_report(report_data(acme, "es", branding=brand))
+    text = pdf_text(pdf, tmp_path)
+    assert "Norte Consultores" in pages(text)[0]
+    assert all("Norte Consultores" in page for page in pages(text)[1:] if page.strip())
+    pages_with_images = [row.split()[0] for row in image_rows(pdf, tmp_path)]
+    assert "1" in pages_with_images  # the logo on the cover
+
+
+def test_branding_file_round_trip(tmp_path):
+    path = tmp_path / "branding.yaml"
+    saved = Branding(
+        firm="Ñandú & Asociados", accent="#1a2b3c", logo=normalize_logo(png_logo(), "x")
+    )
+    save_branding(saved, path)
+    assert load_branding(path) == saved
+    assert load_branding(tmp_path / "missing.yaml") == Branding()
+
+
+def test_branding_file_errors_name_line_and_field(tmp_path):
+    path = tmp_path / "branding.yaml"
+    path.write_text('firm: Norte\naccent: "rojo"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as error:
+        load_branding(path)
+    assert str(error.value.problems[0]).startswith(f"{path}:2: accent:")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"not an image at all", "not a readable PNG or JPEG"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "not a readable PNG or JPEG"),
+    ],
+)
+def test_bad_logos_are_refused(raw, message):
+    with pytest.raises(InvalidInput) as error:
+        normalize_logo(raw, "logo.png")
+    assert message in error.value.problems[0].message
+
+
+def test_other_image_formats_are_refused():
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10), "red").save(out, format="GIF")
+    with pytest.raises(InvalidInput) as error:
+        normalize_logo(out.getvalue(), "logo.gif")
+    assert "must be a PNG or JPEG image, not GIF" in error.value.problems[0].message
+
+
+def test_logo_is_reencoded_and_shrunk():
+    big = png_logo(size=(3000, 1000))
+    kept = normalize_logo(big, "logo.png")
+    with Image.open(io.BytesIO(kept)) as image:
+        assert image.format == "PNG" and max(image.size) <= 1200
