@@ -272,6 +272,85 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
         "en": "January February March April May June July August September October November December",
     },
+    # ---------------------------------------------------------- plan and report
+    "nav_plan": {"es": "Plan e informe", "en": "Plan & report"},
+    "nav_branding": {"es": "Marca", "en": "Branding"},
+    "plan_title": {"es": "Plan de iniciativas", "en": "Initiatives plan"},
+    "plan_intro": {
+        "es": "Por cada brecha, elija iniciativas sugeridas o escriba las suyas, y asigne responsable, fecha, prioridad y estado. El informe PDF usa este plan.",
+        "en": "For each gap, pick suggested initiatives or write your own, and set owner, due date, priority and status. The PDF report uses this plan.",
+    },
+    "plan_default_note": {
+        "es": "Aún sin editar: se muestran las iniciativas sugeridas para las {n} brechas principales.",
+        "en": "Not edited yet: showing the suggested initiatives for the top {n} gaps.",
+    },
+    "plan_need_grid": {
+        "es": "El plan parte de las brechas de la matriz de capacidades: valórela primero.",
+        "en": "The plan starts from the gaps of the capability grid: rate it first.",
+    },
+    "plan_add": {"es": "Añadir iniciativas", "en": "Add initiatives"},
+    "plan_gap": {"es": "Brecha", "en": "Gap"},
+    "plan_suggestions": {"es": "Iniciativas sugeridas", "en": "Suggested initiatives"},
+    "plan_own": {"es": "O una iniciativa propia", "en": "Or an initiative of your own"},
+    "plan_add_button": {"es": "Añadir al plan", "en": "Add to the plan"},
+    "plan_added": {"es": "{n} iniciativa(s) añadida(s).", "en": "{n} initiative(s) added."},
+    "plan_nothing_to_add": {
+        "es": "Elija una sugerencia o escriba una iniciativa.",
+        "en": "Choose a suggestion or type an initiative.",
+    },
+    "plan_reset": {"es": "Volver a las sugerencias", "en": "Back to the suggestions"},
+    "plan_reset_help": {
+        "es": "Descarta los cambios y vuelve a las iniciativas sugeridas para las brechas principales.",
+        "en": "Discards the changes and goes back to the suggested initiatives for the top gaps.",
+    },
+    "plan_download": {"es": "Descargar el plan (YAML)", "en": "Download the plan (YAML)"},
+    "plan_download_help": {
+        "es": "Para la línea de comandos: python -m cxmaturity report … --plan ARCHIVO",
+        "en": "For the command line: python -m cxmaturity report … --plan FILE",
+    },
+    "plan_incomplete": {
+        "es": "{n} fila(s) sin capacidad o sin iniciativa no entran en el informe.",
+        "en": "{n} row(s) without a capability or an initiative are left out of the report.",
+    },
+    "report_section": {"es": "Informe PDF", "en": "PDF report"},
+    "report_includes": {
+        "es": "Incluye: {titles}. Idioma: {language}.",
+        "en": "Includes: {titles}. Language: {language}.",
+    },
+    "report_download": {"es": "Descargar el informe PDF", "en": "Download the PDF report"},
+    "report_nothing": {
+        "es": "Responda al menos un cuestionario para generar el informe.",
+        "en": "Answer at least one questionnaire to create the report.",
+    },
+    "report_branding_invalid": {
+        "es": "El archivo de marca no es válido; el informe sale sin marca:",
+        "en": "The branding file is not valid; the report is made without branding:",
+    },
+    "plan_and_report": {"es": "Plan e informe PDF", "en": "Plan and PDF report"},
+    # ------------------------------------------------------------------ branding
+    "branding_title": {"es": "Marca del informe", "en": "Report branding"},
+    "branding_intro": {
+        "es": "Nombre de su firma, logotipo y color: aparecen en la portada y en el encabezado de cada informe, desde la aplicación y desde la línea de comandos.",
+        "en": "Your firm's name, logo and colour: shown on the cover and in the header of every report, from the app and from the command line.",
+    },
+    "branding_firm": {"es": "Nombre de la firma", "en": "Firm name"},
+    "branding_accent": {"es": "Color de acento", "en": "Accent colour"},
+    "branding_logo": {
+        "es": "Logotipo (PNG o JPEG, hasta 2 MB)",
+        "en": "Logo (PNG or JPEG, up to 2 MB)",
+    },
+    "branding_remove_logo": {"es": "Quitar el logotipo", "en": "Remove the logo"},
+    "branding_current_logo": {"es": "Logotipo actual", "en": "Current logo"},
+    "branding_save": {"es": "Guardar la marca", "en": "Save the branding"},
+    "branding_saved": {"es": "Marca guardada en {path}.", "en": "Branding saved in {path}."},
+    "branding_invalid": {
+        "es": "No se guardó nada:",
+        "en": "Nothing was saved:",
+    },
+    "branding_file": {
+        "es": "Archivo de marca: {path} (también lo usa `python -m cxmaturity report`).",
+        "en": "Branding file: {path} (also used by `python -m cxmaturity report`).",
+    },
     # --------------------------------------------------------------- answers I/O
     "save_resume": {"es": "Guardar o retomar respuestas", "en": "Save or resume answers"},
     "download_answers": {"es": "Descargar respuestas", "en": "Download answers"},

@@ -9,6 +9,7 @@ Every problem of a file is collected and reported together.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -582,3 +583,13 @@ def dump_answers(answers: Answers) -> str:
     header = "# cxmaturity answers file (see docs/questionnaire-format.md)\n"
     body = yaml.safe_dump(answers_document(answers), allow_unicode=True, sort_keys=False, width=100)
     return header + body
+
+
+def dump_plan(document: PlanDocument) -> str:
+    """A plan as a YAML plan file that ``load_plan`` reads back unchanged."""
+    header = "# cxmaturity initiatives plan (python -m cxmaturity report ... --plan FILE)\n"
+    data = document.model_dump(mode="json", exclude_defaults=True)
+    for item in data.get("plan", []):
+        if "due" in item:  # a YAML date, not a quoted string
+            item["due"] = dt.date.fromisoformat(item["due"])
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

@@ -18,6 +18,13 @@ ASSESSMENTS = ROOT / "assessments"
 CORPUS = ROOT / "tests" / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own data folder: the user's saved branding is never read or written."""
+    monkeypatch.setenv("CXMATURITY_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("CXMATURITY_BRANDING", raising=False)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return Catalog.from_dirs([ASSESSMENTS])

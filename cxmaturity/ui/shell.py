@@ -14,6 +14,7 @@ from .text import escape_md
 
 PAGES = "cxmaturity/ui/pages"
 HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/results.py"
+PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
 LANG_KEY = "ui.lang"
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
@@ -35,6 +36,10 @@ def _pages(lang: str) -> list[Any]:
         ),
         st.Page(
             RESULTS, title=t("nav_results", lang), icon=":material/insights:", url_path="results"
+        ),
+        st.Page(PLAN, title=t("nav_plan", lang), icon=":material/checklist:", url_path="plan"),
+        st.Page(
+            BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),
     ]
 

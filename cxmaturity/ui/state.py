@@ -9,12 +9,14 @@ callback. Widget keys derive from ids.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import streamlit as st
 
 from cxmaturity.i18n import DEFAULT_LANGUAGE
-from cxmaturity.model import NOT_APPLICABLE, Answers, Grid, Quiz, Rating
+from cxmaturity.model import MAX_NOTE_LENGTH, NOT_APPLICABLE, Answers, Grid, Quiz, Rating
+from cxmaturity.planning import MAX_INITIATIVE_LENGTH, PlanItem, Priority, Status
 
 STATE_KEY = "cxmaturity.state"
 LevelChoice = int | str | None
@@ -62,6 +64,51 @@ class QuestionnaireState:
 
 
 @dataclass
+class PlanRow:
+    """One row of the team's initiatives plan as edited (may be incomplete while typed).
+
+    ``suggestion`` (1-based) keeps a suggested initiative linked to the questionnaire,
+    so that its title follows the language; editing its text makes it the team's own.
+    """
+
+    capability: str | None = None
+    suggestion: int | None = None
+    text: str = ""
+    owner: str = ""
+    due: dt.date | None = None
+    priority: Priority = Priority.MEDIUM
+    status: Status = Status.PROPOSED
+    note: str = ""
+
+    @classmethod
+    def of(cls, item: PlanItem) -> PlanRow:
+        text = item.initiative.get("") if item.initiative is not None else ""
+        return cls(
+            item.capability, item.suggestion, text, item.owner, item.due,
+            item.priority, item.status, item.note,
+        )  # fmt: skip
+
+    def item(self, grid: Grid) -> PlanItem | None:
+        """The engine's plan item, or None while the row lacks a capability or a text."""
+        capability = grid.capability(self.capability or "")
+        if capability is None:
+            return None
+        linked = self.suggestion is not None and self.suggestion <= len(capability.initiatives)
+        if not linked and not self.text.strip():
+            return None
+        return PlanItem(
+            capability=capability.id,
+            suggestion=self.suggestion if linked else None,
+            initiative=None if linked else self.text.strip()[:MAX_INITIATIVE_LENGTH],
+            owner=self.owner.strip()[:300],
+            due=self.due,
+            priority=self.priority,
+            status=self.status,
+            note=self.note.strip()[:MAX_NOTE_LENGTH],
+        )
+
+
+@dataclass
 class UiState:
     """Everything the app keeps for one browser session."""
 
@@ -71,6 +118,8 @@ class UiState:
     answers: dict[str, QuestionnaireState] = field(default_factory=dict)
     last_upload: str | None = None
     current: str | None = None  # the questionnaire last opened
+    plans: dict[str, list[PlanRow]] = field(default_factory=dict)  # absent: not edited yet
+    plan_revision: int = 0  # bumped when the plan changes: a fresh editor widget
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:
         return self.answers.setdefault(questionnaire_id, QuestionnaireState())
@@ -143,3 +192,22 @@ def load_answers(state: UiState, answers: Answers) -> None:
         state.organization = answers.organization
     if answers.respondent:
         state.respondent = answers.respondent
+
+
+def team_answers(
+    state: UiState, questionnaires: list[Quiz | Grid], lang: str
+) -> list[tuple[Quiz | Grid, list[Answers]]]:
+    """This session's answers to every questionnaire it has answered (for the report)."""
+    return [
+        (q, [to_answers(state, q, lang)])
+        for q in questionnaires
+        if q.id in state.answers and not state.answers[q.id].is_empty()
+    ]
+
+
+def plan_items(state: UiState, grid: Grid) -> list[PlanItem] | None:
+    """The team's plan for ``grid`` (complete rows), or None if it was never edited."""
+    rows = state.plans.get(grid.id)
+    if rows is None:
+        return None
+    return [item for item in (row.item(grid) for row in rows) if item is not None]

@@ -11,6 +11,8 @@ APP = str(ROOT / "app.py")
 HOME = "cxmaturity/ui/pages/home.py"
 ANSWER = "cxmaturity/ui/pages/answer.py"
 RESULTS = "cxmaturity/ui/pages/results.py"
+PLAN = "cxmaturity/ui/pages/plan.py"
+BRANDING = "cxmaturity/ui/pages/branding.py"
 
 
 def open_page(page: str = HOME, **params: str) -> AppTest:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 
 import streamlit as st
 
@@ -13,14 +11,9 @@ from cxmaturity.i18n import t
 from cxmaturity.loader import Catalog, dump_answers, parse_answers
 from cxmaturity.model import Grid, Quiz
 from cxmaturity.ui.state import UiState, load_answers, to_answers
+from cxmaturity.ui.text import file_name
 
 MAX_UPLOAD_MB = 1
-
-
-def _file_name(questionnaire_id: str, organization: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", organization.lower()).strip("-")[:40]
-    parts = [questionnaire_id, slug, dt.date.today().isoformat()]
-    return "-".join(p for p in parts if p) + ".yaml"
 
 
 def answers_io(questionnaire: Quiz | Grid, found: Catalog, state: UiState, lang: str) -> None:
@@ -31,7 +24,7 @@ def answers_io(questionnaire: Quiz | Grid, found: Catalog, state: UiState, lang:
             t("download_answers", state.lang),
             # Built when clicked, not on every rerun of the page.
             data=lambda: dump_answers(to_answers(state, questionnaire, lang)).encode("utf-8"),
-            file_name=_file_name(questionnaire.id, state.organization),
+            file_name=file_name(questionnaire.id, state.organization, "yaml"),
             mime="application/x-yaml",
             icon=":material/download:",
             key=f"io.{questionnaire.id}.download",

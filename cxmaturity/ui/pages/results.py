@@ -11,7 +11,14 @@ from cxmaturity.planning import Gap, plan
 from cxmaturity.scoring import GridResult, score_grid, score_quiz
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.quiz import quiz_result
-from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_missing, questionnaire_params
+from cxmaturity.ui.components.report_button import report_button
+from cxmaturity.ui.shell import (
+    ANSWER,
+    PLAN,
+    page_header,
+    questionnaire_missing,
+    questionnaire_params,
+)
 from cxmaturity.ui.state import UiState, get_state, to_answers
 from cxmaturity.ui.text import escape_md
 
@@ -116,7 +123,8 @@ def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
 
 def render() -> None:
     state = get_state()
-    questionnaire, wanted = selected(catalog(), state)
+    found = catalog()
+    questionnaire, wanted = selected(found, state)
     if questionnaire is None:
         questionnaire_missing(t("results_title", state.lang), wanted)
         return
@@ -132,6 +140,9 @@ def render() -> None:
         icon=":material/edit_note:",
         query_params=questionnaire_params(questionnaire.id, state.lang),
     )
+    st.subheader(t("report_section", state.lang), anchor=False)
+    report_button(state, list(found.questionnaires.values()), state.lang, key="report.results")
+    st.page_link(PLAN, label=t("plan_title", state.lang), icon=":material/checklist:")
 
 
 render()

@@ -1,0 +1,254 @@
+"""The team's initiatives plan: an editable table, plus suggestions to add per gap.
+
+The plan lives in ``UiState.plans`` as :class:`PlanRow` objects. The table is a
+``st.data_editor`` whose key carries the plan's revision: every change is applied to
+the state in ``on_change`` and the revision bumped, so the next run draws a fresh
+editor from the state (Streamlit keeps an editor's edits as deltas against the data
+it was first given; feeding it changed data under the same key would apply them twice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from cxmaturity.i18n import number, t
+from cxmaturity.loader import dump_plan
+from cxmaturity.model import Grid
+from cxmaturity.planning import (
+    DEFAULT_TOP_GAPS,
+    Plan,
+    PlanDocument,
+    Priority,
+    Status,
+    default_plan,
+)
+from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
+from cxmaturity.ui.text import file_name
+
+COLUMNS = ("capability", "initiative", "owner", "due", "priority", "status", "note")
+
+
+def _editor_key(grid: Grid, state: UiState, lang: str) -> str:
+    return f"plan.{grid.id}.editor.{lang}.r{state.plan_revision}"
+
+
+def rows_for(state: UiState, grid: Grid, gaps: Plan) -> list[PlanRow]:
+    """The plan as edited, or the suggestions for the top gaps before any edit."""
+    rows = state.plans.get(grid.id)
+    return rows if rows is not None else [PlanRow.of(i) for i in default_plan(gaps)]
+
+
+def initiative_label(grid: Grid, row: PlanRow, lang: str) -> str:
+    capability = grid.capability(row.capability or "")
+    suggestions = capability.initiatives if capability is not None else []
+    if row.suggestion is not None and row.suggestion <= len(suggestions):
+        return suggestions[row.suggestion - 1].title.get(lang)
+    return row.text
+
+
+def _frame(grid: Grid, rows: list[PlanRow], lang: str) -> pd.DataFrame:
+    records = [
+        {
+            "capability": row.capability,
+            "initiative": initiative_label(grid, row, lang),
+            "owner": row.owner,
+            "due": row.due,
+            "priority": row.priority.value,
+            "status": row.status.value,
+            "note": row.note,
+        }
+        for row in rows
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    frame["due"] = pd.to_datetime(frame["due"]).dt.date
+    return frame
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "" or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def apply_edits(rows: list[PlanRow], edits: dict[str, Any], grid: Grid, lang: str) -> list[PlanRow]:
+    """The rows after a data editor's ``edited_rows``, ``added_rows``, ``deleted_rows``."""
+    result = [PlanRow(**vars(row)) for row in rows]
+    for index, change in (edits.get("edited_rows") or {}).items():
+        position = int(index)
+        if 0 <= position < len(result):
+            _update(result[position], change, grid, lang)
+    for added in edits.get("added_rows") or []:
+        row = PlanRow()
+        _update(row, added, grid, lang)
+        result.append(row)
+    deleted = {int(i) for i in edits.get("deleted_rows") or []}
+    return [row for i, row in enumerate(result) if i not in deleted]
+
+
+def _update(row: PlanRow, change: dict[str, Any], grid: Grid, lang: str) -> None:
+    shown = initiative_label(grid, row, lang)
+    if "capability" in change:
+        wanted = change["capability"]
+        if wanted != row.capability and row.suggestion is not None:
+            row.text, row.suggestion = shown, None  # a suggestion belongs to its capability
+        row.capability = wanted if grid.capability(str(wanted or "")) else None
+    if "initiative" in change and (change["initiative"] or "") != shown:
+        row.text, row.suggestion = str(change["initiative"] or ""), None
+    if "owner" in change:
+        row.owner = str(change["owner"] or "")
+    if "due" in change:
+        row.due = _date(change["due"])
+    if "priority" in change and change["priority"] in {p.value for p in Priority}:
+        row.priority = Priority(change["priority"])
+    if "status" in change and change["status"] in {s.value for s in Status}:
+        row.status = Status(change["status"])
+    if "note" in change:
+        row.note = str(change["note"] or "")
+
+
+def _on_edit(grid: Grid, gaps: Plan, key: str, lang: str) -> None:
+    state = get_state()
+    edits = st.session_state.get(key) or {}
+    state.plans[grid.id] = apply_edits(rows_for(state, grid, gaps), edits, grid, lang)
+    state.plan_revision += 1
+
+
+def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str, Any]:
+    names = {c.id: c.name.get(lang) for _, c in grid.capabilities()}
+    values = {g.capability.id: f" ({g.current} → {g.ideal})" for g in (*gaps.gaps, *gaps.negative)}
+    order = [g.capability.id for g in gaps.gaps] + [i for i in names if i not in values]
+    order += [g.capability.id for g in gaps.negative]
+    column = st.column_config
+    return {
+        "capability": column.SelectboxColumn(
+            t("capability", ui_lang),
+            options=list(dict.fromkeys(order)),
+            format_func=lambda cid: names.get(cid, cid) + values.get(cid, ""),
+            required=True,
+            width="medium",
+        ),
+        "initiative": column.TextColumn(
+            t("initiative", ui_lang), max_chars=500, required=True, width="large"
+        ),
+        "owner": column.TextColumn(t("owner", ui_lang), max_chars=300),
+        "due": column.DateColumn(t("due", ui_lang), format="YYYY-MM-DD"),
+        "priority": column.SelectboxColumn(
+            t("priority", ui_lang),
+            options=[p.value for p in Priority],
+            format_func=lambda p: t(f"priority_{p}", ui_lang),
+            default=Priority.MEDIUM.value,
+            required=True,
+        ),
+        "status": column.SelectboxColumn(
+            t("status", ui_lang),
+            options=[s.value for s in Status],
+            format_func=lambda s: t(f"status_{s}", ui_lang),
+            default=Status.PROPOSED.value,
+            required=True,
+        ),
+        "note": column.TextColumn(t("note", ui_lang), max_chars=2000),
+    }
+
+
+def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
+    """The editable plan of one grid, with the add and reset controls."""
+    state = get_state()
+    ui_lang = state.lang
+    rows = rows_for(state, grid, gaps)
+    if grid.id not in state.plans:
+        st.caption(t("plan_default_note", ui_lang, n=len(gaps.top(DEFAULT_TOP_GAPS))))
+    _add_controls(grid, gaps, lang)
+    key = _editor_key(grid, state, lang)
+    st.data_editor(
+        _frame(grid, rows, lang),
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config=_column_config(grid, gaps, lang, ui_lang),
+        on_change=_on_edit,
+        args=(grid, gaps, key, lang),
+    )
+    missing = len(rows) - len([r for r in rows if r.item(grid) is not None])
+    if missing:
+        st.caption(t("plan_incomplete", ui_lang, n=missing))
+    left, right = st.columns(2)
+    items = plan_items(state, grid)
+    document = PlanDocument(
+        questionnaire=grid.id, plan=items if items is not None else default_plan(gaps)
+    )
+    left.download_button(
+        t("plan_download", ui_lang),
+        data=lambda: dump_plan(document).encode("utf-8"),
+        file_name=file_name("plan", state.organization, "yaml"),
+        mime="application/x-yaml",
+        icon=":material/download:",
+        help=t("plan_download_help", ui_lang),
+        key=f"plan.{grid.id}.download",
+    )
+    if grid.id in state.plans:
+        right.button(
+            t("plan_reset", ui_lang),
+            icon=":material/restart_alt:",
+            help=t("plan_reset_help", ui_lang),
+            on_click=_reset,
+            args=(grid,),
+            key=f"plan.{grid.id}.reset",
+        )
+
+
+def _reset(grid: Grid) -> None:
+    state = get_state()
+    state.plans.pop(grid.id, None)
+    state.plan_revision += 1
+
+
+def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
+    state = get_state()
+    ui_lang = state.lang
+    if not gaps.gaps:
+        return
+    with st.expander(t("plan_add", ui_lang), icon=":material/add_task:"):
+        by_id = {g.capability.id: g for g in gaps.gaps}
+        chosen = st.selectbox(
+            t("plan_gap", ui_lang),
+            options=list(by_id),
+            format_func=lambda cid: (
+                f"{by_id[cid].rank}. {by_id[cid].capability.name.get(lang)} "
+                f"({number(by_id[cid].current, ui_lang)} → {number(by_id[cid].ideal, ui_lang)})"
+            ),
+            key=f"plan.{grid.id}.add.gap.{lang}",
+        )
+        gap = by_id[chosen]
+        picks = st.multiselect(
+            t("plan_suggestions", ui_lang),
+            options=list(range(1, len(gap.initiatives) + 1)),
+            format_func=lambda n: gap.initiatives[n - 1].title.get(lang),
+            key=f"plan.{grid.id}.add.suggestions.{chosen}.{lang}.r{state.plan_revision}",
+        )
+        own = st.text_input(
+            t("plan_own", ui_lang),
+            max_chars=500,
+            key=f"plan.{grid.id}.add.own.{lang}.r{state.plan_revision}",
+        )
+        if st.button(t("plan_add_button", ui_lang), key=f"plan.{grid.id}.add.button"):
+            added = [PlanRow(chosen, suggestion=n) for n in picks]
+            added += [PlanRow(chosen, text=own.strip())] if own.strip() else []
+            if not added:
+                st.warning(t("plan_nothing_to_add", ui_lang))
+                return
+            state.plans[grid.id] = rows_for(state, grid, gaps) + added
+            state.plan_revision += 1
+            st.toast(t("plan_added", ui_lang, n=len(added)), icon=":material/check:")
+            st.rerun()

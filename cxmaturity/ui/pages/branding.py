@@ -1,0 +1,70 @@
+"""The consultant's branding for reports: firm name, logo and accent colour."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxmaturity.branding import (
+    DEFAULT_ACCENT,
+    MAX_LOGO_BYTES,
+    Branding,
+    branding_path,
+    normalize_logo,
+    save_branding,
+)
+from cxmaturity.errors import InvalidInput
+from cxmaturity.i18n import t
+from cxmaturity.ui.components.report_button import current_branding
+from cxmaturity.ui.shell import page_header
+from cxmaturity.ui.state import get_state
+from cxmaturity.ui.text import escape_md
+
+
+def _save(saved: Branding, firm: str, accent: str, upload: object, remove: bool) -> None:
+    """Validate first; an invalid logo or name changes nothing."""
+    lang = get_state().lang
+    logo = None if remove else saved.logo
+    try:
+        if upload is not None:
+            logo = normalize_logo(upload.getvalue(), upload.name)  # type: ignore[attr-defined]
+        path = save_branding(Branding(firm=firm.strip()[:120], accent=accent.lower(), logo=logo))
+    except InvalidInput as error:
+        st.error(t("branding_invalid", lang), icon=":material/error:")
+        st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
+        return
+    except OSError as error:
+        st.error(f"{t('branding_invalid', lang)} {escape_md(str(error))}", icon=":material/error:")
+        return
+    st.success(t("branding_saved", lang, path=escape_md(str(path))), icon=":material/check:")
+
+
+def render() -> None:
+    state = get_state()
+    lang = state.lang
+    page_header(t("branding_title", lang), t("branding_intro", lang))
+    saved = current_branding()
+    if isinstance(saved, InvalidInput):
+        st.warning(t("report_branding_invalid", lang), icon=":material/warning:")
+        st.code("\n".join(str(p) for p in saved.problems), language=None, wrap_lines=True)
+        saved = Branding()
+    with st.form("branding.form", border=True):
+        firm = st.text_input(t("branding_firm", lang), value=saved.firm, max_chars=120)
+        accent = st.color_picker(t("branding_accent", lang), value=saved.accent or DEFAULT_ACCENT)
+        if saved.logo is not None:
+            st.caption(t("branding_current_logo", lang))
+            st.image(saved.logo, width=200)
+            remove = st.checkbox(t("branding_remove_logo", lang))
+        else:
+            remove = False
+        upload = st.file_uploader(
+            t("branding_logo", lang),
+            type=["png", "jpg", "jpeg"],
+            max_upload_size=MAX_LOGO_BYTES // (1024 * 1024),
+        )
+        submitted = st.form_submit_button(t("branding_save", lang), type="primary")
+    if submitted:
+        _save(saved, firm, accent, upload, remove)
+    st.caption(t("branding_file", lang, path=escape_md(str(branding_path()))))
+
+
+render()

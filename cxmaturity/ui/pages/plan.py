@@ -1,0 +1,53 @@
+"""The team's initiatives plan for the grid's gaps, and the PDF report download."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxmaturity.i18n import t
+from cxmaturity.model import Grid
+from cxmaturity.planning import plan
+from cxmaturity.scoring import score_grid
+from cxmaturity.ui.catalog import catalog, content_language
+from cxmaturity.ui.components.plan_editor import plan_editor
+from cxmaturity.ui.components.report_button import report_button
+from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
+from cxmaturity.ui.state import UiState, get_state, to_answers
+
+
+def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
+    """The grid last opened, else the first one with answers, else the first one."""
+    answered = [g for g in grids if g.id in state.answers and not state.answers[g.id].is_empty()]
+    current = next((g for g in grids if g.id == state.current), None)
+    return current or next(iter(answered), None) or next(iter(grids), None)
+
+
+def _plan_section(grid: Grid, state: UiState) -> None:
+    lang = content_language(grid, state.lang)
+    st.subheader(t("plan_title", state.lang), anchor=False)
+    result = score_grid(grid, [to_answers(state, grid, lang)])
+    if result.rated == 0:
+        st.info(t("plan_need_grid", state.lang), icon=":material/pending:")
+        st.page_link(
+            ANSWER,
+            label=grid.title.get(lang),
+            icon=":material/edit_note:",
+            query_params=questionnaire_params(grid.id, state.lang),
+        )
+        return
+    st.caption(t("plan_intro", state.lang))
+    plan_editor(grid, plan(grid, result), lang)
+
+
+def render() -> None:
+    state = get_state()
+    page_header(t("plan_and_report", state.lang))
+    questionnaires = list(catalog().questionnaires.values())
+    grid = _grid(state, [q for q in questionnaires if isinstance(q, Grid)])
+    if grid is not None:
+        _plan_section(grid, state)
+    st.subheader(t("report_section", state.lang), anchor=False)
+    report_button(state, questionnaires, state.lang, key="report.plan-page")
+
+
+render()
