@@ -3,15 +3,17 @@
     python3 scripts/screenshots.py [OUT_DIR]        (default: test-artifacts/screenshots)
 
 Starts the app on a free port, fills the quiz and uploads the example grid answers,
-and saves full-height PNGs of home, quiz, grid, and both results pages at 1280 and
-390 px. Used to review layouts and to refresh the images in docs/.
+and saves full-height PNGs of home, quiz, grid, both results pages, the plan page and
+the branding page at 1280 and 390 px. Used to review layouts and to refresh the images in docs/.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +55,24 @@ def shot(page, out: Path, name: str) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     settle(page)
     print(target)
+
+
+def nav(page, name: str) -> None:
+    """Follow a navigation link; on a phone it sits in the collapsed sidebar."""
+    phone = page.viewport_size["width"] < 640  # top navigation collapses into the sidebar
+    if phone:
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.wait_for_timeout(500)
+    page.get_by_role("link", name=name, exact=True).first.click()
+    settle(page)
+    close_sidebar(page)
+
+
+def close_sidebar(page) -> None:
+    collapse = page.locator('[data-testid="stSidebarCollapseButton"] button')
+    if page.viewport_size["width"] < 640 and collapse.count() and collapse.first.is_visible():
+        collapse.first.click()
+        page.wait_for_timeout(500)
 
 
 def language(page, name: str) -> None:
@@ -99,6 +119,16 @@ def grid_pages(page, url: str, out: Path) -> None:
     page.get_by_role("link", name=re.compile("Edit answers")).click()
     page.locator('[data-testid="stButtonGroup"]').nth(2).wait_for()
     shot(page, out, "grid-en")
+    nav(page, "Plan & report")
+    page.get_by_text("Not edited yet").wait_for()
+    shot(page, out, "plan-en")
+    language(page, "Español")
+    page.get_by_text("Aún sin editar").wait_for()
+    shot(page, out, "plan-es")
+    open_app(page, f"{url}/branding?lang=es")  # nothing of the session is needed here
+    close_sidebar(page)
+    page.get_by_text("Nombre de la firma").wait_for()
+    shot(page, out, "branding-es")
 
 
 def home_pages(page, url: str, out: Path) -> None:
@@ -118,8 +148,13 @@ def main() -> int:
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),
     ]  # fmt: skip
+    data = tempfile.mkdtemp(prefix="cxmaturity-shots-")  # not the user's saved branding
     server = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+        command,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "CXMATURITY_DATA_DIR": data},
     )
     url = f"http://127.0.0.1:{port}"
     try:

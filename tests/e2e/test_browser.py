@@ -114,3 +114,45 @@ def test_bad_upload_changes_nothing(page, app_url, tmp_path):
     settle(page)
     assert "bad.yaml:2: answers.q1: unknown option 'z'" in page.locator("code").last.inner_text()
     assert checked_letters(page) == ["b", None, None, None]
+
+
+def test_quiz_and_grid_give_one_pdf_report(page, app_url, tmp_path):
+    """From the app: one organisation's quiz and grid, the edited plan, one PDF."""
+    import subprocess
+
+    open_app(page, f"{app_url}/?questionnaire=avaya-cx-quiz&lang=es")
+    for index, letter in enumerate("bcbc"):
+        pick_radio(page, index, letter)
+    # Within the session (a reload would start a new one): home, then the grid's card.
+    page.get_by_role("link", name="Inicio").click()
+    title = "Capacidades organizacionales para la experiencia del cliente"
+    card = page.locator('[data-testid="stVerticalBlock"]').filter(has_text=title).last
+    card.get_by_role("link").click()
+    page.locator("h2").filter(has_text=title).wait_for()
+    settle(page)
+    page.get_by_text("Guardar o retomar respuestas").click()
+    upload = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    upload.set_input_files(str(ROOT / "docs" / "examples" / "acme-grid.yaml"))
+    page.get_by_text("Respuestas cargadas").wait_for()
+    settle(page)
+    page.get_by_role("link", name=re.compile("Plan e informe")).click()
+    page.get_by_text("Aún sin editar").wait_for()
+    settle(page)
+    page.get_by_text("Añadir iniciativas").click()
+    own = page.get_by_label("O una iniciativa propia")
+    own.fill("Tablero semanal de quejas")
+    own.press("Enter")
+    settle(page)
+    page.get_by_role("button", name="Añadir al plan").click()
+    page.get_by_text("Aún sin editar").wait_for(state="detached")
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Descargar el informe PDF").click()
+    pdf = tmp_path / "report.pdf"
+    download.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    body = " ".join(text.stdout.split())
+    assert "Acme S.A." in body  # the organisation came with the uploaded answers
+    assert "Está realizando un buen trabajo al cuidar de sus clientes" in body  # quiz: 10 points
+    assert "Alineamiento del talento" in body and "Tablero semanal de quejas" in body

@@ -136,7 +136,7 @@ def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str,
             options=list(dict.fromkeys(order)),
             format_func=lambda cid: names.get(cid, cid) + values.get(cid, ""),
             required=True,
-            width="medium",
+            width=260,
         ),
         "initiative": column.TextColumn(
             t("initiative", ui_lang), max_chars=500, required=True, width="large"
@@ -175,6 +175,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
         key=key,
         num_rows="dynamic",
         hide_index=True,
+        placeholder="–",
         width="stretch",
         column_config=_column_config(grid, gaps, lang, ui_lang),
         on_change=_on_edit,
