@@ -172,13 +172,12 @@ class _Pdf(FPDF):
     def footer(self) -> None:
         self.set_y(-MARGIN + 4)
         self.font(8, muted=True)
-        left = " · ".join(
-            p
-            for p in (self.data.organization, long_date(self.data.assessed_on, self.data.lang))
-            if p
-        )
+        date = long_date(self.data.assessed_on, self.data.lang)
+        room = self.epw * 0.75 - self.get_string_width(f"{date} · ")
+        organization = _fit(self, self.data.organization, room)  # the date always shows
+        left = f"{organization} · {date}" if organization else date
         page = t("report_page", self.data.lang, page=self.page_no(), pages=PAGES_ALIAS)
-        self.cell(self.epw * 0.75, 5, _fit(self, left, self.epw * 0.75), align="L")
+        self.cell(self.epw * 0.75, 5, left, align="L")
         # On until the next page's header: the substitution itself happens at output.
         self.alias_nb_pages(PAGES_ALIAS)
         self.cell(self.epw * 0.25, 5, page, align="R")
