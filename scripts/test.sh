@@ -7,13 +7,16 @@ PYTHON=${PYTHON:-python3}
 
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
-# System packages the tests need: Debian's Chromium (browser tests) and poppler-utils
-# (pdftotext, pdffonts, pdfimages read the PDF report back). Installed when missing;
+# System packages the tests need: Debian's Chromium (browser tests), poppler-utils
+# (pdftotext, pdffonts, pdfimages read the PDF report back) and PostgreSQL. Installed when missing;
 # where that is not possible those tests skip locally, but under CI=true the install
 # must succeed, because those tests must run there.
 need=()
 command -v "${CXMATURITY_CHROMIUM:-chromium}" >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# PostgreSQL: storage tests start a throwaway server with initdb + pg_ctl.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 ||
+    need+=(postgresql)
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
