@@ -211,13 +211,12 @@ def _yaml_message(error: yaml.YAMLError) -> tuple[int | None, str]:
     return None, str(error)
 
 
-def parse(raw: bytes, path: str) -> Document:
+def parse(raw: bytes, path: str, max_bytes: int = MAX_BYTES) -> Document:
     """Bytes of a YAML or JSON file -> Document; raises InvalidInput on file-level problems."""
-    if len(raw) > MAX_BYTES:
-        size = len(raw) / MAX_BYTES
-        raise InvalidInput(
-            [Problem(path, None, FILE, f"file is {size:.1f} MiB; the limit is 1 MiB")]
-        )
+    if len(raw) > max_bytes:
+        size, limit = len(raw) / (1024 * 1024), max_bytes / (1024 * 1024)
+        message = f"file is {size:.1f} MiB; the limit is {limit:g} MiB"
+        raise InvalidInput([Problem(path, None, FILE, message)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,0 +1,294 @@
+"""An organisation's whole record in and out: versioned JSON, and a CSV of all answers.
+
+Export format (``format: cxmaturity-organization``, ``version: 1``)::
+
+    {"format": "cxmaturity-organization", "version": 1,
+     "organization": {"name": "Acme S.A."},
+     "assessments": [{"key": 1, "questionnaire": "avaya-capability-grid",
+                      "questionnaire_version": "1", "assessed_on": "2026-11-22",
+                      "language": "es", "status": "final", "previous": null,
+                      "responses": [{"respondent": "Ana", "item": "billing",
+                                     "current": "2", "ideal": "4", "note": "..."}],
+                      "plan": [{"capability": "billing", "suggestion": 1, ...}],
+                      "kpis": {"nps": 31.5}}]}
+
+An import is untrusted input: it is parsed with the same safe reader as every other
+file, validated in full (structure, limits, every answer against its questionnaire,
+references between assessments) before anything is written, and then written in one
+transaction, so an invalid or hostile file changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from .errors import InvalidInput
+from .loader import Catalog, document_as, parse
+from .model import NOT_APPLICABLE, Answers, LocatedMessage, Slug, Strict, answer_problems
+from .planning import PlanItem, plan_problems
+from .storage import (
+    AssessmentRow,
+    KpiRow,
+    Organization,
+    OrganizationRow,
+    Storage,
+    _plan_row,
+)
+
+FORMAT = "cxmaturity-organization"
+VERSION = 1
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+Short = Annotated[str, Field(max_length=300)]
+KpiName = Literal["nps", "csat", "ces", "fcr", "cost_per_contact"]
+LevelText = Annotated[str, Field(pattern=r"^(-?\d{1,6}|n/a)$")]
+
+
+class ResponseRecord(Strict):
+    respondent: Short = ""
+    item: Slug
+    choice: Annotated[str, Field(max_length=100)] | None = None
+    current: LevelText | None = None
+    ideal: LevelText | None = None
+    note: Annotated[str, Field(max_length=5000)] | None = None
+
+
+class AssessmentRecord(Strict):
+    key: int
+    questionnaire: Slug
+    questionnaire_version: Annotated[str, Field(max_length=40)]
+    assessed_on: dt.date
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+    status: Literal["draft", "final"] = "draft"
+    previous: int | None = None
+    responses: list[ResponseRecord] = Field(default_factory=list, max_length=100_000)
+    plan: list[PlanItem] = Field(default_factory=list, max_length=500)
+    kpis: dict[KpiName, float] = Field(default_factory=dict)
+
+
+class OrganizationName(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class OrganizationRecord(Strict):
+    format: Literal["cxmaturity-organization"]
+    version: Literal[1]
+    organization: OrganizationName
+    assessments: list[AssessmentRecord] = Field(default_factory=list, max_length=1000)
+
+
+# ------------------------------------------------------------------------ export
+
+
+def export_organization(store: Storage, organization: Organization) -> dict[str, Any]:
+    """The organisation's record, ready for ``json.dumps``."""
+    assessments = []
+    for assessment in store.assessments(organization):
+        responses = []
+        for respondent, answers in store.answers(assessment).items():
+            for item, value in answers.answers.items():
+                record: dict[str, Any] = {"respondent": respondent, "item": item}
+                if isinstance(value, str):
+                    record["choice"] = value
+                elif value is not None:
+                    record |= {
+                        "current": None if value.current is None else str(value.current),
+                        "ideal": None if value.ideal is None else str(value.ideal),
+                        "note": value.note,
+                    }
+                responses.append({k: v for k, v in record.items() if v is not None})
+        assessments.append(
+            {
+                "key": assessment.id,
+                "questionnaire": assessment.questionnaire_id,
+                "questionnaire_version": assessment.questionnaire_version,
+                "assessed_on": assessment.assessed_on.isoformat(),
+                "language": assessment.language,
+                "status": assessment.status,
+                "previous": assessment.previous_id,
+                "responses": responses,
+                "plan": [
+                    i.model_dump(mode="json", exclude_defaults=True) for i in store.plan(assessment)
+                ],
+                "kpis": store.kpis(assessment),
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "organization": {"name": organization.name},
+        "assessments": assessments,
+    }
+
+
+def export_json(store: Storage, organization: Organization) -> bytes:
+    record = export_organization(store, organization)
+    return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+# ------------------------------------------------------------------------ import
+
+
+def import_organization(
+    store: Storage, raw: bytes, name: str, catalog: Catalog, rename: str | None = None
+) -> Organization:
+    """Validate the whole file, then write it as a new organisation in one transaction."""
+    doc = parse(raw, name, max_bytes=MAX_IMPORT_BYTES)
+    record = document_as(doc, OrganizationRecord)
+    problems = [doc.problem(loc, message) for loc, message in _record_problems(record, catalog)]
+    target = " ".join((rename or record.organization.name).split())[:300]
+    if target in {o.name for o in store.organizations()}:
+        message = f"an organisation called {target!r} already exists; nothing was imported"
+        problems.append(doc.problem(("organization", "name"), message))
+    if problems:
+        raise InvalidInput(sorted(problems, key=lambda p: p.line or 0))
+    with store.session() as session:
+        organization = OrganizationRow(name=target)
+        session.add(organization)
+        session.flush()
+        ids: dict[int, int] = {}
+        for assessment in record.assessments:  # previous always refers to an earlier one
+            row = AssessmentRow(
+                organization_id=organization.id,
+                questionnaire_id=assessment.questionnaire,
+                questionnaire_version=assessment.questionnaire_version,
+                assessed_on=assessment.assessed_on,
+                language=assessment.language,
+                status=assessment.status,
+                previous_id=ids.get(assessment.previous) if assessment.previous else None,
+            )
+            session.add(row)
+            session.flush()
+            ids[assessment.key] = row.id
+            _add_children(session, row.id, assessment)
+        return Organization(organization.id, organization.name)
+
+
+def _add_children(session: Any, assessment_id: int, record: AssessmentRecord) -> None:
+    from .storage import ResponseRow, _now
+
+    for response in record.responses:
+        session.add(
+            ResponseRow(
+                assessment_id=assessment_id,
+                respondent=response.respondent,
+                item_id=response.item,
+                choice=response.choice,
+                current=response.current,
+                ideal=response.ideal,
+                note=response.note,
+                updated_at=_now(),
+            )
+        )
+    for position, item in enumerate(record.plan):
+        session.add(_plan_row(assessment_id, position, item))
+    for kpi, value in record.kpis.items():
+        session.add(KpiRow(assessment_id=assessment_id, name=kpi, value=value))
+
+
+def _record_problems(record: OrganizationRecord, catalog: Catalog) -> list[LocatedMessage]:
+    found: list[LocatedMessage] = []
+    keys: set[int] = set()
+    for index, assessment in enumerate(record.assessments):
+        loc = ("assessments", index)
+        if assessment.key in keys:
+            found.append(((*loc, "key"), f"duplicate key {assessment.key}"))
+        if assessment.previous is not None and assessment.previous not in keys:
+            message = f"previous {assessment.previous} is not an earlier assessment of this file"
+            found.append(((*loc, "previous"), message))
+        keys.add(assessment.key)
+        found += [
+            ((*loc, *sub), message) for sub, message in _assessment_problems(assessment, catalog)
+        ]
+    return found
+
+
+def _assessment_problems(record: AssessmentRecord, catalog: Catalog) -> list[LocatedMessage]:
+    questionnaire = catalog.get(record.questionnaire)
+    if questionnaire is None:
+        return [(("questionnaire",), f"unknown questionnaire {record.questionnaire!r}")]
+    found: list[LocatedMessage] = []
+    seen: dict[tuple[str, str], int] = {}
+    by_respondent: dict[str, dict[str, Any]] = {}
+    for index, response in enumerate(record.responses):
+        key = (response.respondent, response.item)
+        if key in seen:
+            message = f"{response.respondent!r} answers {response.item!r} twice"
+            found.append((("responses", index), message))
+        seen[key] = index
+        by_respondent.setdefault(response.respondent, {})[response.item] = _value(response)
+    for respondent, values in by_respondent.items():
+        try:
+            answers = Answers.model_validate({"questionnaire": questionnaire.id, "answers": values})
+        except ValueError as error:
+            found.append((("responses",), f"{respondent!r}: {error}"))
+            continue
+        for loc, message in answer_problems(answers, questionnaire):
+            item = loc[1] if len(loc) > 1 else ""
+            index = seen.get((respondent, str(item)), 0)
+            found.append((("responses", index), message))
+    if record.plan:
+        from .model import Grid
+
+        if not isinstance(questionnaire, Grid):
+            found.append((("plan",), "only a capability grid has an initiatives plan"))
+        else:
+            found += plan_problems(record.plan, questionnaire)
+    return found
+
+
+def _value(response: ResponseRecord) -> Any:
+    if response.current is None and response.ideal is None and response.note is None:
+        return response.choice
+    return {
+        "current": _level(response.current),
+        "ideal": _level(response.ideal),
+        "note": response.note,
+    }
+
+
+def _level(text: str | None) -> int | str | None:
+    if text is None or text == NOT_APPLICABLE:
+        return text
+    return int(text)
+
+
+# --------------------------------------------------------------------------- CSV
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+CSV_COLUMNS = (
+    "organization", "assessment", "questionnaire", "questionnaire_version", "assessed_on",
+    "language", "status", "respondent", "item", "choice", "current", "ideal", "note",
+)  # fmt: skip
+
+
+def _cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: typed text never becomes a formula."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def answers_csv(store: Storage, organization: Organization) -> str:
+    """Every answer of every assessment of the organisation, one row each."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    record = export_organization(store, organization)
+    for assessment in record["assessments"]:
+        head = [
+            organization.name, assessment["key"], assessment["questionnaire"],
+            assessment["questionnaire_version"], assessment["assessed_on"],
+            assessment["language"], assessment["status"],
+        ]  # fmt: skip
+        for response in assessment["responses"]:
+            tail = [response.get(k) for k in CSV_COLUMNS[7:]]
+            writer.writerow([_cell(v) for v in (*head, *tail)])
+    return out.getvalue()
