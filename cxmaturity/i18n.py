@@ -351,6 +351,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Archivo de marca: {path} (también lo usa `python -m cxmaturity report`).",
         "en": "Branding file: {path} (also used by `python -m cxmaturity report`).",
     },
+    # ------------------------------------------------------------------ autosave
+    "autosave_on": {
+        "es": "Se guarda automáticamente: {org} · evaluación n.º {id}.",
+        "en": "Saved automatically: {org} · assessment no. {id}.",
+    },
+    "autosave_off": {
+        "es": "Escriba el nombre de la organización en Inicio para guardar las respuestas automáticamente; sin él se pierden al recargar la página.",
+        "en": "Type the organisation's name on the home page to save the answers automatically; without it they are lost when the page reloads.",
+    },
     # --------------------------------------------------------------- answers I/O
     "save_resume": {"es": "Guardar o retomar respuestas", "en": "Save or resume answers"},
     "download_answers": {"es": "Descargar respuestas", "en": "Download answers"},

@@ -85,8 +85,13 @@ def page_header(title: str, subtitle: str | None = None) -> None:
 
 
 def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:
-    """Query parameters that open a questionnaire (used by links and deep links)."""
-    return {"questionnaire": questionnaire_id, "lang": lang}
+    """Query parameters that open a questionnaire (used by links and deep links),
+    with the assessment its answers are saved in, so that a reload finds them."""
+    params = {"questionnaire": questionnaire_id, "lang": lang}
+    assessment_id = get_state().assessment_ids.get(questionnaire_id)
+    if assessment_id is not None:
+        params["assessment"] = str(assessment_id)
+    return params
 
 
 def questionnaire_missing(title: str, wanted: str | None) -> None:

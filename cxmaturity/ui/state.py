@@ -119,6 +119,7 @@ class UiState:
     last_upload: str | None = None
     current: str | None = None  # the questionnaire last opened
     plans: dict[str, list[PlanRow]] = field(default_factory=dict)  # absent: not edited yet
+    assessment_ids: dict[str, int] = field(default_factory=dict)  # where answers are saved
     plan_revision: int = 0  # bumped when the plan changes: a fresh editor widget
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:

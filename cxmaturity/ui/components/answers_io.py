@@ -10,6 +10,8 @@ from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
 from cxmaturity.loader import Catalog, dump_answers, parse_answers
 from cxmaturity.model import Grid, Quiz
+from cxmaturity.ui.catalog import content_language
+from cxmaturity.ui.persist import save_all
 from cxmaturity.ui.state import UiState, load_answers, to_answers
 from cxmaturity.ui.text import file_name
 
@@ -55,6 +57,7 @@ def _apply_upload(
     if state.last_upload != fingerprint:
         load_answers(state, answers)
         state.last_upload = fingerprint
+        save_all(target, content_language(target, state.lang))
         st.rerun()  # redraw every widget from the loaded answers
     st.success(t("upload_ok", state.lang, name=name), icon=":material/check:")
     if target.id != questionnaire.id:

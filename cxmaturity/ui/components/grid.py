@@ -6,6 +6,7 @@ import streamlit as st
 
 from cxmaturity.i18n import t
 from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid
+from cxmaturity.ui.persist import autosave_item
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -18,11 +19,13 @@ def _store_level(questionnaire_id: str, capability_id: str, part: str, key: str)
     setattr(rating, part, value)
     if part == "current" and value == NOT_APPLICABLE:
         rating.ideal = None
+    autosave_item(questionnaire_id, capability_id)
 
 
 def _store_note(questionnaire_id: str, capability_id: str, key: str) -> None:
     note = str(st.session_state.get(key) or "")
     get_state().of(questionnaire_id).rating(capability_id).note = note[:5000]
+    autosave_item(questionnaire_id, capability_id)
 
 
 def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[int, int]:

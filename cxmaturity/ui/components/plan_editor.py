@@ -26,6 +26,7 @@ from cxmaturity.planning import (
     Status,
     default_plan,
 )
+from cxmaturity.ui.persist import save_plan
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
 from cxmaturity.ui.text import file_name
 
@@ -122,6 +123,7 @@ def _on_edit(grid: Grid, gaps: Plan, key: str, lang: str) -> None:
     edits = st.session_state.get(key) or {}
     state.plans[grid.id] = apply_edits(rows_for(state, grid, gaps), edits, grid, lang)
     state.plan_revision += 1
+    save_plan(grid)
 
 
 def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str, Any]:
@@ -213,6 +215,7 @@ def _reset(grid: Grid) -> None:
     state = get_state()
     state.plans.pop(grid.id, None)
     state.plan_revision += 1
+    save_plan(grid)
 
 
 def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
@@ -251,5 +254,6 @@ def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
                 return
             state.plans[grid.id] = rows_for(state, grid, gaps) + added
             state.plan_revision += 1
+            save_plan(grid)
             st.toast(t("plan_added", ui_lang, n=len(added)), icon=":material/check:")
             st.rerun()

@@ -8,6 +8,7 @@ from cxmaturity.charts import quiz_band_chart
 from cxmaturity.i18n import t
 from cxmaturity.model import Quiz
 from cxmaturity.scoring import QuizResult, score_quiz
+from cxmaturity.ui.persist import autosave_item
 from cxmaturity.ui.state import UiState, get_state, to_answers, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -19,6 +20,7 @@ def _store_choice(questionnaire_id: str, question_id: str, key: str) -> None:
         choices.pop(question_id, None)
     else:
         choices[question_id] = choice
+    autosave_item(questionnaire_id, question_id)
 
 
 @st.fragment

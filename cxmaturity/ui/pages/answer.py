@@ -10,8 +10,10 @@ from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.answers_io import answers_io
 from cxmaturity.ui.components.grid import grid_form
 from cxmaturity.ui.components.quiz import quiz_form
+from cxmaturity.ui.persist import restore, status_caption
 from cxmaturity.ui.shell import RESULTS, page_header, questionnaire_missing, questionnaire_params
 from cxmaturity.ui.state import get_state
+from cxmaturity.ui.text import escape_md
 
 
 def render() -> None:
@@ -21,6 +23,7 @@ def render() -> None:
     if questionnaire is None:
         questionnaire_missing(t("nav_answer", state.lang), wanted)
         return
+    restore(state, questionnaire)
     lang = content_language(questionnaire, state.lang)
     if lang != state.lang:
         st.caption(t("unsupported_language", state.lang, lang=state.lang, used=lang))
@@ -28,6 +31,9 @@ def render() -> None:
     if questionnaire.source:
         lines.append(f"{t('source', state.lang)}: {questionnaire.source}")
     page_header(questionnaire.title.get(lang), "\n".join(lines) or None)
+    saving = status_caption(state, questionnaire)
+    if saving:
+        st.caption(escape_md(saving))
     if isinstance(questionnaire, Quiz):
         quiz_form(questionnaire, state, lang)
     else:

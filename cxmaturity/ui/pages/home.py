@@ -27,7 +27,11 @@ def _deep_link(found: Catalog, state: UiState) -> None:
     if found.get(wanted) is None:
         st.warning(t("unknown_questionnaire", state.lang, id=wanted[:80]), icon=":material/help:")
         return
-    st.switch_page(ANSWER, query_params=questionnaire_params(wanted, state.lang))
+    params = questionnaire_params(wanted, state.lang)
+    saved = st.query_params.get("assessment")
+    if saved:
+        params["assessment"] = saved[:20]  # a reload of a saved assessment keeps it
+    st.switch_page(ANSWER, query_params=params)
 
 
 def _card(questionnaire: Quiz | Grid, state: UiState) -> None:

@@ -12,6 +12,7 @@ from cxmaturity.scoring import GridResult, score_grid, score_quiz
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.quiz import quiz_result
 from cxmaturity.ui.components.report_button import report_button
+from cxmaturity.ui.persist import restore
 from cxmaturity.ui.shell import (
     ANSWER,
     PLAN,
@@ -128,6 +129,7 @@ def render() -> None:
     if questionnaire is None:
         questionnaire_missing(t("results_title", state.lang), wanted)
         return
+    restore(state, questionnaire)
     lang = content_language(questionnaire, state.lang)
     page_header(f"{t('results_title', state.lang)}: {questionnaire.title.get(lang)}")
     if isinstance(questionnaire, Quiz):

@@ -1,0 +1,130 @@
+"""Autosave: every answer goes to the database as it is given; the URL names the
+assessment (``?assessment=<id>``), so a reloaded tab gets everything back.
+
+The session's answers to a questionnaire are saved under one assessment of the
+organisation typed on the home page, created with the first answer. Answers of this
+single-person mode are stored for the respondent "" (the workshop mode keeps one
+respondent per participant).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from cxmaturity.model import Grid, Quiz, Rating
+from cxmaturity.storage import ANONYMOUS, Assessment, Storage, database_url
+
+from .state import PlanRow, UiState, get_state, load_answers, plan_items, to_answers
+
+ASSESSMENT_PARAM = "assessment"
+
+
+def storage() -> Storage:
+    """The database, opened (and migrated) once per server process and URL."""
+    return _open(database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _open(url: str) -> Storage:
+    return Storage.open(url)
+
+
+def bound(state: UiState, questionnaire: Quiz | Grid) -> Assessment | None:
+    """The assessment this session's answers to ``questionnaire`` are saved in."""
+    assessment_id = state.assessment_ids.get(questionnaire.id)
+    return storage().assessment(assessment_id) if assessment_id is not None else None
+
+
+def restore(state: UiState, questionnaire: Quiz | Grid) -> None:
+    """``?assessment=<id>`` in a fresh session: load its answers into the state."""
+    wanted = st.query_params.get(ASSESSMENT_PARAM)
+    if not wanted or not wanted.isdigit():
+        return
+    if state.assessment_ids.get(questionnaire.id) == int(wanted):
+        return
+    assessment = storage().assessment(int(wanted))
+    if assessment is None or assessment.questionnaire_id != questionnaire.id:
+        return
+    saved = storage().answers(assessment).get(ANONYMOUS)
+    if saved is not None:
+        load_answers(state, saved)
+    plan = storage().plan(assessment)
+    if plan:
+        state.plans[questionnaire.id] = [PlanRow.of(item) for item in plan]
+    organization = next(
+        (o for o in storage().organizations() if o.id == assessment.organization_id), None
+    )
+    if organization is not None:
+        state.organization = organization.name
+    state.assessment_ids[questionnaire.id] = assessment.id
+
+
+def _ensure(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Assessment | None:
+    assessment = bound(state, questionnaire)
+    if assessment is not None or not state.organization.strip():
+        return assessment
+    store = storage()
+    organization = store.organization(state.organization)
+    assessment = store.create_assessment(organization, questionnaire, lang, dt.date.today())
+    state.assessment_ids[questionnaire.id] = assessment.id
+    st.query_params[ASSESSMENT_PARAM] = str(assessment.id)
+    return assessment
+
+
+def autosave(questionnaire: Quiz | Grid, item_id: str, lang: str) -> None:
+    """Store one answer of this session (called from the widgets' on_change)."""
+    state = get_state()
+    assessment = _ensure(state, questionnaire, lang)
+    if assessment is None:
+        return
+    value = to_answers(state, questionnaire, lang).answers.get(item_id)
+    if isinstance(questionnaire, Quiz):
+        storage().save_choice(
+            assessment, ANONYMOUS, item_id, value if isinstance(value, str) else None
+        )
+    else:
+        rating = value if isinstance(value, Rating) else Rating()
+        storage().save_rating(assessment, ANONYMOUS, item_id, rating)
+
+
+def save_all(questionnaire: Quiz | Grid, lang: str) -> None:
+    """Store every answer of this session (after an upload replaced them)."""
+    items = (
+        [q.id for q in questionnaire.questions]
+        if isinstance(questionnaire, Quiz)
+        else [c.id for _, c in questionnaire.capabilities()]
+    )
+    for item in items:
+        autosave(questionnaire, item, lang)
+
+
+def autosave_item(questionnaire_id: str, item_id: str) -> None:
+    """:func:`autosave` by ids (what the widgets' callbacks know)."""
+    from .catalog import catalog, content_language
+
+    questionnaire = catalog().get(questionnaire_id)
+    if questionnaire is not None:
+        autosave(questionnaire, item_id, content_language(questionnaire, get_state().lang))
+
+
+def save_plan(grid: Grid) -> None:
+    """Store the session's plan for ``grid`` (complete rows) with its assessment."""
+    state = get_state()
+    assessment = _ensure(state, grid, state.lang)
+    items = plan_items(state, grid)
+    if assessment is not None:
+        storage().save_plan(assessment, items or [])
+
+
+def status_caption(state: UiState, questionnaire: Quiz | Grid) -> str:
+    """Where this session's answers are being saved (or why they are not)."""
+    from cxmaturity.i18n import t
+
+    assessment_id = state.assessment_ids.get(questionnaire.id)
+    if assessment_id is not None:
+        return t("autosave_on", state.lang, org=state.organization.strip(), id=assessment_id)
+    if state.organization.strip():
+        return ""
+    return t("autosave_off", state.lang)
