@@ -10,6 +10,7 @@ from ..conftest import ROOT
 from .streamlit_page import (
     checked_letters,
     expect,
+    key_class,
     open_app,
     pick_radio,
     press,
@@ -156,3 +157,35 @@ def test_quiz_and_grid_give_one_pdf_report(page, app_url, tmp_path):
     assert "Acme S.A." in body  # the organisation came with the uploaded answers
     assert "Está realizando un buen trabajo al cuidar de sus clientes" in body  # quiz: 10 points
     assert "Alineamiento del talento" in body and "Tablero semanal de quejas" in body
+
+
+def test_half_the_grid_survives_a_reload(page, app_url):
+    from cxmaturity.loader import load_questionnaire
+
+    grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
+    open_app(page, f"{app_url}/?lang=en")
+    organization = page.get_by_label("Organisation", exact=True)
+    organization.fill("Reload Test Ltd")
+    organization.press("Enter")
+    settle(page)
+    open_app_link = page.locator('[data-testid="stVerticalBlock"]').filter(
+        has_text=grid.title.get("en")
+    )
+    open_app_link.last.get_by_role("link").click()
+    page.locator("h2").filter(has_text=grid.title.get("en")).wait_for()
+    settle(page)
+    first = grid.categories[0]
+    for n, capability in enumerate(first.capabilities[:3]):
+        press(page, f"{GRID}.{capability.id}.current.en", str(n + 1))
+        press(page, f"{GRID}.{capability.id}.ideal.en", "4")
+    page.wait_for_url(re.compile(r"assessment=\d+"))
+    page.reload()
+    page.wait_for_selector('[data-testid="stHeading"]')
+    settle(page)
+    expect(page.get_by_text("Rated 3 of 25 capabilities")).to_be_visible()
+    for n, capability in enumerate(first.capabilities[:3]):
+        # The loaded answers draw fresh widgets: their keys end in a revision (".r1").
+        widget = f'[class*="{key_class(f"{GRID}.{capability.id}.current.en")[1:]}"]'
+        chosen = page.locator(widget).locator('button[role=radio][aria-checked="true"]')
+        expect(chosen).to_have_text(str(n + 1))
+    expect(page.get_by_text("Saved automatically: Reload Test Ltd")).to_be_visible()
