@@ -310,21 +310,24 @@ class Storage:
                 .order_by(ResponseRow.respondent, ResponseRow.id)
             ).all()
             organization = session.get(OrganizationRow, assessment.organization_id)
-        documents: dict[str, dict[str, Any]] = {}
+        return _documents(assessment, organization.name if organization else None, rows)
+
+    def history(self, organization: Organization) -> list[tuple[Assessment, dict[str, Answers]]]:
+        """Every assessment of the organisation with its answers, in two queries."""
+        assessments = self.assessments(organization)
+        with self.session() as session:
+            rows = session.scalars(
+                select(ResponseRow)
+                .join(AssessmentRow, AssessmentRow.id == ResponseRow.assessment_id)
+                .where(AssessmentRow.organization_id == organization.id)
+                .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+            ).all()
+        by_assessment: dict[int, list[ResponseRow]] = {}
         for row in rows:
-            document = documents.setdefault(
-                row.respondent,
-                {
-                    "questionnaire": assessment.questionnaire_id,
-                    "organization": organization.name if organization else None,
-                    "respondent": row.respondent or None,
-                    "date": assessment.assessed_on,
-                    "language": assessment.language,
-                    "answers": {},
-                },
-            )
-            document["answers"][row.item_id] = _answer_value(row)
-        return {name: Answers.model_validate(doc) for name, doc in documents.items()}
+            by_assessment.setdefault(row.assessment_id, []).append(row)
+        return [
+            (a, _documents(a, organization.name, by_assessment.get(a.id, []))) for a in assessments
+        ]
 
     # --------------------------------------------------------------------- plan
 
@@ -372,6 +375,27 @@ class Storage:
 
 
 # -------------------------------------------------------------------- helpers
+
+
+def _documents(
+    assessment: Assessment, organization: str | None, rows: Sequence[ResponseRow]
+) -> dict[str, Answers]:
+    """Response rows -> one answers document per respondent."""
+    documents: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        document = documents.setdefault(
+            row.respondent,
+            {
+                "questionnaire": assessment.questionnaire_id,
+                "organization": organization,
+                "respondent": row.respondent or None,
+                "date": assessment.assessed_on,
+                "language": assessment.language,
+                "answers": {},
+            },
+        )
+        document["answers"][row.item_id] = _answer_value(row)
+    return {name: Answers.model_validate(doc) for name, doc in documents.items()}
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -16,7 +16,15 @@ import streamlit as st
 from cxmaturity.model import Grid, Quiz, Rating
 from cxmaturity.storage import ANONYMOUS, Assessment, Storage, database_url
 
-from .state import PlanRow, UiState, get_state, load_answers, plan_items, to_answers
+from .state import (
+    PlanRow,
+    QuestionnaireState,
+    UiState,
+    get_state,
+    load_answers,
+    plan_items,
+    to_answers,
+)
 
 ASSESSMENT_PARAM = "assessment"
 
@@ -59,6 +67,11 @@ def restore(state: UiState, questionnaire: Quiz | Grid) -> None:
     if organization is not None:
         state.organization = organization.name
     state.assessment_ids[questionnaire.id] = assessment.id
+    if assessment.previous_id is not None:
+        previous = storage().assessment(assessment.previous_id)
+        earlier = storage().answers(previous).get(ANONYMOUS) if previous else None
+        if earlier is not None:
+            state.previous[questionnaire.id] = earlier
 
 
 def _ensure(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Assessment | None:
@@ -128,3 +141,19 @@ def status_caption(state: UiState, questionnaire: Quiz | Grid) -> str:
     if state.organization.strip():
         return ""
     return t("autosave_off", state.lang)
+
+
+def reevaluate(state: UiState, previous: Assessment, questionnaire: Quiz | Grid) -> Assessment:
+    """A new assessment from ``previous``: empty answers, last round's plan carried over."""
+    store = storage()
+    organization = next(o for o in store.organizations() if o.id == previous.organization_id)
+    new = store.create_assessment(
+        organization, questionnaire, previous.language, dt.date.today(), previous
+    )
+    store.save_plan(new, store.plan(previous))  # the team marks what was done
+    old = state.answers.get(questionnaire.id)
+    state.answers[questionnaire.id] = QuestionnaireState(revision=(old.revision + 1) if old else 1)
+    state.assessment_ids.pop(questionnaire.id, None)
+    state.plans.pop(questionnaire.id, None)
+    state.organization = organization.name
+    return new

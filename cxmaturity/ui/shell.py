@@ -15,6 +15,7 @@ from .text import escape_md
 PAGES = "cxmaturity/ui/pages"
 HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/results.py"
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
+ORGANIZATIONS = f"{PAGES}/organizations.py"
 LANG_KEY = "ui.lang"
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
@@ -38,6 +39,12 @@ def _pages(lang: str) -> list[Any]:
             RESULTS, title=t("nav_results", lang), icon=":material/insights:", url_path="results"
         ),
         st.Page(PLAN, title=t("nav_plan", lang), icon=":material/checklist:", url_path="plan"),
+        st.Page(
+            ORGANIZATIONS,
+            title=t("nav_organizations", lang),
+            icon=":material/apartment:",
+            url_path="organizations",
+        ),
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),

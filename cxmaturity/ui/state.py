@@ -120,6 +120,7 @@ class UiState:
     current: str | None = None  # the questionnaire last opened
     plans: dict[str, list[PlanRow]] = field(default_factory=dict)  # absent: not edited yet
     assessment_ids: dict[str, int] = field(default_factory=dict)  # where answers are saved
+    previous: dict[str, Answers] = field(default_factory=dict)  # last round, in a re-evaluation
     plan_revision: int = 0  # bumped when the plan changes: a fresh editor widget
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:

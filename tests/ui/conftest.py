@@ -13,6 +13,7 @@ ANSWER = "cxmaturity/ui/pages/answer.py"
 RESULTS = "cxmaturity/ui/pages/results.py"
 PLAN = "cxmaturity/ui/pages/plan.py"
 BRANDING = "cxmaturity/ui/pages/branding.py"
+ORGANIZATIONS = "cxmaturity/ui/pages/organizations.py"
 
 
 def open_page(page: str = HOME, **params: str) -> AppTest:

@@ -6,13 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ..conftest import ROOT
-from .conftest import ANSWER, BRANDING, HOME, PLAN, RESULTS, open_page
+from .conftest import ANSWER, BRANDING, HOME, ORGANIZATIONS, PLAN, RESULTS, open_page
 
 QUESTIONNAIRES = ["avaya-cx-quiz", "avaya-capability-grid", "cx-mistakes"]
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-@pytest.mark.parametrize("page", [HOME, ANSWER, RESULTS, PLAN, BRANDING])
+@pytest.mark.parametrize("page", [HOME, ANSWER, RESULTS, PLAN, BRANDING, ORGANIZATIONS])
 @pytest.mark.parametrize("questionnaire", [*QUESTIONNAIRES, "no-such-thing", None])
 def test_every_page_runs_without_exception(page, questionnaire, lang):
     params = {"lang": lang}

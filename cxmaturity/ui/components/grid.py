@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid
+from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid, Rating
 from cxmaturity.ui.persist import autosave_item
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_key
 from cxmaturity.ui.text import escape_md
@@ -71,7 +71,9 @@ def _category(
     heading += f"\n\n{t('rated_of', ui_lang, rated=rated, total=count)}"
     st.markdown(heading, anchors=False, help=_levels_text(grid, lang, ui_lang))
     for capability in category.capabilities:
-        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang)
+        previous = get_state().previous.get(grid.id)
+        earlier = previous.rating(capability.id) if previous is not None else None
+        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang, earlier=earlier)
 
 
 def _capability(
@@ -81,6 +83,7 @@ def _capability(
     *,
     lang: str,
     ui_lang: str,
+    earlier: Rating | None = None,
 ) -> None:
     rating = qstate.rating(capability.id)
     options: list[int | str] = [lv.value for lv in grid.levels]
@@ -123,3 +126,7 @@ def _capability(
             on_change=_store_note,
             args=(grid.id, capability.id, key),
         )
+        if earlier is not None:  # a re-evaluation: last round's rating beside the item
+            shown = {k: labels.get(v, str(v)) if v is not None else "–" for k, v in
+                     (("current", earlier.current), ("ideal", earlier.ideal))}  # fmt: skip
+            st.caption(escape_md(t("previous_rating", ui_lang, **shown)), width="content")

@@ -1,0 +1,61 @@
+"""Organisations page: history with results, review dates, re-evaluation, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cxmaturity.loader import load_questionnaire
+from cxmaturity.model import Rating
+from cxmaturity.planning import PlanItem, Status
+from cxmaturity.storage import ANONYMOUS, Storage
+
+from ..conftest import ASSESSMENTS
+from .conftest import ORGANIZATIONS, open_page
+
+
+def seed(days_ago: int = 200) -> tuple[Storage, object]:
+    store = Storage.open()
+    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
+    acme = store.organization("Acme S.A.")
+    first = store.create_assessment(acme, grid, "es", dt.date.today() - dt.timedelta(days=days_ago))
+    store.save_rating(first, ANONYMOUS, "billing", Rating(current=2, ideal=4))
+    store.save_rating(first, ANONYMOUS, "security", Rating(current=3, ideal=3))
+    store.save_plan(first, [PlanItem(capability="billing", suggestion=1, owner="Finanzas")])
+    store.set_final(first)
+    return store, first
+
+
+def test_history_shows_results_and_the_review_is_due():
+    seed(days_ago=200)
+    at = open_page(ORGANIZATIONS, lang="es")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.iloc[0])[1:5] == [
+        "Capacidades organizacionales para la experiencia del cliente",
+        "Nivel 2,50 → ideal 3,50",
+        1,
+        "Final",
+    ]
+    assert "Revisión pendiente" in at.warning[0].value
+    assert at.get("file_uploader")  # the import control (the import itself: tests/storage)
+
+
+def test_a_recent_assessment_shows_the_next_review_date():
+    seed(days_ago=10)
+    at = open_page(ORGANIZATIONS, lang="en")
+    assert not at.warning
+    assert any("Next review:" in c.value for c in at.caption)
+
+
+def test_reevaluation_brings_previous_ratings_and_last_rounds_initiatives():
+    store, first = seed()
+    at = open_page(ORGANIZATIONS, lang="es")
+    at.button(key="orgs.reevaluate.go").click().run()
+    assert not at.exception
+    organization = store.organizations()[0]
+    latest = store.assessments(organization)[-1]
+    assert latest.previous_id == first.id and latest.assessed_on == dt.date.today()
+    assert store.plan(latest) == store.plan(first)
+    assert store.plan(latest)[0].status == Status.PROPOSED  # the team marks what was done
+    captions = [c.value for c in at.caption]
+    assert "Anterior\\: hoy 2 · ideal 4" in captions and "Anterior\\: hoy 3 · ideal 3" in captions
