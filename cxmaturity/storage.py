@@ -329,6 +329,23 @@ class Storage:
             (a, _documents(a, organization.name, by_assessment.get(a.id, []))) for a in assessments
         ]
 
+    def history_version(self, organization: Organization) -> tuple[Any, ...]:
+        """Changes whenever an assessment or answer of the organisation changes (cheap)."""
+        with self.session() as session:
+            assessments = session.execute(
+                select(
+                    func.count(AssessmentRow.id),
+                    func.max(AssessmentRow.id),
+                    func.sum(func.length(AssessmentRow.status)),
+                ).where(AssessmentRow.organization_id == organization.id)
+            ).one()
+            responses = session.execute(
+                select(func.count(ResponseRow.id), func.max(ResponseRow.updated_at))
+                .join(AssessmentRow, AssessmentRow.id == ResponseRow.assessment_id)
+                .where(AssessmentRow.organization_id == organization.id)
+            ).one()
+        return (*assessments, *responses)
+
     # --------------------------------------------------------------------- plan
 
     def save_plan(self, assessment: Assessment, items: Sequence[PlanItem]) -> None:

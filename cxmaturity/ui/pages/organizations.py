@@ -9,13 +9,12 @@ import streamlit as st
 
 from cxmaturity.errors import InvalidInput
 from cxmaturity.exchange import answers_csv, export_json, import_organization
-from cxmaturity.i18n import decimal, long_date, t
+from cxmaturity.i18n import long_date, t
 from cxmaturity.loader import Catalog
-from cxmaturity.model import Answers, Quiz
 from cxmaturity.planning import next_review
-from cxmaturity.scoring import GridResult, QuizResult, score
-from cxmaturity.storage import Assessment, Organization
-from cxmaturity.ui.catalog import catalog, content_language
+from cxmaturity.storage import Assessment, Organization, database_url
+from cxmaturity.ui.catalog import catalog
+from cxmaturity.ui.components.history import history_rows
 from cxmaturity.ui.persist import reevaluate, storage
 from cxmaturity.ui.shell import ANSWER, page_header
 from cxmaturity.ui.state import UiState, get_state
@@ -24,59 +23,10 @@ from cxmaturity.ui.text import escape_md, file_name
 ORG_KEY = "orgs.choice"
 
 
-def _result_text(found: Catalog, assessment: Assessment, team: list[Answers], lang: str) -> str:
-    questionnaire = found.get(assessment.questionnaire_id)
-    if questionnaire is None or not team:
-        return t("result_none", lang)
-    result = score(questionnaire, team)
-    if isinstance(result, QuizResult) and isinstance(questionnaire, Quiz):
-        band = next((b for b in questionnaire.bands if b.id == result.band), None)
-        label = band.label.get(content_language(questionnaire, lang)) if band else "…"
-        return t(
-            "result_quiz",
-            lang,
-            points=result.points if result.points is not None else "…",
-            band=label,
-        )
-    assert isinstance(result, GridResult)
-    if result.overall.current is None:
-        return t("result_none", lang)
-    return t(
-        "result_grid",
-        lang,
-        current=decimal(result.overall.current, lang),
-        ideal=decimal(result.overall.ideal, lang),
-    )
-
-
-def _history(found: Catalog, organization: Organization, state: UiState) -> list[Assessment]:
+def _history(organization: Organization, state: UiState) -> list[Assessment]:
     lang = state.lang
-    history = storage().history(organization)
-    rows = []
-    for assessment, answers in history:
-        questionnaire = found.get(assessment.questionnaire_id)
-        title = (
-            questionnaire.title.get(content_language(questionnaire, lang))
-            if questionnaire
-            else assessment.questionnaire_id
-        )
-        link = (
-            f"/results?questionnaire={assessment.questionnaire_id}"
-            f"&assessment={assessment.id}&lang={lang}"
-        )
-        rows.append(
-            {
-                t("col_date", lang): assessment.assessed_on,
-                t("col_questionnaire", lang): title,
-                t("col_result", lang): _result_text(
-                    found, assessment, list(answers.values()), lang
-                ),
-                t("col_respondents", lang): len(answers),
-                t("col_status", lang): t(f"status_{assessment.status}", lang),
-                t("col_open", lang): link,
-            }
-        )
-    rows.reverse()  # newest first
+    version = storage().history_version(organization)
+    assessments, rows = history_rows(database_url(), organization, lang, version)
     st.dataframe(
         rows,
         hide_index=True,
@@ -86,7 +36,7 @@ def _history(found: Catalog, organization: Organization, state: UiState) -> list
             t("col_open", lang): st.column_config.LinkColumn(display_text=t("open_results", lang)),
         },
     )
-    return [a for a, _ in history]
+    return assessments
 
 
 def _review(assessments: list[Assessment], lang: str) -> None:
@@ -187,7 +137,7 @@ def render() -> None:
             key=ORG_KEY,
         )
         organization = names[chosen]
-        assessments = _history(found, organization, state)
+        assessments = _history(organization, state)
         _review(assessments, lang)
         _reevaluation(found, assessments, state)
         _record(organization, lang)

@@ -1,0 +1,85 @@
+"""The organisations (history) page with 40 assessments against one with a single one.
+
+Both organisations live in the same SQLite database (a temporary data folder); each
+AppTest rerun draws the page for one of them, interleaved. The 40 are capability
+grids with all 25 capabilities rated. Target: at most 1.5x.
+
+    python -m benchmarks.history [--reruns 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.5
+MANY = 40
+
+
+def seed() -> None:
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.model import Rating
+    from cxmaturity.storage import ANONYMOUS, Storage
+
+    store = Storage.open()
+    grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
+    capabilities = [c.id for _, c in grid.capabilities()]
+    for name, count in (("One", 1), ("Forty", MANY)):
+        organization = store.organization(name)
+        for n in range(count):
+            day = dt.date(2007, 1, 1) + dt.timedelta(days=182 * n)
+            assessment = store.create_assessment(organization, grid, "es", day)
+            for i, capability in enumerate(capabilities):
+                rating = Rating(current=(i + n) % 4 + 1, ideal=4)
+                store.save_rating(assessment, ANONYMOUS, capability, rating)
+
+
+def app_for(organization: str):
+    from streamlit.testing.v1 import AppTest
+
+    from cxmaturity.ui.state import STATE_KEY, UiState
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[STATE_KEY] = UiState(organization=organization)
+    at.run()
+    at.switch_page("cxmaturity/ui/pages/organizations.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reruns", type=int, default=30)
+    args = parser.parse_args()
+    os.environ["CXMATURITY_DATA_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-bench-")
+    seed()
+    one, forty = app_for("One"), app_for("Forty")
+    assert len(forty.dataframe[0].value) == MANY and len(one.dataframe[0].value) == 1
+    times: dict[str, list[float]] = {"one": [], "forty": []}
+    for _ in range(args.reruns):
+        for name, at in (("one", one), ("forty", forty)):
+            started = time.perf_counter()
+            at.run()
+            times[name].append(time.perf_counter() - started)
+    median = {k: statistics.median(v) * 1e3 for k, v in times.items()}
+    low = {k: min(v) * 1e3 for k, v in times.items()}
+    print(f"{'measure':<44} {'median ms':>10} {'min ms':>8}")
+    print(
+        f"{f'history page, {MANY} assessments':<44} {median['forty']:>10.1f} {low['forty']:>8.1f}"
+    )
+    print(f"{'baseline: history page, 1 assessment':<44} {median['one']:>10.1f} {low['one']:>8.1f}")
+    ratio = median["forty"] / median["one"]
+    verdict = "ok" if ratio <= TARGET else "TOO SLOW"
+    print(f"ratio {ratio:.2f}x (target <= {TARGET}x, {args.reruns} reruns each): {verdict}")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
