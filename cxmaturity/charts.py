@@ -247,3 +247,25 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
         .properties(height=alt.Step(22), width=width or "container")
     )
     return _config(chart, lang)
+
+
+def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[float]) -> Any:
+    """Values over the assessments' dates: ``rows`` of {date (ISO), series, value}."""
+    series = list(dict.fromkeys(str(r["series"]) for r in rows))
+    palette = [CURRENT_COLOR, IDEAL_COLOR, INK][: len(series)]
+    base = alt.Chart(_data(rows)).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0)),
+        y=alt.Y("value:Q", title=title, scale=alt.Scale(domain=domain, nice=False)),
+        color=alt.Color(
+            "series:N", title=None, scale=alt.Scale(domain=series, range=palette), sort=series
+        ),
+    )
+    lines = base.mark_line(strokeWidth=2)
+    points = base.mark_circle(size=70, opacity=1).encode(
+        tooltip=[
+            alt.Tooltip("date:T", title="", format="%Y-%m-%d"),
+            alt.Tooltip("series:N", title=""),
+            alt.Tooltip("value:Q", title=title, format=".2f"),
+        ]
+    )
+    return _config(alt.layer(lines, points).properties(height=220, width="container"), lang)

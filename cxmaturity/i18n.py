@@ -418,6 +418,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Previous: today {current} · ideal {ideal}",
     },
     "previous_choice": {"es": "Anterior: {choice}", "en": "Previous: {choice}"},
+    # -------------------------------------------------------------------- compare
+    "compare_title": {"es": "Comparar evaluaciones", "en": "Compare assessments"},
+    "compare_questionnaire": {"es": "Cuestionario", "en": "Questionnaire"},
+    "compare_before": {"es": "Antes", "en": "Before"},
+    "compare_after": {"es": "Después", "en": "After"},
+    "compare_need_two": {
+        "es": "Se necesitan al menos dos evaluaciones del mismo cuestionario para comparar.",
+        "en": "At least two assessments of the same questionnaire are needed to compare.",
+    },
+    "compare_change": {"es": "Cambio", "en": "Change"},
+    "compare_moved": {"es": "Capacidades que cambiaron", "en": "Capabilities that changed"},
+    "compare_none_moved": {
+        "es": "Ninguna capacidad cambió de nivel.",
+        "en": "No capability changed level.",
+    },
+    "compare_trend": {"es": "Tendencia", "en": "Trend"},
+    "compare_points": {"es": "Puntos", "en": "Points"},
+    "compare_today_before": {"es": "Hoy (antes)", "en": "Today (before)"},
+    "compare_today_after": {"es": "Hoy (después)", "en": "Today (after)"},
+    "compare_ideal_after": {"es": "Ideal (después)", "en": "Ideal (after)"},
+    "report_comparison": {
+        "es": "Comparación con la evaluación anterior ({date})",
+        "en": "Comparison with the previous assessment ({date})",
+    },
     # --------------------------------------------------------------- answers I/O
     "save_resume": {"es": "Guardar o retomar respuestas", "en": "Save or resume answers"},
     "download_answers": {"es": "Descargar respuestas", "en": "Download answers"},

@@ -59,3 +59,28 @@ def test_reevaluation_brings_previous_ratings_and_last_rounds_initiatives():
     assert store.plan(latest)[0].status == Status.PROPOSED  # the team marks what was done
     captions = [c.value for c in at.caption]
     assert "Anterior\\: hoy 2 · ideal 4" in captions and "Anterior\\: hoy 3 · ideal 3" in captions
+
+
+def test_compare_two_assessments_shows_what_rose_and_fell_and_the_trend():
+    store, first = seed(days_ago=190)
+    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
+    organization = store.organizations()[0]
+    second = store.create_assessment(organization, grid, "es", dt.date.today(), first)
+    store.save_rating(second, ANONYMOUS, "billing", Rating(current=3, ideal=4))
+    store.save_rating(second, ANONYMOUS, "security", Rating(current=2, ideal=3))
+    at = open_page(ORGANIZATIONS, lang="es")
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["2,50", "2,50"]
+    moved = at.dataframe[-1].value
+    assert list(moved.iloc[:, 0]) == ["Envío de facturas", "Seguridad"]
+    assert list(moved.iloc[:, 3]) == ["▲ +1", "▼ -1"]
+    assert len(at.get("vega_lite_chart")) == 1  # the trend over time
+
+
+def test_the_compare_engine_directions():
+    from cxmaturity.compare import Change
+
+    assert Change("x", 1, 2).direction == "up"
+    assert Change("x", 2, 1.5).direction == "down"
+    assert Change("x", 2, 2).direction == "same"
+    assert Change("x", None, 2).direction == "n/a" and Change("x", None, 2).delta is None

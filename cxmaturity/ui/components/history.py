@@ -11,7 +11,7 @@ import functools
 from cxmaturity.i18n import decimal, t
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Answers, Quiz
-from cxmaturity.scoring import GridResult, QuizResult, score
+from cxmaturity.scoring import GridResult, QuizResult, Result, score
 from cxmaturity.storage import Assessment, Organization
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.persist import storage
@@ -75,3 +75,18 @@ def history_rows(
         )
     rows.reverse()  # newest first
     return [a for a, _ in history], rows
+
+
+@functools.lru_cache(maxsize=16)
+def results_by_assessment(
+    url: str, organization: Organization, version: tuple[object, ...]
+) -> dict[int, tuple[Assessment, Result]]:
+    """Every scored assessment of the organisation (cached like the history table)."""
+    del url, version  # cache key only
+    found = catalog()
+    scored: dict[int, tuple[Assessment, Result]] = {}
+    for assessment, answers in storage().history(organization):
+        questionnaire = found.get(assessment.questionnaire_id)
+        if questionnaire is not None and answers:
+            scored[assessment.id] = (assessment, score(questionnaire, list(answers.values())))
+    return scored

@@ -14,6 +14,7 @@ from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
 from cxmaturity.storage import Assessment, Organization, database_url
 from cxmaturity.ui.catalog import catalog
+from cxmaturity.ui.components.compare_view import compare_view
 from cxmaturity.ui.components.history import history_rows
 from cxmaturity.ui.persist import reevaluate, storage
 from cxmaturity.ui.shell import ANSWER, page_header
@@ -141,6 +142,7 @@ def render() -> None:
         _review(assessments, lang)
         _reevaluation(found, assessments, state)
         _record(organization, lang)
+        compare_view(found, organization, lang)
     st.divider()
     _import(found, lang)
 
