@@ -8,6 +8,8 @@ from typing import Protocol
 from .model import Grid, Quiz
 from .scoring import GridResult, Number, QuizResult
 
+ARROWS = {"up": "▲", "down": "▼", "same": "=", "n/a": ""}
+
 
 @dataclass(frozen=True)
 class Change:

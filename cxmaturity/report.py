@@ -23,6 +23,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 
 from . import charts
 from .branding import Branding
+from .compare import ARROWS, Change, GridComparison, compare_grids
 from .i18n import decimal, long_date, number, t
 from .model import Answers, Grid, Quiz
 from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
@@ -60,6 +61,8 @@ class ReportData:
     plan: tuple[PlanItem, ...] | None = None
     branding: Branding = field(default_factory=Branding)
     charts: bool = True
+    # A re-evaluation: questionnaire id -> (date, result) of the previous assessment.
+    previous: dict[str, tuple[dt.date, Result]] = field(default_factory=dict)
 
     @property
     def grids(self) -> list[tuple[Grid, GridResult]]:
@@ -87,6 +90,7 @@ def report_data(
     plan_items: Sequence[PlanItem] | None = None,
     branding: Branding | None = None,
     with_charts: bool = True,
+    previous: dict[str, tuple[dt.date, Result]] | None = None,
 ) -> ReportData:
     """Score each team and gather the report's facts.
 
@@ -105,6 +109,7 @@ def report_data(
         plan=tuple(plan_items) if plan_items is not None else None,
         branding=branding or Branding(),
         charts=with_charts,
+        previous=previous or {},
     )
 
 
@@ -113,6 +118,7 @@ def build_report(data: ReportData) -> bytes:
     pdf = _Pdf(data)
     _cover(pdf, data)
     _summary(pdf, data)
+    _comparison(pdf, data)
     for grid, result in data.grids:
         gaps = plan(grid, result)
         _overview(pdf, data, grid, result)
@@ -378,6 +384,60 @@ def _grid_summary(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -
         for gap in top:
             line = f"{gap.rank}. {gap.capability.name.get(lang)} ({gap.current} → {gap.ideal})"
             pdf.para(line, size=10)
+
+
+def _comparison(pdf: _Pdf, data: ReportData) -> None:
+    """A re-evaluation: what rose and fell since the previous assessment."""
+    lang = data.lang
+    for section in data.sections:
+        earlier = data.previous.get(section.questionnaire.id)
+        if earlier is None:
+            continue
+        day, before = earlier
+        pdf.heading(t("report_comparison", lang, date=long_date(day, lang)), size=12)
+        questionnaire, after = section.questionnaire, section.result
+        if isinstance(questionnaire, Grid) and isinstance(before, GridResult):
+            assert isinstance(after, GridResult)
+            _grid_comparison(pdf, lang, questionnaire, compare_grids(questionnaire, before, after))
+        elif isinstance(before, QuizResult) and isinstance(after, QuizResult):
+            change = Change("points", before.points, after.points)
+            pdf.para(f"{t('compare_points', lang)}: {_change_text(change, lang)}", size=10)
+
+
+def _change_text(change: Change, lang: str) -> str:
+    arrow = ARROWS[change.direction]
+    delta = (
+        ""
+        if change.delta is None
+        else f" ({'+' if change.delta > 0 else ''}{number(change.delta, lang)})"
+    )
+    return f"{number(change.before, lang)} → {number(change.after, lang)} {arrow}{delta}".strip()
+
+
+def _grid_comparison(pdf: _Pdf, lang: str, grid: Grid, comparison: GridComparison) -> None:
+    pdf.para(f"{t('overall', lang)}: {_change_text(comparison.overall, lang)}", size=10, bold=True)
+    pdf.ln(1)
+    names = {c.id: c.name.get(lang) for c in grid.categories}
+    names |= {c.id: c.name.get(lang) for _, c in grid.capabilities()}
+    headings = [
+        t(k, lang) for k in ("category", "compare_before", "compare_after", "compare_change")
+    ]
+    rows = [[names[c.id], *_change_cells(c, lang)] for c in comparison.categories]
+    _table(pdf, headings, rows, widths=(80, 30, 30, 34), numeric={1, 2, 3})
+    moved = comparison.moved()
+    if moved:
+        pdf.ln(2)
+        headings[0] = t("capability", lang)
+        rows = [[names[c.id], *_change_cells(c, lang)] for c in moved]
+        _table(pdf, headings, rows, widths=(80, 30, 30, 34), numeric={1, 2, 3})
+
+
+def _change_cells(change: Change, lang: str) -> list[str]:
+    before, after = decimal(change.before, lang), decimal(change.after, lang)
+    if change.delta is None or change.direction == "same":
+        return [before, after, ARROWS[change.direction]]
+    sign = "+" if change.delta > 0 else ""
+    return [before, after, f"{ARROWS[change.direction]} {sign}{decimal(change.delta, lang)}"]
 
 
 def _level_label(grid: Grid, value: float | None, lang: str) -> str:

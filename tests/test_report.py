@@ -412,3 +412,24 @@ def test_logo_is_reencoded_and_shrunk():
     kept = normalize_logo(big, "logo.png")
     with Image.open(io.BytesIO(kept)) as image:
         assert image.format == "PNG" and max(image.size) <= 1200
+
+
+def test_a_reevaluation_report_compares_with_the_previous_assessment(acme, grid, tmp_path):
+    from cxmaturity.scoring import score_grid
+
+    _, [answers] = acme[1]
+    earlier = answers.model_copy(
+        update={
+            "answers": {
+                **answers.answers,
+                "billing": answers.answers["billing"].model_copy(update={"current": 1}),
+            }
+        }
+    )
+    previous = {grid.id: (dt.date(2026, 5, 20), score_grid(grid, [earlier]))}
+    pdf = build_report(report_data(acme, "es", previous=previous))
+    text = flat(pdf_text(pdf, tmp_path))
+    assert "Comparación con la evaluación anterior (20 de mayo de 2026)" in text
+    section = text[text.index("Comparación con la evaluación anterior") :]
+    assert "Envío de facturas" in section and "▲ +3,00" in section  # billing rose 1 -> 4
+    assert "▲ +0,43" in section  # its category, customer interaction

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.charts import trend_chart
-from cxmaturity.compare import Change, compare_grids
+from cxmaturity.compare import ARROWS, Change, compare_grids
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Grid, Quiz
@@ -14,8 +14,6 @@ from cxmaturity.storage import Assessment, Organization, database_url
 from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.components.history import results_by_assessment
 from cxmaturity.ui.persist import storage
-
-ARROWS = {"up": "▲", "down": "▼", "same": "=", "n/a": ""}
 
 
 def _delta(change: Change, lang: str) -> str:

@@ -13,6 +13,8 @@ from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
 from cxmaturity.model import Grid, Quiz
 from cxmaturity.report import build_report, report_data
+from cxmaturity.scoring import Result, score
+from cxmaturity.ui.persist import bound, storage
 from cxmaturity.ui.state import UiState, plan_items, team_answers
 from cxmaturity.ui.text import escape_md, file_name
 
@@ -48,8 +50,25 @@ def report_pdf(state: UiState, questionnaires: list[Quiz | Grid], lang: str) -> 
         assessed_on=dt.date.today(),
         plan_items=plan_items(state, grid) if grid is not None else None,
         branding=branding if isinstance(branding, Branding) else Branding(),
+        previous=_previous(state, [q for q, _ in teams]),
     )
     return build_report(data)
+
+
+def _previous(
+    state: UiState, questionnaires: list[Quiz | Grid]
+) -> dict[str, tuple[dt.date, Result]]:
+    """For a re-evaluation, the previous assessment's date and result per questionnaire."""
+    found: dict[str, tuple[dt.date, Result]] = {}
+    for questionnaire in questionnaires:
+        current = bound(state, questionnaire)
+        earlier = (
+            storage().assessment(current.previous_id) if current and current.previous_id else None
+        )
+        team = list(storage().answers(earlier).values()) if earlier else []
+        if earlier is not None and team:
+            found[questionnaire.id] = (earlier.assessed_on, score(questionnaire, team))
+    return found
 
 
 def report_button(state: UiState, questionnaires: list[Quiz | Grid], lang: str, key: str) -> None:
