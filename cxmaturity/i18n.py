@@ -442,6 +442,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Comparación con la evaluación anterior ({date})",
         "en": "Comparison with the previous assessment ({date})",
     },
+    # ------------------------------------------------------------------- KPIs
+    "kpi_title": {
+        "es": "Indicadores de esta evaluación (opcional)",
+        "en": "Metrics for this assessment (optional)",
+    },
+    "kpi_help": {
+        "es": "Los indicadores de negocio y operación que conviene seguir junto a la madurez. Déjelos vacíos si no los mide.",
+        "en": "The business and operational metrics worth tracking alongside maturity. Leave them empty if you do not measure them.",
+    },
+    "kpi_nps": {"es": "NPS (−100 a 100)", "en": "NPS (−100 to 100)"},
+    "kpi_csat": {"es": "CSAT (% de clientes satisfechos)", "en": "CSAT (% satisfied customers)"},
+    "kpi_ces": {"es": "CES (esfuerzo del cliente, 1 a 7)", "en": "CES (customer effort, 1 to 7)"},
+    "kpi_fcr": {"es": "Resolución en el primer contacto (%)", "en": "First-contact resolution (%)"},
+    "kpi_cost_per_contact": {"es": "Costo por contacto", "en": "Cost per contact"},
+    "kpi_final": {
+        "es": "Evaluación final (ya no es un borrador)",
+        "en": "Final assessment (no longer a draft)",
+    },
+    "kpi_save": {"es": "Guardar indicadores", "en": "Save metrics"},
+    "kpi_saved": {"es": "Indicadores guardados.", "en": "Metrics saved."},
     # --------------------------------------------------------------- answers I/O
     "save_resume": {"es": "Guardar o retomar respuestas", "en": "Save or resume answers"},
     "download_answers": {"es": "Descargar respuestas", "en": "Download answers"},

@@ -84,3 +84,21 @@ def test_the_compare_engine_directions():
     assert Change("x", 2, 1.5).direction == "down"
     assert Change("x", 2, 2).direction == "same"
     assert Change("x", None, 2).direction == "n/a" and Change("x", None, 2).delta is None
+
+
+def test_kpis_and_final_status_are_saved_with_the_assessment():
+    store, first = seed(days_ago=5)
+    store.set_final(first, False)
+    from .conftest import RESULTS
+
+    at = open_page(
+        RESULTS, questionnaire="avaya-capability-grid", assessment=str(first.id), lang="en"
+    )
+    assert not at.exception
+    at.number_input(key=f"kpi.{first.id}.nps").set_value(31.5)
+    at.number_input(key=f"kpi.{first.id}.fcr").set_value(72)
+    at.checkbox[0].check()
+    next(b for b in at.get("form_submit_button") if "Save metrics" in b.proto.label).click().run()
+    assert not at.exception
+    assert store.kpis(first) == {"nps": 31.5, "fcr": 72.0}
+    assert store.assessment(first.id).final

@@ -10,6 +10,7 @@ from cxmaturity.model import Grid, Quiz
 from cxmaturity.planning import Gap, plan
 from cxmaturity.scoring import GridResult, score_grid, score_quiz
 from cxmaturity.ui.catalog import catalog, content_language, selected
+from cxmaturity.ui.components.assessment_meta import assessment_meta
 from cxmaturity.ui.components.quiz import quiz_result
 from cxmaturity.ui.components.report_button import report_button
 from cxmaturity.ui.persist import restore
@@ -142,6 +143,7 @@ def render() -> None:
         icon=":material/edit_note:",
         query_params=questionnaire_params(questionnaire.id, state.lang),
     )
+    assessment_meta(state, questionnaire)
     st.subheader(t("report_section", state.lang), anchor=False)
     report_button(state, list(found.questionnaires.values()), state.lang, key="report.results")
     st.page_link(PLAN, label=t("plan_title", state.lang), icon=":material/checklist:")
