@@ -189,3 +189,32 @@ def test_half_the_grid_survives_a_reload(page, app_url):
         chosen = page.locator(widget).locator('button[role=radio][aria-checked="true"]')
         expect(chosen).to_have_text(str(n + 1))
     expect(page.get_by_text("Saved automatically: Reload Test Ltd")).to_be_visible()
+
+
+def test_reevaluation_shows_the_previous_ratings(page, app_url, app_data_dir, monkeypatch):
+    import datetime as dt
+
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.model import Rating
+    from cxmaturity.storage import ANONYMOUS, Storage
+
+    monkeypatch.setenv("CXMATURITY_DATA_DIR", str(app_data_dir))
+    store = Storage.open()
+    grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
+    organization = store.organization("Previa S.A.")
+    first = store.create_assessment(organization, grid, "en", dt.date(2026, 5, 1))
+    store.save_rating(first, ANONYMOUS, "business-intelligence", Rating(current=2, ideal=4))
+    open_app(page, f"{app_url}/organizations?lang=en")
+    page.get_by_label("Organisation", exact=True).wait_for()
+    select = page.locator('[data-testid="stSelectbox"]').first
+    select.click()
+    page.get_by_role("option", name="Previa S.A.").click()
+    settle(page)
+    page.get_by_text("Re-evaluate").click()
+    page.get_by_role("button", name="Start the re-evaluation").click()
+    page.wait_for_url(re.compile(r"/answer\?.*assessment=\d+"))
+    page.locator('[data-testid="stHeading"]').first.wait_for()
+    settle(page)
+    expect(page.get_by_text("Previous: today 2 · ideal 4")).to_be_visible()
+    latest = store.assessments(organization)[-1]
+    assert latest.previous_id == first.id
