@@ -8,6 +8,7 @@ from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem, Status
 from cxmaturity.storage import ANONYMOUS, Storage
+from cxmaturity.ui.text import escape_md
 
 from ..conftest import ASSESSMENTS
 from .conftest import ORGANIZATIONS, open_page
@@ -102,3 +103,19 @@ def test_kpis_and_final_status_are_saved_with_the_assessment():
     assert not at.exception
     assert store.kpis(first) == {"nps": 31.5, "fcr": 72.0}
     assert store.assessment(first.id).final
+
+
+def test_quiz_reevaluation_shows_the_previous_choices():
+    store = Storage.open()
+    quiz = load_questionnaire(ASSESSMENTS / "avaya-cx-quiz.yaml")
+    first = store.create_assessment(
+        store.organization("Quiz S.A."), quiz, "en", dt.date(2026, 1, 5)
+    )
+    store.save_choice(first, ANONYMOUS, "q2", "b")
+    at = open_page(ORGANIZATIONS, lang="en")
+    at.button(key="orgs.reevaluate.go").click().run()
+    assert not at.exception
+    assert [r.index for r in at.radio] == [None] * 4  # a new round starts empty
+    previous = [c.value for c in at.caption if c.value.startswith("Previous")]
+    option = escape_md(quiz.questions[1].options[1].text.get("en"))
+    assert previous == [f"Previous\\: b\\) {option}"]

@@ -30,6 +30,7 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
     A fragment: a click reruns the questions and the result, not the whole page.
     """
     qstate = state.of(quiz.id)
+    previous = state.previous.get(quiz.id)  # a re-evaluation: last round's choices
     done, total = qstate.answered(quiz), len(quiz.questions)
     st.progress(done / total, text=t("answered_progress", state.lang, done=done, total=total))
     for number, question in enumerate(quiz.questions, start=1):
@@ -47,6 +48,10 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
             on_change=_store_choice,
             args=(quiz.id, question.id, key),
         )
+        earlier = previous.choice(question.id) if previous is not None else None
+        if earlier in texts:
+            shown = f"{letters[earlier]}) {texts[earlier]}"
+            st.caption(escape_md(t("previous_choice", state.lang, choice=shown)))
     result = score_quiz(quiz, [to_answers(state, quiz, lang)])
     st.divider()
     if result.band is None:
