@@ -4,7 +4,7 @@
 
 Starts the app on a free port, fills the quiz and uploads the example grid answers,
 and saves full-height PNGs of home, quiz, grid, both results pages, the plan page and
-the branding page at 1280 and 390 px. Used to review layouts and to refresh the images in docs/.
+the organisations and branding pages at 1280 and 390 px. Used to review layouts and to refresh the images in docs/.
 """
 
 from __future__ import annotations
@@ -125,6 +125,9 @@ def grid_pages(page, url: str, out: Path) -> None:
     language(page, "Español")
     page.get_by_text("Aún sin editar").wait_for()
     shot(page, out, "plan-es")
+    nav(page, "Organizaciones")
+    page.get_by_text("Organizaciones y evaluaciones").wait_for()
+    shot(page, out, "organizations-es")
     open_app(page, f"{url}/branding?lang=es")  # nothing of the session is needed here
     close_sidebar(page)
     page.get_by_text("Nombre de la firma").wait_for()
