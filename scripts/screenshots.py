@@ -4,7 +4,8 @@
 
 Starts the app on a free port, fills the quiz and uploads the example grid answers,
 and saves full-height PNGs of home, quiz, grid, both results pages, the plan page and
-the organisations and branding pages at 1280 and 390 px. Used to review layouts and to refresh the images in docs/.
+the organisations and branding pages at 1280 and 390 px. Used to review layouts and
+to refresh the images in docs/.
 """
 
 from __future__ import annotations
