@@ -420,6 +420,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "previous_choice": {"es": "Anterior: {choice}", "en": "Previous: {choice}"},
     # -------------------------------------------------------------------- compare
     "compare_title": {"es": "Comparar evaluaciones", "en": "Compare assessments"},
+    "orgs_view": {"es": "Vista", "en": "View"},
+    "orgs_view_history": {"es": "Historial", "en": "History"},
+    "orgs_view_compare": {"es": "Comparar", "en": "Compare"},
     "compare_questionnaire": {"es": "Cuestionario", "en": "Questionnaire"},
     "compare_before": {"es": "Antes", "en": "Before"},
     "compare_after": {"es": "Después", "en": "After"},

@@ -70,6 +70,7 @@ def test_compare_two_assessments_shows_what_rose_and_fell_and_the_trend():
     store.save_rating(second, ANONYMOUS, "billing", Rating(current=3, ideal=4))
     store.save_rating(second, ANONYMOUS, "security", Rating(current=2, ideal=3))
     at = open_page(ORGANIZATIONS, lang="es")
+    at.segmented_control(key="orgs.view").set_value("compare").run()
     assert not at.exception
     assert [m.value for m in at.metric] == ["2,50", "2,50"]
     moved = at.dataframe[-1].value

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from cxmaturity.charts import trend_chart
 from cxmaturity.compare import ARROWS, Change, compare_grids
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.loader import Catalog
-from cxmaturity.model import Grid, Quiz
+from cxmaturity.model import Grid
 from cxmaturity.scoring import GridResult, QuizResult, Result
 from cxmaturity.storage import Assessment, Organization, database_url
-from cxmaturity.ui.catalog import content_language
+from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.history import results_by_assessment
-from cxmaturity.ui.persist import storage
 
 
 def _delta(change: Change, lang: str) -> str:
@@ -61,9 +62,32 @@ def _grid(grid: Grid, before: GridResult, after: GridResult, lang: str, ui: str)
     st.dataframe(_rows(moved, capability_names, ui), hide_index=True, width="stretch")
 
 
-def _trend(questionnaire: Quiz | Grid, scored: list[tuple[Assessment, Result]], ui: str) -> None:
+def _trend(
+    organization: Organization, questionnaire_id: str, version: tuple[object, ...], ui: str
+) -> None:
+    spec = trend_spec(database_url(), organization, questionnaire_id, version, ui)
+    if spec is not None:
+        st.markdown(f"**{t('compare_trend', ui)}**")
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+
+
+@functools.lru_cache(maxsize=32)
+def trend_spec(
+    url: str,
+    organization: Organization,
+    questionnaire_id: str,
+    version: tuple[object, ...],
+    ui: str,
+) -> dict[str, object] | None:
+    """The trend chart's Vega-Lite spec, built again only when the data changed
+    (building an altair chart costs more than drawing it)."""
+    questionnaire = catalog().get(questionnaire_id)
+    if questionnaire is None:
+        return None
+    scored = results_by_assessment(url, organization, version).values()
+    history = [(a, r) for a, r in scored if a.questionnaire_id == questionnaire_id]
     rows: list[dict[str, object]] = []
-    for assessment, result in scored:
+    for assessment, result in history:
         day = assessment.assessed_on.isoformat()
         if isinstance(result, GridResult) and result.overall.current is not None:
             rows.append({"date": day, "series": t("current", ui), "value": result.overall.current})
@@ -71,23 +95,22 @@ def _trend(questionnaire: Quiz | Grid, scored: list[tuple[Assessment, Result]], 
         elif isinstance(result, QuizResult) and result.points is not None:
             rows.append({"date": day, "series": t("compare_points", ui), "value": result.points})
     if not rows:
-        return
+        return None
     if isinstance(questionnaire, Grid):
         values = [lv.value for lv in questionnaire.levels]
         domain, title = [min(values), max(values)], t("level", ui)
     else:
-        domain, title = (
-            [questionnaire.min_points, questionnaire.max_points],
-            t("compare_points", ui),
-        )
-    st.markdown(f"**{t('compare_trend', ui)}**")
+        domain = [questionnaire.min_points, questionnaire.max_points]
+        title = t("compare_points", ui)
     chart = trend_chart(rows, ui, title, [float(d) for d in domain])
-    st.altair_chart(chart, width="stretch", theme=None)
+    spec: dict[str, object] = chart.to_dict(validate=False)
+    return spec
 
 
-def compare_view(found: Catalog, organization: Organization, ui: str) -> None:
-    """The compare section of the organisations page."""
-    version = storage().history_version(organization)
+def compare_view(
+    found: Catalog, organization: Organization, version: tuple[object, ...], ui: str
+) -> None:
+    """The compare section of the organisations page (``version``: the data's version)."""
     scored = results_by_assessment(database_url(), organization, version)
     by_questionnaire: dict[str, list[tuple[Assessment, Result]]] = {}
     for assessment, result in scored.values():
@@ -132,4 +155,4 @@ def compare_view(found: Catalog, organization: Organization, ui: str) -> None:
             number(new.points, ui),
             delta=number(change.delta, ui) if change.delta is not None else None,
         )
-    _trend(questionnaire, history, ui)
+    _trend(organization, qid, version, ui)

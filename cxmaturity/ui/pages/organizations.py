@@ -24,9 +24,10 @@ from cxmaturity.ui.text import escape_md, file_name
 ORG_KEY = "orgs.choice"
 
 
-def _history(organization: Organization, state: UiState) -> list[Assessment]:
+def _history(
+    organization: Organization, version: tuple[object, ...], state: UiState
+) -> list[Assessment]:
     lang = state.lang
-    version = storage().history_version(organization)
     assessments, rows = history_rows(database_url(), organization, lang, version)
     st.dataframe(
         rows,
@@ -138,11 +139,25 @@ def render() -> None:
             key=ORG_KEY,
         )
         organization = names[chosen]
-        assessments = _history(organization, state)
+        version = storage().history_version(organization)  # one cheap query per run
+        # Two views, drawn one at a time: the history (with re-evaluation and the
+        # record in and out) and the comparison.
+        view = st.segmented_control(
+            t("orgs_view", lang),
+            options=["history", "compare"],
+            default="history",
+            format_func=lambda v: t(f"orgs_view_{v}", lang),
+            key="orgs.view",
+            label_visibility="collapsed",
+            required=True,
+        )
+        if view == "compare":
+            compare_view(found, organization, version, lang)
+            return
+        assessments = _history(organization, version, state)
         _review(assessments, lang)
         _reevaluation(found, assessments, state)
         _record(organization, lang)
-        compare_view(found, organization, lang)
     st.divider()
     _import(found, lang)
 
