@@ -10,6 +10,8 @@ respondent per participant).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 
 import streamlit as st
 
@@ -31,7 +33,29 @@ ASSESSMENT_PARAM = "assessment"
 
 def storage() -> Storage:
     """The database, opened (and migrated) once per server process and URL."""
-    return _open(database_url())
+    return _open(current_url())
+
+
+def current_url() -> str:
+    """The database URL in use (also a cache key for data read from it)."""
+    env = os.environ
+    return configured_url(
+        env.get("CXMATURITY_DATABASE_URL", ""), env.get("CXMATURITY_DATA_DIR", "")
+    )
+
+
+@functools.cache
+def configured_url(from_environment: str, data_folder: str) -> str:
+    """``CXMATURITY_DATABASE_URL`` from the environment, else from Streamlit secrets
+    (``.streamlit/secrets.toml``), else the default SQLite file (in ``data_folder``)."""
+    del data_folder  # part of the cache key: database_url() depends on it
+    if from_environment:
+        return from_environment
+    try:
+        secret = st.secrets.get("CXMATURITY_DATABASE_URL")
+    except Exception:  # no secrets file, or an unreadable one: fall back to the default
+        secret = None
+    return str(secret) if secret else database_url()
 
 
 @st.cache_resource(show_spinner=False)

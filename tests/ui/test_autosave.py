@@ -54,3 +54,23 @@ def test_without_an_organisation_nothing_is_saved_and_the_page_says_so():
     at.radio[0].set_value(at.radio[0].options[0]).run()
     assert Storage.open().organizations() == []
     assert any("Type the organisation's name" in c.value for c in at.caption)
+
+
+def test_database_url_from_streamlit_secrets(tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import APP
+
+    url = f"sqlite:///{tmp_path / 'from-secrets.db'}"
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["CXMATURITY_DATABASE_URL"] = url
+    at.query_params["lang"] = "en"
+    at.run()
+    at.text_input[0].input("Secret Co").run()
+    at = at.switch_page(ANSWER)
+    at.query_params["questionnaire"] = "avaya-cx-quiz"
+    at.run()
+    at.radio[0].set_value(at.radio[0].options[1]).run()
+    assert not at.exception
+    assert [o.name for o in Storage.open(url).organizations()] == ["Secret Co"]
+    assert Storage.open().organizations() == []  # not the default database

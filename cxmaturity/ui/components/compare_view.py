@@ -12,9 +12,10 @@ from cxmaturity.i18n import decimal, number, t
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Grid
 from cxmaturity.scoring import GridResult, QuizResult, Result
-from cxmaturity.storage import Assessment, Organization, database_url
+from cxmaturity.storage import Assessment, Organization
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.history import results_by_assessment
+from cxmaturity.ui.persist import current_url
 
 
 def _delta(change: Change, lang: str) -> str:
@@ -65,7 +66,7 @@ def _grid(grid: Grid, before: GridResult, after: GridResult, lang: str, ui: str)
 def _trend(
     organization: Organization, questionnaire_id: str, version: tuple[object, ...], ui: str
 ) -> None:
-    spec = trend_spec(database_url(), organization, questionnaire_id, version, ui)
+    spec = trend_spec(current_url(), organization, questionnaire_id, version, ui)
     if spec is not None:
         st.markdown(f"**{t('compare_trend', ui)}**")
         st.vega_lite_chart(spec=spec, width="stretch", theme=None)
@@ -111,7 +112,7 @@ def compare_view(
     found: Catalog, organization: Organization, version: tuple[object, ...], ui: str
 ) -> None:
     """The compare section of the organisations page (``version``: the data's version)."""
-    scored = results_by_assessment(database_url(), organization, version)
+    scored = results_by_assessment(current_url(), organization, version)
     by_questionnaire: dict[str, list[tuple[Assessment, Result]]] = {}
     for assessment, result in scored.values():
         by_questionnaire.setdefault(assessment.questionnaire_id, []).append((assessment, result))

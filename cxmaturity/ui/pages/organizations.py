@@ -12,11 +12,11 @@ from cxmaturity.exchange import answers_csv, export_json, import_organization
 from cxmaturity.i18n import long_date, t
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
-from cxmaturity.storage import Assessment, Organization, database_url
+from cxmaturity.storage import Assessment, Organization
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
 from cxmaturity.ui.components.history import history_rows
-from cxmaturity.ui.persist import reevaluate, storage
+from cxmaturity.ui.persist import current_url, reevaluate, storage
 from cxmaturity.ui.shell import ANSWER, page_header
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md, file_name
@@ -28,7 +28,7 @@ def _history(
     organization: Organization, version: tuple[object, ...], state: UiState
 ) -> list[Assessment]:
     lang = state.lang
-    assessments, rows = history_rows(database_url(), organization, lang, version)
+    assessments, rows = history_rows(current_url(), organization, lang, version)
     st.dataframe(
         rows,
         hide_index=True,
