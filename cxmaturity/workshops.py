@@ -1,0 +1,247 @@
+"""Workshops: a leadership team answers together; each participant answers on their own.
+
+A workshop belongs to an organisation and covers one or more questionnaires; each has
+a live assessment in which every participant's answers are stored under the
+respondent key ``participant-<id>``. People join with a short code (about 50 bits:
+not guessable, and failed attempts are limited per client) and get a secret token;
+only its SHA-256 is stored, and the token grants that participant's own answers in
+that workshop and nothing else. A closed workshop takes no new participants or answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from .model import Grid, Quiz, Rating
+from .storage import (
+    Assessment,
+    AssessmentRow,
+    JoinAttemptRow,
+    Organization,
+    ParticipantRow,
+    Storage,
+    WorkshopAssessmentRow,
+    WorkshopRow,
+    _assessment,
+    _now,
+)
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read off a projector
+CODE_LENGTH = 10  # 32**10 = 2**50 codes
+MAX_FAILED_JOINS = 10  # per client and window
+JOIN_WINDOW = dt.timedelta(minutes=10)
+OPEN, CLOSED = "open", "closed"
+
+
+class WorkshopError(Exception):
+    """A join or an answer that the workshop does not accept (message for the user)."""
+
+
+class TooManyAttempts(WorkshopError):
+    pass
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: int
+    organization_id: int
+    code: str
+    language: str
+    allow_anonymous: bool
+    status: str
+
+    @property
+    def open(self) -> bool:
+        return self.status == OPEN
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    workshop_id: int
+    name: str
+
+    @property
+    def respondent(self) -> str:
+        """The respondent key of this participant's answers."""
+        return f"participant-{self.id}"
+
+
+def _workshop(row: WorkshopRow) -> Workshop:
+    return Workshop(
+        row.id, row.organization_id, row.code, row.language, row.allow_anonymous, row.status
+    )
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(text: str) -> str:
+    """What people type, made comparable: spaces, dashes and lower case are accepted."""
+    return "".join(c for c in text.upper() if c.isalnum())[: CODE_LENGTH * 2]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def facilitator_allowed(given: str, configured: str | None = None) -> bool:
+    """The facilitator secret (``CXMATURITY_FACILITATOR_PASSWORD``), compared in
+    constant time; with no secret configured nobody is a facilitator."""
+    secret = (
+        configured
+        if configured is not None
+        else os.environ.get("CXMATURITY_FACILITATOR_PASSWORD", "")
+    )
+    return bool(secret) and hmac.compare_digest(given.encode("utf-8"), secret.encode("utf-8"))
+
+
+class Workshops:
+    """Workshop operations over a :class:`Storage`."""
+
+    def __init__(self, store: Storage) -> None:
+        self.store = store
+
+    def create(
+        self,
+        organization: Organization,
+        questionnaires: list[Quiz | Grid],
+        language: str,
+        *,
+        allow_anonymous: bool = False,
+        day: dt.date | None = None,
+    ) -> Workshop:
+        """A workshop with a fresh code and one live assessment per questionnaire."""
+        if not questionnaires:
+            raise ValueError("a workshop needs at least one questionnaire")
+        assessments = [
+            self.store.create_assessment(organization, q, language, day or dt.date.today())
+            for q in questionnaires
+        ]
+        with self.store.session() as session:
+            row = WorkshopRow(
+                organization_id=organization.id,
+                code=new_code(),
+                language=language,
+                allow_anonymous=allow_anonymous,
+                status=OPEN,
+            )
+            session.add(row)
+            session.flush()
+            for assessment in assessments:
+                session.add(WorkshopAssessmentRow(workshop_id=row.id, assessment_id=assessment.id))
+            return _workshop(row)
+
+    def get(self, workshop_id: int) -> Workshop | None:
+        with self.store.session() as session:
+            row = session.get(WorkshopRow, workshop_id)
+            return _workshop(row) if row is not None else None
+
+    def assessments(self, workshop: Workshop) -> list[Assessment]:
+        """The workshop's live assessments, in the order the questionnaires were given."""
+        with self.store.session() as session:
+            rows = session.scalars(
+                select(AssessmentRow)
+                .join(
+                    WorkshopAssessmentRow, WorkshopAssessmentRow.assessment_id == AssessmentRow.id
+                )
+                .where(WorkshopAssessmentRow.workshop_id == workshop.id)
+                .order_by(WorkshopAssessmentRow.id)
+            )
+            return [_assessment(r) for r in rows]
+
+    def join(self, code: str, name: str, client: str) -> tuple[Workshop, Participant, str]:
+        """Join with a code; returns the participant and their secret token."""
+        client = client[:100]
+        self._check_attempts(client)
+        with self.store.session() as session:
+            row = session.scalar(
+                select(WorkshopRow).where(WorkshopRow.code == normalize_code(code))
+            )
+            session.add(JoinAttemptRow(client=client, ok=row is not None, at=_now()))
+        if row is None:
+            raise WorkshopError("unknown code")
+        workshop = _workshop(row)
+        if not workshop.open:
+            raise WorkshopError("this workshop is closed")
+        clean = " ".join(name.split())[:300]
+        if not clean and not workshop.allow_anonymous:
+            raise WorkshopError("a name is needed to join this workshop")
+        token = secrets.token_urlsafe(24)
+        with self.store.session() as session:
+            participant = ParticipantRow(
+                workshop_id=workshop.id, name=clean, token_hash=token_hash(token)
+            )
+            session.add(participant)
+            session.flush()
+            return workshop, Participant(participant.id, workshop.id, clean), token
+
+    def _check_attempts(self, client: str) -> None:
+        since = _now() - JOIN_WINDOW
+        with self.store.session() as session:
+            failed = session.scalar(
+                select(func.count(JoinAttemptRow.id)).where(
+                    JoinAttemptRow.client == client,
+                    JoinAttemptRow.ok.is_(False),
+                    JoinAttemptRow.at >= since,
+                )
+            )
+        if (failed or 0) >= MAX_FAILED_JOINS:
+            raise TooManyAttempts("too many wrong codes; try again in a few minutes")
+
+    def participant(self, token: str) -> tuple[Workshop, Participant] | None:
+        """Whose token this is (None for an unknown token)."""
+        with self.store.session() as session:
+            row = session.scalar(
+                select(ParticipantRow).where(ParticipantRow.token_hash == token_hash(token))
+            )
+            if row is None:
+                return None
+            workshop = session.get(WorkshopRow, row.workshop_id)
+            assert workshop is not None
+            return _workshop(workshop), Participant(row.id, row.workshop_id, row.name)
+
+    def participants(self, workshop: Workshop) -> list[Participant]:
+        with self.store.session() as session:
+            rows = session.scalars(
+                select(ParticipantRow)
+                .where(ParticipantRow.workshop_id == workshop.id)
+                .order_by(ParticipantRow.id)
+            )
+            return [Participant(r.id, r.workshop_id, r.name) for r in rows]
+
+    def _live(self, token: str, questionnaire_id: str) -> tuple[Participant, Assessment]:
+        found = self.participant(token)
+        if found is None:
+            raise WorkshopError("unknown participant")
+        workshop, participant = found
+        current = self.get(workshop.id)
+        if current is None or not current.open:
+            raise WorkshopError("this workshop is closed")
+        for assessment in self.assessments(workshop):
+            if assessment.questionnaire_id == questionnaire_id:
+                return participant, assessment
+        raise WorkshopError(f"{questionnaire_id!r} is not part of this workshop")
+
+    def save_choice(self, token: str, questionnaire_id: str, item: str, choice: str | None) -> None:
+        """A participant's quiz answer (only their own, only while the workshop is open)."""
+        participant, assessment = self._live(token, questionnaire_id)
+        self.store.save_choice(assessment, participant.respondent, item, choice)
+
+    def save_rating(self, token: str, questionnaire_id: str, item: str, rating: Rating) -> None:
+        participant, assessment = self._live(token, questionnaire_id)
+        self.store.save_rating(assessment, participant.respondent, item, rating)
+
+    def close(self, workshop: Workshop) -> None:
+        with self.store.session() as session:
+            row = session.get(WorkshopRow, workshop.id)
+            if row is not None:
+                row.status = CLOSED
