@@ -484,6 +484,51 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
+STRINGS |= {
+    "question": {"es": "Pregunta", "en": "Question"},
+    "report_participation": {
+        "es": "Participación y desacuerdo",
+        "en": "Participation and disagreement",
+    },
+    "report_participation_intro": {
+        "es": "Resultados acordados en un taller con {n} participantes. Cada persona "
+        "respondió por su cuenta; después el equipo discutió y acordó los valores.",
+        "en": "Results agreed in a workshop with {n} participants. Each person answered "
+        "on their own; then the team discussed and agreed the values.",
+    },
+    "report_disagreement_grid": {
+        "es": "{title}: mayor desacuerdo ({n} personas)",
+        "en": "{title}: widest disagreement ({n} people)",
+    },
+    "report_disagreement_quiz": {
+        "es": "{title}: cómo se repartieron las respuestas ({n} personas)",
+        "en": "{title}: how the answers split ({n} people)",
+    },
+    "report_disagreement_help": {
+        "es": "Mediana del equipo y rango (máximo − mínimo) antes de acordar; ●: "
+        "{spread} o más niveles de diferencia.",
+        "en": "Team median and range (highest − lowest) before agreeing; ●: "
+        "{spread} or more levels apart.",
+    },
+    "report_no_disagreement": {
+        "es": "Todas las personas coincidieron en cada capacidad.",
+        "en": "Everyone gave the same ratings for every capability.",
+    },
+    "report_team_today": {"es": "Equipo hoy", "en": "Team today"},
+    "report_team_ideal": {"es": "Equipo ideal", "en": "Team ideal"},
+    "report_agreed": {"es": "Acordado", "en": "Agreed"},
+    "report_median_spread": {
+        "es": "{median} (rango {spread})",
+        "en": "{median} (range {spread})",
+    },
+    "report_choices": {"es": "Respuestas", "en": "Answers"},
+    "report_agreement": {"es": "Acuerdo", "en": "Agreement"},
+    "report_quiz_agreed": {
+        "es": "Puntos del equipo antes de acordar: {before}; acordados: {after}.",
+        "en": "Team points before agreeing: {before}; agreed: {after}.",
+    },
+}
+
 
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (falling back to Spanish), formatted with ``values``."""

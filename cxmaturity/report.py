@@ -28,6 +28,7 @@ from .i18n import decimal, long_date, number, t
 from .model import Answers, Grid, Quiz
 from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
 from .scoring import GridResult, QuizResult, Result, score
+from .team import DISCUSS_SPREAD, disagreements, splits
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
@@ -51,6 +52,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Participation:
+    """A workshop behind the results: who took part and how they answered before
+    agreeing (questionnaire id -> the participants' own team result)."""
+
+    names: tuple[str, ...]  # everyone who joined; "" for an anonymous participant
+    before: dict[str, Result] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything one report shows. ``plan`` None means the team has not edited it."""
 
@@ -63,6 +73,7 @@ class ReportData:
     charts: bool = True
     # A re-evaluation: questionnaire id -> (date, result) of the previous assessment.
     previous: dict[str, tuple[dt.date, Result]] = field(default_factory=dict)
+    participation: Participation | None = None  # results agreed in a workshop
 
     @property
     def grids(self) -> list[tuple[Grid, GridResult]]:
@@ -91,6 +102,7 @@ def report_data(
     branding: Branding | None = None,
     with_charts: bool = True,
     previous: dict[str, tuple[dt.date, Result]] | None = None,
+    participation: Participation | None = None,
 ) -> ReportData:
     """Score each team and gather the report's facts.
 
@@ -110,6 +122,7 @@ def report_data(
         branding=branding or Branding(),
         charts=with_charts,
         previous=previous or {},
+        participation=participation,
     )
 
 
@@ -119,6 +132,7 @@ def build_report(data: ReportData) -> bytes:
     _cover(pdf, data)
     _summary(pdf, data)
     _comparison(pdf, data)
+    _participation(pdf, data)
     for grid, result in data.grids:
         gaps = plan(grid, result)
         _overview(pdf, data, grid, result)
@@ -279,6 +293,11 @@ def _questionnaire_lines(data: ReportData) -> Iterator[str]:
 
 
 def _respondents(data: ReportData) -> str:
+    if data.participation is not None:  # a workshop: the people who took part
+        people = data.participation.names
+        named = [n for n in dict.fromkeys(people) if n]
+        shown = named + ([t("report_anonymous", data.lang)] if len(named) < len(people) else [])
+        return t("report_respondent_count", data.lang, n=len(people), names=", ".join(shown))
     names: list[str] = []
     unnamed = 0
     for section in data.sections:
@@ -402,6 +421,104 @@ def _comparison(pdf: _Pdf, data: ReportData) -> None:
         elif isinstance(before, QuizResult) and isinstance(after, QuizResult):
             change = Change("points", before.points, after.points)
             pdf.para(f"{t('compare_points', lang)}: {_change_text(change, lang)}", size=10)
+
+
+DISAGREEMENT_ROWS = 12  # the widest disagreements shown per grid
+
+
+def _participation(pdf: _Pdf, data: ReportData) -> None:
+    """A workshop: how many took part, and where they disagreed before agreeing."""
+    facts = data.participation
+    if facts is None:
+        return
+    lang = data.lang
+    pdf.heading(t("report_participation", lang), size=12)
+    pdf.para(t("report_participation_intro", lang, n=len(facts.names)), size=10)
+    for section in data.sections:
+        before = facts.before.get(section.questionnaire.id)
+        questionnaire, agreed = section.questionnaire, section.result
+        content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
+        if isinstance(questionnaire, Grid) and isinstance(before, GridResult):
+            assert isinstance(agreed, GridResult)
+            _grid_disagreement(pdf, lang, content, questionnaire, before=before, agreed=agreed)
+        elif isinstance(questionnaire, Quiz) and isinstance(before, QuizResult):
+            assert isinstance(agreed, QuizResult)
+            _quiz_splits(pdf, lang, content, questionnaire, before=before, agreed=agreed)
+
+
+def _grid_disagreement(
+    pdf: _Pdf, lang: str, content: str, grid: Grid, *, before: GridResult, agreed: GridResult
+) -> None:
+    found = [d for d in disagreements(grid, before) if d.spread > 0][:DISAGREEMENT_ROWS]
+    pdf.ln(3)
+    pdf.para(
+        t("report_disagreement_grid", lang, title=grid.title.get(content), n=before.respondents),
+        size=10,
+        bold=True,
+    )
+    if not found:
+        pdf.para(t("report_no_disagreement", lang), size=9.5, muted=True)
+        return
+    pdf.para(t("report_disagreement_help", lang, spread=DISCUSS_SPREAD), size=9, muted=True)
+    pdf.ln(1)
+    headings = [
+        t(k, lang)
+        for k in ("capability", "report_team_today", "report_team_ideal", "report_agreed")
+    ]
+    rows = []
+    for item in found:
+        cap, after = item.result, agreed.capability(item.capability.id)
+        flag = " ●" if item.discuss else ""
+        rows.append(
+            [
+                item.capability.name.get(content) + flag,
+                _median_spread(cap.current, cap.spread_current, lang),
+                _median_spread(cap.ideal, cap.spread_ideal, lang),
+                f"{number(after.current, lang)} → {number(after.ideal, lang)}"
+                if after is not None
+                else t("not_available", lang),
+            ]
+        )
+    _table(pdf, headings, rows, widths=(74, 34, 34, 32), numeric={1, 2, 3})
+
+
+def _median_spread(value: float | None, spread: float | None, lang: str) -> str:
+    if value is None:
+        return t("not_available", lang)
+    return t("report_median_spread", lang, median=number(value, lang), spread=number(spread, lang))
+
+
+def _quiz_splits(
+    pdf: _Pdf, lang: str, content: str, quiz: Quiz, *, before: QuizResult, agreed: QuizResult
+) -> None:
+    pdf.ln(3)
+    pdf.para(
+        t("report_disagreement_quiz", lang, title=quiz.title.get(content), n=before.respondents),
+        size=10,
+        bold=True,
+    )
+    pdf.ln(1)
+    rows = []
+    for split in splits(quiz, before):
+        question = quiz.question(split.question_id)
+        assert question is not None
+        letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
+        counts = " · ".join(f"{letters[o]}) {n}" for o, n in split.counts)
+        share = f"{round(100 * split.agreement)} %" if split.agreement is not None else "–"
+        rows.append([question.text.get(content), counts, share])
+    headings = [t(k, lang) for k in ("question", "report_choices", "report_agreement")]
+    _table(pdf, headings, rows, widths=(100, 48, 26), numeric={2})
+    points = agreed.points if agreed.points is not None else None
+    pdf.ln(1)
+    pdf.para(
+        t(
+            "report_quiz_agreed",
+            lang,
+            before=number(before.points, lang),
+            after=number(points, lang),
+        ),
+        size=9.5,
+    )
 
 
 def _change_text(change: Change, lang: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +32,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    delete,
     event,
     func,
     select,
@@ -163,6 +164,9 @@ class WorkshopAssessmentRow(Base):
         ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    consensus_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class ParticipantRow(Base):
@@ -300,11 +304,15 @@ class Storage:
             return _assessment(row) if row is not None else None
 
     def assessments(self, organization: Organization) -> list[Assessment]:
-        """An organisation's assessments, oldest first."""
+        """An organisation's assessments of record, oldest first: a workshop's live
+        assessments (each participant's own answers) are not among them; its
+        consensus is."""
+        live = select(WorkshopAssessmentRow.assessment_id)
         with self.session() as session:
             rows = session.scalars(
                 select(AssessmentRow)
                 .where(AssessmentRow.organization_id == organization.id)
+                .where(AssessmentRow.id.not_in(live))
                 .order_by(AssessmentRow.assessed_on, AssessmentRow.id)
             )
             return [_assessment(r) for r in rows]
@@ -334,6 +342,33 @@ class Storage:
             "note": rating.note or None,
         }
         self._upsert(assessment, respondent, item, values)
+
+    def replace_answers(self, assessment: Assessment, team: Mapping[str, Answers]) -> None:
+        """Replace every answer of the assessment with ``team`` (respondent -> answers),
+        in one transaction: readers see the old answers or the new, never a mix."""
+        with self.session() as session:
+            session.execute(delete(ResponseRow).where(ResponseRow.assessment_id == assessment.id))
+            for respondent, answers in team.items():
+                for item, value in answers.answers.items():
+                    if value is None:
+                        continue
+                    if isinstance(value, Rating):
+                        levels = {
+                            "current": _level_text(value.current),
+                            "ideal": _level_text(value.ideal),
+                            "note": value.note or None,
+                        }
+                    else:
+                        levels = {"choice": value}
+                    session.add(
+                        ResponseRow(
+                            assessment_id=assessment.id,
+                            respondent=respondent[:300],
+                            item_id=item,
+                            updated_at=_now(),
+                            **levels,
+                        )
+                    )
 
     def _upsert(
         self, assessment: Assessment, respondent: str, item: str, values: dict[str, Any]

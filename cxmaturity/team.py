@@ -6,10 +6,11 @@ functions order the items so the facilitator starts with the widest disagreement
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Capability, Category, Grid, Quiz
-from .scoring import CapabilityResult, GridResult, Number, QuizResult
+from .model import Answers, Capability, Category, Grid, Quiz, Rating
+from .scoring import CapabilityResult, GridResult, Number, QuizResult, lower_median
 
 DISCUSS_SPREAD = 2  # levels apart (today or ideal) from which an item is flagged
 
@@ -71,3 +72,69 @@ def splits(quiz: Quiz, result: QuizResult) -> list[Split]:
         key=lambda pair: (pair[1].agreement if pair[1].agreement is not None else 2, pair[0])
     )
     return [s for _, s in found]
+
+
+# ------------------------------------------------------------------- consensus
+#
+# After the discussion the facilitator sets an agreed value per item. An agreed value
+# replaces every participant's answer to that item (the room agreed on it); an item
+# whose team median is kept keeps everybody's answers. Scoring the result with the
+# normal team rules therefore gives the agreed value where one was set and exactly
+# the team result of `cli.md` (the median, possibly a half level) where the median
+# was kept. The quiz is the same: agreed choices replace everybody's choice of that
+# question, and the team points stay the lower median of the totals.
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """The agreed levels of one capability; None keeps the team median of that part."""
+
+    current: int | None = None
+    ideal: int | None = None
+
+
+Consensus = dict[str, str | Agreed]  # item id -> agreed option (quiz) or levels (grid)
+
+
+def median_choice(quiz: Quiz, question_id: str, team: Sequence[Answers]) -> str | None:
+    """The team median of one question: the option at the lower median of the points
+    of the choices given (ties in points: the first such option)."""
+    question = quiz.question(question_id)
+    if question is None:
+        return None
+    chosen = [question.option(a.choice(question_id) or "") for a in team]
+    points = lower_median([o.points for o in chosen if o is not None])
+    if points is None:
+        return None
+    return next(o.id for o in question.options if o.points == points)
+
+
+def apply_consensus(
+    questionnaire: Quiz | Grid, team: Sequence[Answers], agreed: Consensus
+) -> list[Answers]:
+    """The team's answers with every agreed item set to the agreed value for everyone.
+
+    With nobody's answers, the consensus is one respondent holding the agreed values.
+    """
+    people = list(team) or [Answers(questionnaire=questionnaire.id)]
+    result = []
+    for answers in people:
+        values: dict[str, object] = dict(answers.answers)
+        for item, value in agreed.items():
+            if isinstance(value, str):
+                values[item] = value
+            else:
+                values[item] = _agreed_rating(answers.rating(item), value)
+        result.append(answers.model_copy(update={"answers": values}))
+    return result
+
+
+def _agreed_rating(rating: Rating | None, agreed: Agreed) -> Rating | None:
+    before = rating or Rating()
+    if before.not_applicable:  # n/a counts for neither part; an agreed level replaces it
+        before = Rating(note=before.note)
+    current = agreed.current if agreed.current is not None else before.current
+    ideal = agreed.ideal if agreed.ideal is not None else before.ideal
+    if current is None and ideal is None and before.note is None:
+        return None
+    return Rating(current=current, ideal=ideal, note=before.note)

@@ -19,25 +19,31 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from .model import Grid, Quiz, Rating
+from .model import Answers, Grid, Quiz, Rating
 from .storage import (
+    ANONYMOUS,
     Assessment,
     AssessmentRow,
     JoinAttemptRow,
     Organization,
+    OrganizationRow,
     ParticipantRow,
+    ResponseRow,
     Storage,
     WorkshopAssessmentRow,
     WorkshopRow,
     _assessment,
+    _documents,
     _now,
 )
+from .team import Consensus, apply_consensus
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read off a projector
 CODE_LENGTH = 10  # 32**10 = 2**50 codes
 MAX_FAILED_JOINS = 10  # per client and window
 JOIN_WINDOW = dt.timedelta(minutes=10)
 OPEN, CLOSED = "open", "closed"
+RESPONDENT_PREFIX = "participant-"
 
 
 class WorkshopError(Exception):
@@ -71,7 +77,7 @@ class Participant:
     @property
     def respondent(self) -> str:
         """The respondent key of this participant's answers."""
-        return f"participant-{self.id}"
+        return f"{RESPONDENT_PREFIX}{self.id}"
 
 
 def _workshop(row: WorkshopRow) -> Workshop:
@@ -239,6 +245,130 @@ class Workshops:
     def save_rating(self, token: str, questionnaire_id: str, item: str, rating: Rating) -> None:
         participant, assessment = self._live(token, questionnaire_id)
         self.store.save_rating(assessment, participant.respondent, item, rating)
+
+    def all(self) -> list[tuple[Workshop, Organization]]:
+        """Every workshop with its organisation, newest first (the facilitator's list)."""
+        with self.store.session() as session:
+            rows = session.execute(
+                select(WorkshopRow, OrganizationRow)
+                .join(OrganizationRow, OrganizationRow.id == WorkshopRow.organization_id)
+                .order_by(WorkshopRow.id.desc())
+            ).all()
+            return [(_workshop(w), Organization(o.id, o.name)) for w, o in rows]
+
+    def team(self, workshop: Workshop) -> dict[int, dict[int, Answers]]:
+        """Per live assessment, each participant's answers (key: participant id), in
+        one query."""
+        assessments = {a.id: a for a in self.assessments(workshop)}
+        with self.store.session() as session:
+            rows = session.scalars(
+                select(ResponseRow)
+                .where(ResponseRow.assessment_id.in_(list(assessments)))
+                .where(ResponseRow.respondent.like(f"{RESPONDENT_PREFIX}%"))
+                .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+            ).all()
+            organization = session.get(OrganizationRow, workshop.organization_id)
+        name = organization.name if organization else None
+        found: dict[int, dict[int, Answers]] = {a: {} for a in assessments}
+        by_assessment: dict[int, list[ResponseRow]] = {}
+        for row in rows:
+            by_assessment.setdefault(row.assessment_id, []).append(row)
+        for assessment_id, chunk in by_assessment.items():
+            for respondent, answers in _documents(assessments[assessment_id], name, chunk).items():
+                found[assessment_id][int(respondent.removeprefix(RESPONDENT_PREFIX))] = answers
+        return found
+
+    def version(self, workshop: Workshop) -> tuple[object, ...]:
+        """Changes whenever someone joins or answers (cheap: for caching the dashboard)."""
+        with self.store.session() as session:
+            live = select(WorkshopAssessmentRow.assessment_id).where(
+                WorkshopAssessmentRow.workshop_id == workshop.id
+            )
+            answers = session.execute(
+                select(func.count(ResponseRow.id), func.max(ResponseRow.updated_at)).where(
+                    ResponseRow.assessment_id.in_(live)
+                )
+            ).one()
+            people = session.execute(
+                select(func.count(ParticipantRow.id), func.max(ParticipantRow.id)).where(
+                    ParticipantRow.workshop_id == workshop.id
+                )
+            ).one()
+            status = session.scalar(select(WorkshopRow.status).where(WorkshopRow.id == workshop.id))
+        return (*answers, *people, status)
+
+    def consensus(self, workshop: Workshop, live: Assessment) -> Assessment | None:
+        """The organisation's assessment agreed from one live assessment, if saved."""
+        with self.store.session() as session:
+            link = session.scalar(
+                select(WorkshopAssessmentRow).where(
+                    WorkshopAssessmentRow.workshop_id == workshop.id,
+                    WorkshopAssessmentRow.assessment_id == live.id,
+                )
+            )
+            if link is None or link.consensus_id is None:
+                return None
+            row = session.get(AssessmentRow, link.consensus_id)
+            return _assessment(row) if row is not None else None
+
+    def source(self, consensus: Assessment) -> tuple[Workshop, Assessment] | None:
+        """The workshop and live assessment a consensus was agreed from."""
+        with self.store.session() as session:
+            link = session.scalar(
+                select(WorkshopAssessmentRow).where(
+                    WorkshopAssessmentRow.consensus_id == consensus.id
+                )
+            )
+            if link is None:
+                return None
+            workshop = session.get(WorkshopRow, link.workshop_id)
+            live = session.get(AssessmentRow, link.assessment_id)
+            if workshop is None or live is None:
+                return None
+            return _workshop(workshop), _assessment(live)
+
+    def save_consensus(
+        self,
+        workshop: Workshop,
+        questionnaire: Quiz | Grid,
+        agreed: Consensus,
+        day: dt.date | None = None,
+    ) -> Assessment:
+        """Store the consensus as the organisation's (final) assessment of ``questionnaire``.
+
+        Every participant's answers are copied with the agreed items set for everyone
+        (see :func:`cxmaturity.team.apply_consensus`), so the team rules score it to the
+        agreed values, and to the team median where it was kept. Saving again replaces
+        the earlier consensus of the same workshop.
+        """
+        live = next(
+            (a for a in self.assessments(workshop) if a.questionnaire_id == questionnaire.id), None
+        )
+        if live is None:
+            raise WorkshopError(f"{questionnaire.id!r} is not part of this workshop")
+        team = self.team(workshop)[live.id]
+        agreed_team = apply_consensus(questionnaire, list(team.values()), agreed)
+        keys = [f"{RESPONDENT_PREFIX}{pid}" for pid in team] or [ANONYMOUS]
+        assessment = self.consensus(workshop, live)
+        if assessment is None:
+            organization = Organization(workshop.organization_id, "")
+            assessment = self.store.create_assessment(
+                organization, questionnaire, live.language, day or dt.date.today()
+            )
+        self.store.replace_answers(assessment, dict(zip(keys, agreed_team, strict=True)))
+        self.store.set_final(assessment)
+        with self.store.session() as session:
+            link = session.scalar(
+                select(WorkshopAssessmentRow).where(
+                    WorkshopAssessmentRow.workshop_id == workshop.id,
+                    WorkshopAssessmentRow.assessment_id == live.id,
+                )
+            )
+            assert link is not None
+            link.consensus_id = assessment.id
+        final = self.store.assessment(assessment.id)
+        assert final is not None
+        return final
 
     def close(self, workshop: Workshop) -> None:
         with self.store.session() as session:

@@ -18,7 +18,9 @@ from cxmaturity.errors import InvalidInput
 from cxmaturity.loader import load_answers
 from cxmaturity.model import Answers, Grid, Quiz
 from cxmaturity.planning import PlanItem, Priority, Status, next_review
-from cxmaturity.report import build_report, report_data
+from cxmaturity.report import Participation, build_report, report_data
+from cxmaturity.scoring import score
+from cxmaturity.team import Agreed, apply_consensus
 
 from .conftest import ROOT
 
@@ -433,3 +435,42 @@ def test_a_reevaluation_report_compares_with_the_previous_assessment(acme, grid,
     section = text[text.index("Comparación con la evaluación anterior") :]
     assert "Envío de facturas" in section and "▲ +3,00" in section  # billing rose 1 -> 4
     assert "▲ +0,43" in section  # its category, customer interaction
+
+
+def test_a_workshop_report_has_participation_and_disagreement(grid, quiz, tmp_path):
+    people = [
+        (1, 4, "a", "b"),  # billing today, billing ideal, q1, q2
+        (4, 4, "c", "b"),
+        (2, 3, "a", "b"),
+    ]
+    grid_team = [
+        Answers(questionnaire=grid.id, respondent=f"participant-{n}",
+                answers={"billing": {"current": c, "ideal": i},
+                         "security": {"current": 2, "ideal": 3}})
+        for n, (c, i, _, _) in enumerate(people)
+    ]  # fmt: skip
+    quiz_team = [
+        Answers(questionnaire=quiz.id, answers={"q1": q1, "q2": q2, "q3": "a", "q4": "a"})
+        for _, _, q1, q2 in people
+    ]
+    agreed = apply_consensus(grid, grid_team, {"billing": Agreed(current=2, ideal=4)})
+    facts = Participation(
+        names=("Ana", "", "Luis"),
+        before={grid.id: score(grid, grid_team), quiz.id: score(quiz, quiz_team)},
+    )
+    for lang, heading, anonymous in (("es", "Participación y desacuerdo", "sin nombre"),
+                                     ("en", "Participation and disagreement", "unnamed")):  # fmt: skip
+        data = report_data(
+            [(quiz, quiz_team), (grid, agreed)], lang, organization="Acme", participation=facts
+        )
+        text = flat(pdf_text(build_report(data), tmp_path, "-layout"))
+        assert heading in text
+        assert "Ana, Luis" in text and anonymous in text.lower()
+        billing = grid.capability("billing").name.get(lang)
+        # Widest first, flagged (3 levels apart), with the team median and the agreed value.
+        assert re.search(
+            re.escape(billing) + r" ● 2 \((rango|range) 3\) 4 \((rango|range) 1\) 2 ?→ ?4", text
+        )
+        assert "67 %" in text  # q1: two of three chose a
+    plain = report_data([(grid, agreed)], "es", organization="Acme")
+    assert "Participación y desacuerdo" not in flat(pdf_text(build_report(plain), tmp_path))

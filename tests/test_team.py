@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from cxmaturity.model import Rating
 from cxmaturity.scoring import score_grid, score_quiz
-from cxmaturity.team import DISCUSS_SPREAD, disagreements, splits
+from cxmaturity.team import (
+    DISCUSS_SPREAD,
+    Agreed,
+    apply_consensus,
+    disagreements,
+    median_choice,
+    splits,
+)
 
 from .conftest import answers
 
@@ -37,3 +45,30 @@ def test_quiz_splits_list_every_option_least_agreement_first(quiz):
     assert ranked[1].agreement == 1.0
     assert ranked[2].answered == 0 and ranked[2].agreement is None
     assert [o for o, _ in ranked[3].counts] == ["a", "b", "c", "d"]
+
+
+def test_median_choice_is_the_option_at_the_lower_median_of_points(quiz):
+    question = quiz.questions[0]
+    by_points = sorted(question.options, key=lambda o: o.points)
+    low, high = by_points[0], by_points[-1]
+    team = [answers(quiz.id, **{question.id: o.id}) for o in (low, high, high, low)]
+    assert median_choice(quiz, question.id, team) == low.id  # lower median of a tie
+    team.append(answers(quiz.id, **{question.id: high.id}))
+    assert median_choice(quiz, question.id, team) == high.id
+    assert median_choice(quiz, question.id, [answers(quiz.id)]) is None
+    assert median_choice(quiz, "nope", team) is None
+
+
+def test_an_agreed_level_replaces_n_a_and_keeps_notes(grid):
+    team = [
+        answers(grid.id, billing="n/a"),
+        answers(grid.id, billing={"current": 1, "ideal": 2, "note": "ojo"}),
+        answers(grid.id),
+    ]
+    agreed = apply_consensus(grid, team, {"billing": Agreed(ideal=4)})
+    assert [a.rating("billing") for a in agreed] == [
+        Rating(ideal=4),
+        Rating(current=1, ideal=4, note="ojo"),
+        Rating(ideal=4),
+    ]
+    assert apply_consensus(grid, team, {}) == team

@@ -34,11 +34,11 @@ def store(db_url: str) -> Storage:
 def test_upgrade_head_from_an_empty_database(db_url):
     engine = create_engine(db_url)
     upgrade(engine)
-    assert current(engine) == "0003"
+    assert current(engine) == "0004"
     tables = set(inspect(engine).get_table_names())
     assert {"organizations", "assessments", "responses", "plan_items", "kpis"} <= tables
     upgrade(engine)  # again: nothing to do, nothing lost
-    assert current(engine) == "0003"
+    assert current(engine) == "0004"
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(db_url):

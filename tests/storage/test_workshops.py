@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import math
+import random
+import subprocess
+import sys
 import threading
 
 import pytest
 
+from cxmaturity.loader import dump_answers
 from cxmaturity.model import Rating
 from cxmaturity.scoring import score
 from cxmaturity.storage import Storage
+from cxmaturity.team import Agreed
 from cxmaturity.workshops import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -127,3 +133,130 @@ def test_facilitator_secret():
     assert facilitator_allowed("s3cret", "s3cret")
     assert not facilitator_allowed("s3cret ", "s3cret")
     assert not facilitator_allowed("", "")  # no secret configured: nobody
+
+
+# ------------------------------------------------------------------- consensus
+
+
+def _workshop_answers(workshops, workshop, grid, quiz, people=5, seed=7):
+    """``people`` participants with varied answers (some skip, some n/a)."""
+    rng = random.Random(seed)
+    for n in range(people):
+        _, _, token = workshops.join(workshop.code, f"Persona {n}", client=f"c{n}")
+        for question in quiz.questions:
+            workshops.save_choice(token, quiz.id, question.id, rng.choice(question.options).id)
+        for _, capability in grid.capabilities():
+            roll = rng.random()
+            if roll < 0.1:
+                continue
+            if roll < 0.15:
+                workshops.save_rating(token, grid.id, capability.id, Rating(current="n/a"))
+                continue
+            current = rng.randint(1, 4)
+            ideal = rng.randint(current, 4)
+            workshops.save_rating(
+                token, grid.id, capability.id, Rating(current=current, ideal=ideal)
+            )
+
+
+def _cli_score(tmp_path, questionnaire, team):
+    """``python -m cxmaturity score --json`` over the participants' exported files."""
+    files = []
+    for n, answers in enumerate(team):
+        path = tmp_path / f"{questionnaire.id}-{n}.yaml"
+        path.write_text(dump_answers(answers), encoding="utf-8")
+        files.append(str(path))
+    done = subprocess.run(
+        [sys.executable, "-m", "cxmaturity", "score", "--json", *files],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def test_consensus_keeping_every_median_equals_the_cli_team_score(rooms, grid, quiz, tmp_path):
+    store, workshops, workshop = rooms
+    _workshop_answers(workshops, workshop, grid, quiz)
+    live = {a.questionnaire_id: a for a in workshops.assessments(workshop)}
+    team = workshops.team(workshop)
+    for questionnaire in (quiz, grid):
+        participants = list(team[live[questionnaire.id].id].values())
+        assert len(participants) == 5
+        expected = _cli_score(tmp_path, questionnaire, participants)
+        agreed = workshops.save_consensus(workshop, questionnaire, {})
+        consensus = list(store.answers(agreed).values())
+        assert score(questionnaire, consensus).to_json() == expected
+        assert agreed.final and agreed.organization_id == workshop.organization_id
+    # Fractional medians exist in this team and were kept as they are.
+    assert any(
+        isinstance(c["current"], float) and c["current"] % 1 for c in expected["capabilities"]
+    )
+
+
+def test_agreed_values_replace_everyones_answer_and_the_rest_stays_the_median(
+    rooms, grid, quiz, tmp_path
+):
+    store, workshops, workshop = rooms
+    _workshop_answers(workshops, workshop, grid, quiz, seed=11)
+    live = {a.questionnaire_id: a for a in workshops.assessments(workshop)}
+    participants = list(workshops.team(workshop)[live[grid.id].id].values())
+    expected = {c["id"]: c for c in _cli_score(tmp_path, grid, participants)["capabilities"]}
+    first, second = (c.id for _, c in list(grid.capabilities())[:2])
+    agreed = {first: Agreed(current=2, ideal=4), second: Agreed(ideal=3)}
+    result = score(
+        grid, list(store.answers(workshops.save_consensus(workshop, grid, agreed)).values())
+    )
+    assert (result.capability(first).current, result.capability(first).ideal) == (2, 4)
+    assert result.capability(first).spread_current == 0
+    assert result.capability(second).ideal == 3
+    assert result.capability(second).current == expected[second]["current"]  # kept
+    for cap in result.capabilities:
+        if cap.id not in (first, second):
+            assert (cap.current, cap.ideal) == (
+                expected[cap.id]["current"],
+                expected[cap.id]["ideal"],
+            )
+    # The quiz: an agreed choice is everyone's choice of that question.
+    question = quiz.questions[0]
+    consensus = workshops.save_consensus(workshop, quiz, {question.id: question.options[-1].id})
+    assert {a.choice(question.id) for a in store.answers(consensus).values()} == {
+        question.options[-1].id
+    }
+
+
+def test_consensus_is_the_organisations_assessment_and_can_be_saved_again(rooms, grid, quiz):
+    store, workshops, workshop = rooms
+    _workshop_answers(workshops, workshop, grid, quiz, people=3)
+    organization = store.organization("Acme")
+    assert store.assessments(organization) == []  # live assessments are not of record
+    capability = grid.categories[0].capabilities[0].id
+    first = workshops.save_consensus(workshop, grid, {capability: Agreed(current=1, ideal=2)})
+    again = workshops.save_consensus(workshop, grid, {capability: Agreed(current=3, ideal=4)})
+    assert again.id == first.id
+    assert [a.id for a in store.assessments(organization)] == [first.id]
+    [(in_history, team)] = store.history(organization)
+    assert in_history.id == first.id and len(team) == 3
+    assert {a.rating(capability).current for a in team.values()} == {3}
+    live = next(a for a in workshops.assessments(workshop) if a.questionnaire_id == grid.id)
+    assert workshops.source(again) == (workshop, live)
+    assert workshops.consensus(workshop, live) == again
+
+
+def test_consensus_without_participants_holds_the_agreed_values(rooms, grid):
+    store, workshops, workshop = rooms
+    capability = grid.categories[0].capabilities[0].id
+    saved = workshops.save_consensus(workshop, grid, {capability: Agreed(current=2, ideal=3)})
+    [only] = store.answers(saved).values()
+    assert only.rating(capability) == Rating(current=2, ideal=3)
+
+
+def test_dashboard_version_changes_with_joins_and_answers(rooms, quiz):
+    _, workshops, workshop = rooms
+    before = workshops.version(workshop)
+    _, _, token = workshops.join(workshop.code, "Ana", client="v")
+    joined = workshops.version(workshop)
+    workshops.save_choice(token, quiz.id, "q1", "a")
+    answered = workshops.version(workshop)
+    workshops.close(workshop)
+    assert len({before, joined, answered, workshops.version(workshop)}) == 4
