@@ -529,6 +529,188 @@ STRINGS |= {
     },
 }
 
+STRINGS |= {
+    "nav_workshop": {"es": "Talleres", "en": "Workshops"},
+    "nav_join": {"es": "Unirse a un taller", "en": "Join a workshop"},
+    "ws_title": {"es": "Talleres", "en": "Workshops"},
+    "ws_intro": {
+        "es": "El equipo directivo responde a la vez, cada persona en su dispositivo; "
+        "aquí ve quién se unió, el resultado del equipo y dónde discrepan.",
+        "en": "The leadership team answers at the same time, each person on their own "
+        "device; here you see who joined, the team result and where people disagree.",
+    },
+    "ws_no_secret": {
+        "es": "Los talleres necesitan una clave de facilitación: defina {name} (variable de "
+        "entorno o secretos de Streamlit) y reinicie la aplicación.",
+        "en": "Workshops need a facilitator secret: set {name} (environment variable or "
+        "Streamlit secrets) and restart the app.",
+    },
+    "ws_sign_in": {"es": "Acceso de facilitación", "en": "Facilitator sign-in"},
+    "ws_password": {"es": "Clave de facilitación", "en": "Facilitator secret"},
+    "ws_sign_in_button": {"es": "Entrar", "en": "Sign in"},
+    "ws_wrong_password": {"es": "La clave no es correcta.", "en": "That secret is not right."},
+    "ws_new": {"es": "Nuevo taller", "en": "New workshop"},
+    "ws_questionnaires": {"es": "Cuestionarios", "en": "Questionnaires"},
+    "ws_language": {"es": "Idioma del taller", "en": "Workshop language"},
+    "ws_allow_anonymous": {
+        "es": "Permitir participar sin nombre",
+        "en": "Allow people to take part without a name",
+    },
+    "ws_create": {"es": "Crear el taller", "en": "Create the workshop"},
+    "ws_need_org": {
+        "es": "Escriba el nombre de la organización.",
+        "en": "Type the organisation's name.",
+    },
+    "ws_need_questionnaire": {
+        "es": "Elija al menos un cuestionario.",
+        "en": "Choose at least one questionnaire.",
+    },
+    "ws_choose": {"es": "Taller", "en": "Workshop"},
+    "ws_status_open": {"es": "abierto", "en": "open"},
+    "ws_status_closed": {"es": "cerrado", "en": "closed"},
+    "ws_scan": {"es": "Escanee para unirse", "en": "Scan to join"},
+    "ws_join_at": {"es": "Únase en", "en": "Join at"},
+    "ws_or_code": {"es": "o con el código", "en": "or with the code"},
+    "ws_anonymous_allowed": {
+        "es": "Se puede participar sin nombre.",
+        "en": "You may take part without a name.",
+    },
+    "ws_names_needed": {
+        "es": "Cada participante indica su nombre.",
+        "en": "Each participant gives their name.",
+    },
+    "ws_close": {"es": "Cerrar el taller", "en": "Close the workshop"},
+    "ws_close_help": {
+        "es": "Nadie más podrá unirse ni cambiar respuestas. Las respuestas dadas se conservan.",
+        "en": "Nobody else can join or change answers. The answers given are kept.",
+    },
+    "ws_close_confirm": {"es": "Sí, cerrar ahora", "en": "Yes, close it now"},
+    "ws_closed_note": {
+        "es": "Taller cerrado: no acepta participantes ni respuestas nuevas.",
+        "en": "Workshop closed: it takes no new participants or answers.",
+    },
+    "ws_reopen": {"es": "Volver a abrir", "en": "Open it again"},
+    "ws_live": {"es": "En directo", "en": "Live"},
+    "ws_joined": {"es": "Participantes: {n}", "en": "Participants: {n}"},
+    "ws_progress_detail": {"es": "Avance por cuestionario", "en": "Progress per questionnaire"},
+    "ws_nobody_yet": {"es": "Aún no hay respuestas.", "en": "No answers yet."},
+    "ws_col_name": {"es": "Nombre", "en": "Name"},
+    "ws_anonymous": {"es": "(sin nombre)", "en": "(no name)"},
+    "ws_team_points": {"es": "Puntos del equipo", "en": "Team points"},
+    "ws_team_points_help": {
+        "es": "Mediana inferior de los totales de quienes respondieron todas las preguntas.",
+        "en": "Lower median of the totals of those who answered every question.",
+    },
+    "ws_complete": {"es": "Cuestionarios completos", "en": "Complete quizzes"},
+    "ws_splits_help": {
+        "es": "Cuántas personas eligieron cada opción; primero las preguntas con menos acuerdo.",
+        "en": "How many people chose each option; the questions with least agreement first.",
+    },
+    "ws_disagreement": {
+        "es": "Mayor desacuerdo primero ({n} para discutir: 2 o más niveles de diferencia)",
+        "en": "Widest disagreement first ({n} to discuss: 2 or more levels apart)",
+    },
+    "ws_col_discuss": {"es": "Discutir", "en": "Discuss"},
+    "ws_col_range_today": {"es": "Rango hoy", "en": "Range today"},
+    "ws_col_range_ideal": {"es": "Rango ideal", "en": "Range ideal"},
+    "ws_col_rated_by": {"es": "Valoraron", "en": "Rated by"},
+    "ws_consensus": {"es": "Consenso", "en": "Consensus"},
+    "ws_consensus_help": {
+        "es": "Tras la discusión, fije el valor acordado de cada elemento. Viene con la "
+        "mediana del equipo: si la deja, cuenta el resultado del equipo tal cual; un valor "
+        "acordado sustituye la respuesta de todas las personas en ese elemento.",
+        "en": "After the discussion, set the agreed value of each item. It comes with the "
+        "team median: left as it is, the team result counts unchanged; an agreed value "
+        "replaces everybody's answer to that item.",
+    },
+    "ws_agreed_today": {"es": "Acordado hoy", "en": "Agreed today"},
+    "ws_agreed_ideal": {"es": "Acordado ideal", "en": "Agreed ideal"},
+    "ws_pick_agreed": {"es": "Elija la respuesta acordada", "en": "Choose the agreed answer"},
+    "ws_quiz_split": {"es": "Respuestas del equipo: {split}", "en": "Team answers: {split}"},
+    "ws_not_a_level": {
+        "es": "{name}: {value} no es un nivel; deje la mediana del equipo o elija un nivel "
+        "de {low} a {high}.",
+        "en": "{name}: {value} is not a level; keep the team median or choose a level "
+        "from {low} to {high}.",
+    },
+    "ws_save_consensus": {"es": "Guardar el consenso", "en": "Save the consensus"},
+    "ws_reset_consensus": {
+        "es": "Volver a las medianas del equipo",
+        "en": "Back to the team medians",
+    },
+    "ws_consensus_saved": {
+        "es": "Consenso guardado como evaluación n.º {id} de la organización: {agreed} "
+        "elemento(s) acordado(s), {kept} con el resultado del equipo.",
+        "en": "Consensus saved as the organisation's assessment no. {id}: {agreed} item(s) "
+        "agreed, {kept} with the team result.",
+    },
+    "ws_open_results": {"es": "Ver los resultados del consenso", "en": "See the consensus results"},
+    "ws_report_after_consensus": {
+        "es": "El informe PDF estará disponible cuando guarde un consenso.",
+        "en": "The PDF report is available once a consensus is saved.",
+    },
+    "ws_team_read_only": {
+        "es": "Estas respuestas son el consenso de un taller: se ven en Resultados y se "
+        "cambian desde la página Talleres.",
+        "en": "These answers are a workshop's consensus: see them in Results and change "
+        "them from the Workshops page.",
+    },
+    "ws_join_title": {"es": "Unirse a un taller", "en": "Join a workshop"},
+    "ws_join_intro": {
+        "es": "Escriba el código que muestra la persona que facilita el taller.",
+        "en": "Type the code the facilitator shows.",
+    },
+    "ws_code": {"es": "Código del taller", "en": "Workshop code"},
+    "ws_your_name": {"es": "Su nombre", "en": "Your name"},
+    "ws_name_placeholder": {"es": "Nombre y apellido", "en": "First and last name"},
+    "ws_join_button": {"es": "Unirse", "en": "Join"},
+    "ws_join_unknown": {
+        "es": "No hay ningún taller con ese código. Revíselo e inténtelo de nuevo.",
+        "en": "There is no workshop with that code. Check it and try again.",
+    },
+    "ws_join_closed": {
+        "es": "Ese taller está cerrado: ya no admite participantes.",
+        "en": "That workshop is closed: it takes no more participants.",
+    },
+    "ws_join_name": {
+        "es": "Este taller pide un nombre para participar.",
+        "en": "This workshop asks for a name to take part.",
+    },
+    "ws_join_attempts": {
+        "es": "Demasiados códigos incorrectos. Espere unos minutos e inténtelo de nuevo.",
+        "en": "Too many wrong codes. Wait a few minutes and try again.",
+    },
+    "ws_join_questionnaire": {
+        "es": "Ese cuestionario no es parte del taller.",
+        "en": "That questionnaire is not part of the workshop.",
+    },
+    "ws_join_unknown_link": {
+        "es": "Este enlace de participante no es válido.",
+        "en": "This participant link is not valid.",
+    },
+    "ws_participant_title": {"es": "Taller: {org}", "en": "Workshop: {org}"},
+    "ws_hello": {"es": "Hola, {name}.", "en": "Hello, {name}."},
+    "ws_participant_help": {
+        "es": "Sus respuestas se guardan solas y solo las ve usted y quien facilita. Guarde "
+        "la dirección de esta página para volver a sus respuestas (es personal: no la comparta).",
+        "en": "Your answers save themselves; only you and the facilitator see them. Keep "
+        "this page's address to come back to your answers (it is personal: do not share it).",
+    },
+    "ws_questionnaire": {"es": "Cuestionario", "en": "Questionnaire"},
+    "ws_no_questionnaires": {
+        "es": "Los cuestionarios de este taller ya no están disponibles.",
+        "en": "This workshop's questionnaires are no longer available.",
+    },
+    "ws_closed": {
+        "es": "El taller está cerrado: sus respuestas quedaron guardadas. ¡Gracias!",
+        "en": "The workshop is closed: your answers were saved. Thank you!",
+    },
+    "ws_not_saved": {
+        "es": "No se pudo guardar la última respuesta; vuelva a intentarlo.",
+        "en": "The last answer could not be saved; please try again.",
+    },
+}
+
 
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (falling back to Spanish), formatted with ``values``."""

@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Answers, Capability, Category, Grid, Quiz, Rating
-from .scoring import CapabilityResult, GridResult, Number, QuizResult, lower_median
+from .scoring import (
+    CapabilityResult,
+    GridResult,
+    Number,
+    QuizResult,
+    Result,
+    lower_median,
+    score_grid,
+    score_quiz,
+)
 
 DISCUSS_SPREAD = 2  # levels apart (today or ideal) from which an item is flagged
 
@@ -138,3 +147,42 @@ def _agreed_rating(rating: Rating | None, agreed: Agreed) -> Rating | None:
     if current is None and ideal is None and before.note is None:
         return None
     return Rating(current=current, ideal=ideal, note=before.note)
+
+
+# ------------------------------------------------------------------ dashboard
+
+
+def answered_items(questionnaire: Quiz | Grid, answers: Answers) -> int:
+    """How far one person is: questions answered, or capabilities rated or marked n/a."""
+    if isinstance(questionnaire, Quiz):
+        return sum(1 for q in questionnaire.questions if answers.choice(q.id))
+    done = 0
+    for _, capability in questionnaire.capabilities():
+        rating = answers.rating(capability.id)
+        if rating is not None and (rating.rated or rating.not_applicable):
+            done += 1
+    return done
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """What the facilitator sees of one questionnaire: the team result (the rules of
+    `cli.md`), and the items ordered for discussion."""
+
+    questionnaire: Quiz | Grid
+    result: Result
+    answers: tuple[Answers, ...] = ()  # each participant's own
+    disagreements: tuple[Disagreement, ...] = ()
+    splits: tuple[Split, ...] = ()
+
+
+def team_view(questionnaire: Quiz | Grid, team: Sequence[Answers]) -> TeamView:
+    """The team result and the discussion order, in time linear in the answers."""
+    if isinstance(questionnaire, Quiz):
+        quiz_result = score_quiz(questionnaire, team)
+        return TeamView(
+            questionnaire, quiz_result, splits=tuple(splits(questionnaire, quiz_result))
+        )
+    grid_result = score_grid(questionnaire, team)
+    ranked = tuple(disagreements(questionnaire, grid_result))
+    return TeamView(questionnaire, grid_result, tuple(team), disagreements=ranked)

@@ -47,11 +47,21 @@ RESPONDENT_PREFIX = "participant-"
 
 
 class WorkshopError(Exception):
-    """A join or an answer that the workshop does not accept (message for the user)."""
+    """A join or an answer that the workshop does not accept.
+
+    ``reason`` names the case for a translated message: ``unknown`` (code or link),
+    ``closed``, ``name`` (a name is needed), ``attempts`` (too many wrong codes),
+    ``questionnaire`` (not part of the workshop).
+    """
+
+    def __init__(self, message: str, reason: str = "unknown") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class TooManyAttempts(WorkshopError):
-    pass
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "attempts")
 
 
 @dataclass(frozen=True)
@@ -177,10 +187,10 @@ class Workshops:
             raise WorkshopError("unknown code")
         workshop = _workshop(row)
         if not workshop.open:
-            raise WorkshopError("this workshop is closed")
+            raise WorkshopError("this workshop is closed", "closed")
         clean = " ".join(name.split())[:300]
         if not clean and not workshop.allow_anonymous:
-            raise WorkshopError("a name is needed to join this workshop")
+            raise WorkshopError("a name is needed to join this workshop", "name")
         token = secrets.token_urlsafe(24)
         with self.store.session() as session:
             participant = ParticipantRow(
@@ -231,11 +241,11 @@ class Workshops:
         workshop, participant = found
         current = self.get(workshop.id)
         if current is None or not current.open:
-            raise WorkshopError("this workshop is closed")
+            raise WorkshopError("this workshop is closed", "closed")
         for assessment in self.assessments(workshop):
             if assessment.questionnaire_id == questionnaire_id:
                 return participant, assessment
-        raise WorkshopError(f"{questionnaire_id!r} is not part of this workshop")
+        raise WorkshopError(f"{questionnaire_id!r} is not part of this workshop", "questionnaire")
 
     def save_choice(self, token: str, questionnaire_id: str, item: str, choice: str | None) -> None:
         """A participant's quiz answer (only their own, only while the workshop is open)."""
@@ -345,7 +355,9 @@ class Workshops:
             (a for a in self.assessments(workshop) if a.questionnaire_id == questionnaire.id), None
         )
         if live is None:
-            raise WorkshopError(f"{questionnaire.id!r} is not part of this workshop")
+            raise WorkshopError(
+                f"{questionnaire.id!r} is not part of this workshop", "questionnaire"
+            )
         team = self.team(workshop)[live.id]
         agreed_team = apply_consensus(questionnaire, list(team.values()), agreed)
         keys = [f"{RESPONDENT_PREFIX}{pid}" for pid in team] or [ANONYMOUS]
@@ -370,8 +382,22 @@ class Workshops:
         assert final is not None
         return final
 
-    def close(self, workshop: Workshop) -> None:
+    def holds(self, assessment: Assessment) -> bool:
+        """Whether the assessment is a workshop's (live, or its consensus)."""
+        with self.store.session() as session:
+            found = session.scalar(
+                select(WorkshopAssessmentRow.id)
+                .where(
+                    (WorkshopAssessmentRow.assessment_id == assessment.id)
+                    | (WorkshopAssessmentRow.consensus_id == assessment.id)
+                )
+                .limit(1)
+            )
+        return found is not None
+
+    def close(self, workshop: Workshop, closed: bool = True) -> None:
+        """Close the workshop (no new participants or answers), or open it again."""
         with self.store.session() as session:
             row = session.get(WorkshopRow, workshop.id)
             if row is not None:
-                row.status = CLOSED
+                row.status = CLOSED if closed else OPEN

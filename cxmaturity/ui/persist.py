@@ -74,13 +74,21 @@ def restore(state: UiState, questionnaire: Quiz | Grid) -> None:
     wanted = st.query_params.get(ASSESSMENT_PARAM)
     if not wanted or not wanted.isdigit():
         return
-    if state.assessment_ids.get(questionnaire.id) == int(wanted):
-        return
+    if state.assessment_ids.get(questionnaire.id) == int(wanted) and (
+        questionnaire.id not in state.team
+    ):
+        return  # already loaded (a team is read again: its consensus may have changed)
     assessment = storage().assessment(int(wanted))
     if assessment is None or assessment.questionnaire_id != questionnaire.id:
         return
-    saved = storage().answers(assessment).get(ANONYMOUS)
-    if saved is not None:
+    if in_workshop(assessment) and not state.facilitator:
+        return  # a workshop's answers are for its facilitator (and each participant's own)
+    everyone = storage().answers(assessment)
+    saved = everyone.get(ANONYMOUS)
+    if len(everyone) > 1 or (everyone and saved is None):  # a team: a workshop's consensus
+        state.team[questionnaire.id] = list(everyone.values())
+    elif saved is not None:
+        state.team.pop(questionnaire.id, None)
         load_answers(state, saved)
     plan = storage().plan(assessment)
     if plan:
@@ -98,6 +106,13 @@ def restore(state: UiState, questionnaire: Quiz | Grid) -> None:
             state.previous[questionnaire.id] = earlier
 
 
+def in_workshop(assessment: Assessment) -> bool:
+    """Whether the assessment holds a workshop's answers (live or agreed)."""
+    from cxmaturity.workshops import Workshops
+
+    return Workshops(storage()).holds(assessment)
+
+
 def _ensure(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Assessment | None:
     assessment = bound(state, questionnaire)
     if assessment is not None or not state.organization.strip():
@@ -113,6 +128,11 @@ def _ensure(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Assessment
 def autosave(questionnaire: Quiz | Grid, item_id: str, lang: str) -> None:
     """Store one answer of this session (called from the widgets' on_change)."""
     state = get_state()
+    if state.participant_token is not None:
+        _save_participant(state, state.participant_token, questionnaire, item_id, lang)
+        return
+    if questionnaire.id in state.team:
+        return  # a workshop's agreed answers are not edited here
     assessment = _ensure(state, questionnaire, lang)
     if assessment is None:
         return
@@ -124,6 +144,27 @@ def autosave(questionnaire: Quiz | Grid, item_id: str, lang: str) -> None:
     else:
         rating = value if isinstance(value, Rating) else Rating()
         storage().save_rating(assessment, ANONYMOUS, item_id, rating)
+
+
+def _save_participant(
+    state: UiState, token: str, questionnaire: Quiz | Grid, item_id: str, lang: str
+) -> None:
+    """A workshop participant's answer, through their token (their own answers only)."""
+    from cxmaturity.workshops import WorkshopError, Workshops
+
+    value = to_answers(state, questionnaire, lang).answers.get(item_id)
+    rooms = Workshops(storage())
+    try:
+        if isinstance(questionnaire, Quiz):
+            choice = value if isinstance(value, str) else None
+            rooms.save_choice(token, questionnaire.id, item_id, choice)
+        else:
+            rating = value if isinstance(value, Rating) else Rating()
+            rooms.save_rating(token, questionnaire.id, item_id, rating)
+        state.workshop_notice = None
+    except WorkshopError:
+        found = rooms.participant(token)
+        state.workshop_notice = "ws_closed" if found and not found[0].open else "ws_not_saved"
 
 
 def save_all(questionnaire: Quiz | Grid, lang: str) -> None:

@@ -16,15 +16,40 @@ PAGES = "cxmaturity/ui/pages"
 HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/results.py"
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
 ORGANIZATIONS = f"{PAGES}/organizations.py"
+WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
 LANG_KEY = "ui.lang"
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
 
 def navigation() -> Any:
-    """The app's pages, titled in the session's language."""
+    """The app's pages, titled in the session's language.
+
+    A workshop participant (a join link, or a session that joined) gets the join
+    page alone: whatever address they open, they see their own answers and nothing
+    of other participants, workshops or organisations.
+    """
     state = get_state()
     sync_language_from_url(state)
+    params = st.query_params
+    if state.participant_token or "p" in params or "code" in params:
+        return st.navigation(_participant_pages(state.lang), position="hidden")
     return st.navigation(_pages(state.lang), position="top")
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _join_page(lang: str) -> Any:
+    return st.Page(JOIN, title=t("nav_join", lang), icon=":material/group_add:", url_path="join")
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _participant_pages(lang: str) -> list[Any]:
+    """The join page at ``/join`` (the join link) and as the default page: any other
+    address a participant opens shows it too."""
+    home = st.Page(
+        JOIN, title=t("nav_join", lang), icon=":material/group_add:", url_path="workshop-join",
+        default=True,
+    )  # fmt: skip
+    return [home, _join_page(lang)]
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
@@ -45,6 +70,10 @@ def _pages(lang: str) -> list[Any]:
             icon=":material/apartment:",
             url_path="organizations",
         ),
+        st.Page(
+            WORKSHOP, title=t("nav_workshop", lang), icon=":material/groups:", url_path="workshop"
+        ),
+        _join_page(lang),
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),

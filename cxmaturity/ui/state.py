@@ -122,6 +122,11 @@ class UiState:
     assessment_ids: dict[str, int] = field(default_factory=dict)  # where answers are saved
     previous: dict[str, Answers] = field(default_factory=dict)  # last round, in a re-evaluation
     plan_revision: int = 0  # bumped when the plan changes: a fresh editor widget
+    # A workshop's consensus opened from the history: the team's answers (read only).
+    team: dict[str, list[Answers]] = field(default_factory=dict)
+    participant_token: str | None = None  # this browser joined a workshop: its answers only
+    facilitator: bool = False  # signed in with the facilitator secret
+    workshop_notice: str | None = None  # why an answer was not taken (workshop closed)
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:
         return self.answers.setdefault(questionnaire_id, QuestionnaireState())
@@ -196,14 +201,20 @@ def load_answers(state: UiState, answers: Answers) -> None:
         state.respondent = answers.respondent
 
 
+def answers_of(state: UiState, questionnaire: Quiz | Grid, lang: str) -> list[Answers]:
+    """The answers to score: a workshop's agreed team, else this session's own."""
+    team = state.team.get(questionnaire.id)
+    return list(team) if team else [to_answers(state, questionnaire, lang)]
+
+
 def team_answers(
     state: UiState, questionnaires: list[Quiz | Grid], lang: str
 ) -> list[tuple[Quiz | Grid, list[Answers]]]:
     """This session's answers to every questionnaire it has answered (for the report)."""
     return [
-        (q, [to_answers(state, q, lang)])
+        (q, answers_of(state, q, lang))
         for q in questionnaires
-        if q.id in state.answers and not state.answers[q.id].is_empty()
+        if q.id in state.team or (q.id in state.answers and not state.answers[q.id].is_empty())
     ]
 
 

@@ -8,6 +8,7 @@ A failing test leaves a full-page screenshot in ``test-artifacts/``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -67,21 +68,23 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("data")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory, app_data_dir: Path) -> Iterator[str]:
-    """The app, served on a free port for the whole session."""
+@contextlib.contextmanager
+def serve(log_dir: Path, data_dir: Path, **env: str) -> Iterator[str]:
+    """The app served on a free port with its own data folder (and ``env``)."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    log = log_dir / "server.log"
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     # Never the user's own data folder.
-    env = {**os.environ, "CXMATURITY_DATA_DIR": str(app_data_dir)}
-    env.pop("CXMATURITY_BRANDING", None)
+    environment = {**os.environ, "CXMATURITY_DATA_DIR": str(data_dir), **env}
+    environment.pop("CXMATURITY_BRANDING", None)
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=environment
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -92,6 +95,13 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, app_data_dir: Path) -> Ite
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory, app_data_dir: Path) -> Iterator[str]:
+    """The app, served on a free port for the whole session."""
+    with serve(tmp_path_factory.mktemp("streamlit"), app_data_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from cxmaturity.branding import Branding, branding_path, load_branding
 from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
 from cxmaturity.model import Grid, Quiz
-from cxmaturity.report import build_report, report_data
+from cxmaturity.report import Participation, build_report, report_data
 from cxmaturity.scoring import Result, score
 from cxmaturity.ui.persist import bound, storage
 from cxmaturity.ui.state import UiState, plan_items, team_answers
@@ -51,8 +51,23 @@ def report_pdf(state: UiState, questionnaires: list[Quiz | Grid], lang: str) -> 
         plan_items=plan_items(state, grid) if grid is not None else None,
         branding=branding if isinstance(branding, Branding) else Branding(),
         previous=_previous(state, [q for q, _ in teams]),
+        participation=_participation(state, [q for q, _ in teams]),
     )
     return build_report(data)
+
+
+def _participation(state: UiState, questionnaires: list[Quiz | Grid]) -> Participation | None:
+    """A workshop's consensus opened from the history: who took part, how they split."""
+    from cxmaturity.workshops import Workshops
+
+    from .workshop_report import participation
+
+    for questionnaire in questionnaires:
+        assessment = bound(state, questionnaire) if questionnaire.id in state.team else None
+        source = Workshops(storage()).source(assessment) if assessment is not None else None
+        if source is not None:
+            return participation(source[0])
+    return None
 
 
 def _previous(

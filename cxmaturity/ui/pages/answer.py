@@ -34,7 +34,9 @@ def render() -> None:
     saving = status_caption(state, questionnaire)
     if saving:
         st.caption(escape_md(saving))
-    if isinstance(questionnaire, Quiz):
+    if questionnaire.id in state.team:  # a workshop's consensus: agreed, not re-answered
+        st.info(t("ws_team_read_only", state.lang), icon=":material/groups:")
+    elif isinstance(questionnaire, Quiz):
         quiz_form(questionnaire, state, lang)
     else:
         grid_form(questionnaire, state, lang)
@@ -44,7 +46,8 @@ def render() -> None:
         icon=":material/insights:",
         query_params=questionnaire_params(questionnaire.id, state.lang),
     )
-    answers_io(questionnaire, found, state, lang)
+    if questionnaire.id not in state.team:
+        answers_io(questionnaire, found, state, lang)
 
 
 render()

@@ -13,6 +13,7 @@ from cxmaturity.i18n import long_date, t
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
 from cxmaturity.storage import Assessment, Organization
+from cxmaturity.ui.access import facilitator_gate, facilitator_secret
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
 from cxmaturity.ui.components.history import history_rows
@@ -124,6 +125,8 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("orgs_title", lang))
+    if facilitator_secret() and not facilitator_gate(state):
+        return  # a workshop server: every organisation's record is for the facilitator
     found = catalog()
     organizations = storage().organizations()
     if not organizations:

@@ -12,12 +12,16 @@ from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.plan_editor import plan_editor
 from cxmaturity.ui.components.report_button import report_button
 from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
-from cxmaturity.ui.state import UiState, get_state, to_answers
+from cxmaturity.ui.state import UiState, answers_of, get_state
 
 
 def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
     """The grid last opened, else the first one with answers, else the first one."""
-    answered = [g for g in grids if g.id in state.answers and not state.answers[g.id].is_empty()]
+    answered = [
+        g
+        for g in grids
+        if g.id in state.team or (g.id in state.answers and not state.answers[g.id].is_empty())
+    ]
     current = next((g for g in grids if g.id == state.current), None)
     return current or next(iter(answered), None) or next(iter(grids), None)
 
@@ -25,7 +29,7 @@ def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
 def _plan_section(grid: Grid, state: UiState) -> None:
     lang = content_language(grid, state.lang)
     st.subheader(t("plan_title", state.lang), anchor=False)
-    result = score_grid(grid, [to_answers(state, grid, lang)])
+    result = score_grid(grid, answers_of(state, grid, lang))
     if result.rated == 0:
         st.info(t("plan_need_grid", state.lang), icon=":material/pending:")
         st.page_link(

@@ -21,7 +21,7 @@ from cxmaturity.ui.shell import (
     questionnaire_missing,
     questionnaire_params,
 )
-from cxmaturity.ui.state import UiState, get_state, to_answers
+from cxmaturity.ui.state import UiState, answers_of, get_state
 from cxmaturity.ui.text import escape_md
 
 
@@ -81,7 +81,7 @@ def _gaps(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
 
 
 def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
-    result = score_grid(grid, [to_answers(state, grid, lang)])
+    result = score_grid(grid, answers_of(state, grid, lang))
     ui_lang = state.lang
     if result.rated == 0:
         st.info(t("no_answers_yet", ui_lang), icon=":material/pending:")
@@ -104,7 +104,7 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
 
 
 def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
-    result = score_quiz(quiz, [to_answers(state, quiz, lang)])
+    result = score_quiz(quiz, answers_of(state, quiz, lang))
     if result.answered == 0:
         st.info(t("no_answers_yet", state.lang), icon=":material/pending:")
         return

@@ -1,0 +1,77 @@
+"""Who may see what: the facilitator secret, and the workshops of this server.
+
+Facilitator pages (workshops, the live dashboard, consensus) ask for the secret set
+in ``CXMATURITY_FACILITATOR_PASSWORD`` (environment or Streamlit secrets); without
+one, nobody is a facilitator. Signing in holds for the browser session.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import streamlit as st
+
+from cxmaturity.i18n import t
+from cxmaturity.workshops import Workshops, facilitator_allowed
+
+from .persist import storage
+from .state import UiState
+
+SECRET_NAME = "CXMATURITY_FACILITATOR_PASSWORD"
+FAILED_SIGN_IN_DELAY = 1.0  # seconds: slows down guessing the secret
+_PASSWORD_KEY = "access.password"
+
+
+def facilitator_secret() -> str:
+    """The configured secret ("" when none): the environment, else Streamlit secrets."""
+    configured = os.environ.get(SECRET_NAME, "")
+    if configured:
+        return configured
+    try:
+        return str(st.secrets.get(SECRET_NAME) or "")
+    except Exception:  # no secrets file, or an unreadable one
+        return ""
+
+
+def workshops() -> Workshops:
+    return Workshops(storage())
+
+
+def facilitator_gate(state: UiState) -> bool:
+    """True for a signed-in facilitator; otherwise shows why not, or the sign-in form."""
+    lang = state.lang
+    secret = facilitator_secret()
+    if not secret:
+        state.facilitator = False
+        st.info(t("ws_no_secret", lang, name=SECRET_NAME), icon=":material/lock:")
+        return False
+    if state.facilitator:
+        return True
+    with st.form("access.sign-in", border=True, width=420):
+        st.markdown(f"**{t('ws_sign_in', lang)}**")
+        st.text_input(t("ws_password", lang), type="password", key=_PASSWORD_KEY)
+        submitted = st.form_submit_button(t("ws_sign_in_button", lang), type="primary")
+    if submitted:
+        given = str(st.session_state.pop(_PASSWORD_KEY, "") or "")
+        if facilitator_allowed(given, secret):
+            state.facilitator = True
+            st.rerun()
+        time.sleep(FAILED_SIGN_IN_DELAY)
+        st.error(t("ws_wrong_password", lang), icon=":material/block:")
+    return False
+
+
+def client_key() -> str:
+    """Who is trying join codes (for the limit on wrong codes): the client's address.
+
+    Behind a reverse proxy every client has the proxy's address; with
+    ``CXMATURITY_TRUST_PROXY=1`` the first ``X-Forwarded-For`` address counts instead
+    (only trust it when the proxy sets that header: a client could send its own).
+    """
+    seen = st.context.ip_address
+    address = seen if isinstance(seen, str) else ""
+    if os.environ.get("CXMATURITY_TRUST_PROXY") == "1":
+        forwarded = st.context.headers.get("X-Forwarded-For", "")
+        address = str(forwarded).split(",")[0].strip() or address
+    return address or "unknown"

@@ -1,0 +1,196 @@
+"""Consensus: after the discussion the facilitator sets the agreed value per item,
+prefilled with the team median; saving makes it the organisation's assessment."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from cxmaturity.i18n import number, t
+from cxmaturity.model import Answers, Grid, Quiz
+from cxmaturity.scoring import GridResult
+from cxmaturity.team import Agreed, Consensus, TeamView, median_choice
+from cxmaturity.ui.access import workshops
+from cxmaturity.ui.catalog import content_language
+from cxmaturity.ui.shell import RESULTS
+from cxmaturity.ui.text import escape_md
+from cxmaturity.workshops import Workshop, WorkshopError
+
+_TODAY, _IDEAL = "today", "ideal"
+
+
+def _revision(workshop: Workshop, questionnaire_id: str) -> int:
+    """Bumped by "start again from the medians": fresh widgets take the prefill."""
+    key = f"ws.agree.rev.{workshop.id}.{questionnaire_id}"
+    return int(st.session_state.get(key, 0))
+
+
+def _reset(workshop_id: int, questionnaire_id: str) -> None:
+    key = f"ws.agree.rev.{workshop_id}.{questionnaire_id}"
+    st.session_state[key] = int(st.session_state.get(key, 0)) + 1
+
+
+def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
+    """The agreed values of one questionnaire, and the button that saves them."""
+    questionnaire = view.questionnaire
+    content = content_language(questionnaire, lang)
+    revision = _revision(workshop, questionnaire.id)
+    if isinstance(questionnaire, Quiz):
+        agreed, problems = _quiz(
+            questionnaire, list(view.answers), content, lang, f"{workshop.id}.{revision}"
+        )
+    else:
+        agreed, problems = _grid(questionnaire, view, content, lang, f"{workshop.id}.{revision}")
+    left, right = st.columns([1, 1])
+    save = left.button(
+        t("ws_save_consensus", lang),
+        type="primary",
+        key=f"ws.agree.save.{workshop.id}.{questionnaire.id}",
+        icon=":material/handshake:",
+    )
+    right.button(
+        t("ws_reset_consensus", lang),
+        key=f"ws.agree.reset.{workshop.id}.{questionnaire.id}",
+        on_click=_reset,
+        args=(workshop.id, questionnaire.id),
+    )
+    if not save:
+        return
+    if problems:
+        st.error("  \n".join(escape_md(p) for p in problems), icon=":material/error:")
+        return
+    try:
+        saved = workshops().save_consensus(workshop, questionnaire, agreed)
+    except WorkshopError:
+        st.error(t("ws_not_saved", lang), icon=":material/error:")
+        return
+    kept = _items(questionnaire) - len(agreed)
+    st.success(t("ws_consensus_saved", lang, agreed=len(agreed), kept=kept, id=saved.id))
+    st.page_link(
+        RESULTS,
+        label=t("ws_open_results", lang),
+        icon=":material/insights:",
+        query_params={"questionnaire": questionnaire.id, "assessment": str(saved.id), "lang": lang},
+    )
+
+
+def _items(questionnaire: Quiz | Grid) -> int:
+    if isinstance(questionnaire, Quiz):
+        return len(questionnaire.questions)
+    return questionnaire.item_count()
+
+
+def _quiz(
+    quiz: Quiz, team: list[Answers], content: str, lang: str, suffix: str
+) -> tuple[Consensus, list[str]]:
+    agreed: Consensus = {}
+    for number_, question in enumerate(quiz.questions, start=1):
+        median = median_choice(quiz, question.id, team)
+        letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
+        texts = {o.id: f"{letters[o.id]}) {o.text.get(content)}" for o in question.options}
+        counts = {
+            o.id: sum(1 for a in team if a.choice(question.id) == o.id) for o in question.options
+        }
+        split = " · ".join(f"{letters[o]}) {n}" for o, n in counts.items())
+        chosen = st.selectbox(
+            escape_md(f"{number_}. {question.text.get(content)}"),
+            options=list(texts),
+            index=list(texts).index(median) if median in texts else None,
+            format_func=texts.__getitem__,
+            key=f"ws.agree.{suffix}.{quiz.id}.{question.id}",
+            placeholder=t("ws_pick_agreed", lang),
+        )
+        st.caption(escape_md(t("ws_quiz_split", lang, split=split)))
+        if chosen is not None and chosen != median:
+            agreed[question.id] = str(chosen)
+    return agreed, []
+
+
+def _grid(
+    grid: Grid, view: TeamView, content: str, lang: str, suffix: str
+) -> tuple[Consensus, list[str]]:
+    result = view.result
+    assert isinstance(result, GridResult)
+    ordered = [d.capability for d in view.disagreements]
+    ordered += [c for _, c in grid.capabilities() if c not in ordered]
+    flags = {d.capability.id for d in view.disagreements if d.discuss}
+    columns = {
+        "flag": t("ws_col_discuss", lang),
+        "name": t("capability", lang),
+        "team_today": t("report_team_today", lang),
+        _TODAY: t("ws_agreed_today", lang),
+        "team_ideal": t("report_team_ideal", lang),
+        _IDEAL: t("ws_agreed_ideal", lang),
+    }
+    rows = []
+    medians: dict[str, tuple[float | None, float | None]] = {}
+    for capability in ordered:
+        cap = result.capability(capability.id)
+        today = cap.current if cap is not None else None
+        ideal = cap.ideal if cap is not None else None
+        medians[capability.id] = (today, ideal)
+        rows.append(
+            {
+                "flag": "⚠" if capability.id in flags else "",
+                "name": capability.name.get(content),
+                "team_today": _median_text(today, cap.spread_current if cap else None, lang),
+                _TODAY: today,
+                "team_ideal": _median_text(ideal, cap.spread_ideal if cap else None, lang),
+                _IDEAL: ideal,
+            }
+        )
+    frame = pd.DataFrame(rows, index=[c.id for c in ordered], dtype=object)
+    frame[_TODAY] = frame[_TODAY].astype(float)
+    frame[_IDEAL] = frame[_IDEAL].astype(float)
+    low, high = min(lv.value for lv in grid.levels), max(lv.value for lv in grid.levels)
+    level = {"min_value": low, "max_value": high, "step": 0.5}
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=f"ws.agree.{suffix}.{grid.id}",
+        disabled=["flag", "name", "team_today", "team_ideal"],
+        column_config={
+            "flag": st.column_config.TextColumn(columns["flag"], width="small"),
+            "name": st.column_config.TextColumn(columns["name"], width="medium"),
+            "team_today": st.column_config.TextColumn(columns["team_today"]),
+            _TODAY: st.column_config.NumberColumn(columns[_TODAY], **level),
+            "team_ideal": st.column_config.TextColumn(columns["team_ideal"]),
+            _IDEAL: st.column_config.NumberColumn(columns[_IDEAL], **level),
+        },
+    )
+    agreed: Consensus = {}
+    problems: list[str] = []
+    levels = {lv.value for lv in grid.levels}
+    for capability in ordered:
+        parts: dict[str, int | None] = {}
+        for part, median in zip((_TODAY, _IDEAL), medians[capability.id], strict=True):
+            value = edited.at[capability.id, part]
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                parts[part] = None
+            elif median is not None and math.isclose(float(value), float(median)):
+                parts[part] = None  # the team median, kept
+            elif float(value).is_integer() and int(value) in levels:
+                parts[part] = int(value)
+            else:
+                problems.append(
+                    t(
+                        "ws_not_a_level",
+                        lang,
+                        name=capability.name.get(content),
+                        value=number(float(value), lang),
+                        low=low,
+                        high=high,
+                    )
+                )
+        if parts[_TODAY] is not None or parts[_IDEAL] is not None:
+            agreed[capability.id] = Agreed(current=parts[_TODAY], ideal=parts[_IDEAL])
+    return agreed, problems
+
+
+def _median_text(value: float | None, spread: float | None, lang: str) -> str:
+    if value is None:
+        return "–"
+    return t("report_median_spread", lang, median=number(value, lang), spread=number(spread, lang))

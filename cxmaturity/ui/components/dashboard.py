@@ -1,0 +1,200 @@
+"""The facilitator's live dashboard: who joined and how far each is, the team result,
+how quiz choices split and where leaders disagree most.
+
+It refreshes by itself (a fragment rerun every few seconds). The figures are computed
+again only when someone joined or answered: a cheap version query keys a cache that
+lives here, in a module (page scripts run afresh each time, their caches would not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import streamlit as st
+
+from cxmaturity.charts import category_chart
+from cxmaturity.i18n import decimal, number, t
+from cxmaturity.model import Grid, Quiz
+from cxmaturity.scoring import GridResult, QuizResult
+from cxmaturity.team import TeamView, answered_items, team_view
+from cxmaturity.ui.access import workshops
+from cxmaturity.ui.catalog import catalog, content_language
+from cxmaturity.ui.persist import current_url
+from cxmaturity.ui.text import escape_md
+from cxmaturity.workshops import Participant, Workshop
+
+REFRESH = dt.timedelta(seconds=3)
+
+
+@dataclass(frozen=True)
+class Live:
+    """One moment of a workshop: its people, their progress and the team views."""
+
+    workshop: Workshop
+    participants: tuple[Participant, ...]
+    progress: dict[int, dict[str, int]]  # participant id -> questionnaire id -> items done
+    views: tuple[TeamView, ...]
+
+
+@functools.lru_cache(maxsize=32)
+def live(url: str, workshop: Workshop, version: tuple[object, ...]) -> Live:
+    """The workshop's state, computed again only when its version changes."""
+    del url, version  # cache key only
+    rooms = workshops()
+    found = catalog()
+    people = tuple(rooms.participants(workshop))
+    team = rooms.team(workshop)
+    progress: dict[int, dict[str, int]] = {p.id: {} for p in people}
+    views = []
+    for assessment in rooms.assessments(workshop):
+        questionnaire = found.get(assessment.questionnaire_id)
+        if questionnaire is None:
+            continue
+        answers = team.get(assessment.id, {})
+        for pid, given in answers.items():
+            progress.setdefault(pid, {})[questionnaire.id] = answered_items(questionnaire, given)
+        views.append(team_view(questionnaire, list(answers.values())))
+    return Live(workshop, people, progress, tuple(views))
+
+
+def current(workshop_id: int) -> Live | None:
+    rooms = workshops()
+    workshop = rooms.get(workshop_id)
+    if workshop is None:
+        return None
+    return live(current_url(), workshop, rooms.version(workshop))
+
+
+def _people(now: Live, lang: str) -> None:
+    total = {v.questionnaire.id: _items(v.questionnaire) for v in now.views}
+    rows = []
+    for person in now.participants:
+        row: dict[str, object] = {t("ws_col_name", lang): person.name or t("ws_anonymous", lang)}
+        for view in now.views:
+            done = now.progress.get(person.id, {}).get(view.questionnaire.id, 0)
+            row[_title(view, lang)] = done / total[view.questionnaire.id]
+        rows.append(row)
+    st.markdown(f"**{t('ws_joined', lang, n=len(now.participants))}**")
+    if not rows:
+        st.caption(t("ws_nobody_yet", lang))
+        return
+    # Everyone at a glance, as on a projector: a badge per person, green when done.
+    everything = sum(total.values())
+    badges = []
+    for person in now.participants:
+        done = sum(now.progress.get(person.id, {}).values())
+        colour = "green" if done >= everything else ("orange" if done else "gray")
+        name = escape_md(person.name or t("ws_anonymous", lang))
+        badges.append(f":{colour}-badge[{name} · {done}/{everything}]")
+    st.markdown(" ".join(badges))
+    with st.expander(t("ws_progress_detail", lang)):
+        _progress_table(now, rows, lang)
+
+
+def _progress_table(now: Live, rows: list[dict[str, object]], lang: str) -> None:
+    config = {
+        _title(v, lang): st.column_config.ProgressColumn(
+            min_value=0.0, max_value=1.0, format="percent"
+        )
+        for v in now.views
+    }
+    st.dataframe(rows, hide_index=True, width="stretch", column_config=config)
+
+
+def _items(questionnaire: Quiz | Grid) -> int:
+    if isinstance(questionnaire, Quiz):
+        return len(questionnaire.questions)
+    return questionnaire.item_count()
+
+
+def _title(view: TeamView, lang: str) -> str:
+    questionnaire = view.questionnaire
+    return questionnaire.title.get(content_language(questionnaire, lang))
+
+
+def _quiz(view: TeamView, lang: str) -> None:
+    quiz, result = view.questionnaire, view.result
+    assert isinstance(quiz, Quiz) and isinstance(result, QuizResult)
+    content = content_language(quiz, lang)
+    band = next((b for b in quiz.bands if b.id == result.band), None)
+    points, who = st.columns(2)
+    points.metric(
+        t("ws_team_points", lang),
+        result.points if result.points is not None else "–",
+        help=t("ws_team_points_help", lang),
+    )
+    who.metric(t("ws_complete", lang), f"{result.complete_respondents} / {result.respondents}")
+    if band is not None:
+        st.markdown(f"**{escape_md(band.label.get(content))}**")
+    rows = []
+    for split in view.splits:
+        question = quiz.question(split.question_id)
+        assert question is not None
+        row: dict[str, object] = {t("question", lang): question.text.get(content)}
+        for index, (_, count) in enumerate(split.counts):
+            row[chr(ord("a") + index)] = count
+        row[t("report_agreement", lang)] = split.agreement
+        rows.append(row)
+    st.caption(t("ws_splits_help", lang))
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("report_agreement", lang): st.column_config.ProgressColumn(
+                min_value=0.0, max_value=1.0, format="percent"
+            )
+        },
+    )
+
+
+def _grid(view: TeamView, lang: str) -> None:
+    grid, result = view.questionnaire, view.result
+    assert isinstance(grid, Grid) and isinstance(result, GridResult)
+    content = content_language(grid, lang)
+    today, ideal, gap = st.columns(3)
+    today.metric(t("level_today", lang), decimal(result.overall.current, lang))
+    ideal.metric(t("level_ideal", lang), decimal(result.overall.ideal, lang))
+    gap.metric(t("overall_gap", lang), decimal(result.overall.gap, lang))
+    if result.rated:
+        st.altair_chart(category_chart(grid, result, content), width="stretch", theme=None)
+    flagged = sum(1 for d in view.disagreements if d.discuss)
+    st.markdown(f"**{t('ws_disagreement', lang, n=flagged)}**")
+    rows = [
+        {
+            t("ws_col_discuss", lang): "⚠" if d.discuss else "",
+            t("capability", lang): d.capability.name.get(content),
+            t("category", lang): d.category.name.get(content),
+            t("report_team_today", lang): number(d.result.current, lang),
+            t("ws_col_range_today", lang): number(d.result.spread_current, lang),
+            t("report_team_ideal", lang): number(d.result.ideal, lang),
+            t("ws_col_range_ideal", lang): number(d.result.spread_ideal, lang),
+            t("ws_col_rated_by", lang): d.result.respondents,
+        }
+        for d in view.disagreements
+    ]
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch")
+    else:
+        st.caption(t("ws_nobody_yet", lang))
+
+
+@st.fragment(run_every=REFRESH)
+def dashboard(workshop_id: int, lang: str) -> None:
+    """The live view: a fragment that reruns by itself every few seconds."""
+    now = current(workshop_id)
+    if now is None:
+        return
+    with st.container(key="ws.people"):
+        _people(now, lang)
+    if not now.views:
+        return
+    tabs = st.tabs([_title(v, lang) for v in now.views])
+    for tab, view in zip(tabs, now.views, strict=True):
+        with tab:
+            if isinstance(view.questionnaire, Quiz):
+                _quiz(view, lang)
+            else:
+                _grid(view, lang)

@@ -1,0 +1,139 @@
+"""Join a workshop and answer it: a participant sees their own answers, nothing else.
+
+``?code=<code>`` opens the join form; joining puts the participant's secret token in
+the address (``?p=<token>``), so the same address brings them back to their answers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cxmaturity.i18n import t
+from cxmaturity.model import Quiz
+from cxmaturity.storage import Assessment
+from cxmaturity.ui.access import client_key, workshops
+from cxmaturity.ui.catalog import catalog, content_language
+from cxmaturity.ui.components.grid import grid_form
+from cxmaturity.ui.components.quiz import quiz_form
+from cxmaturity.ui.persist import storage
+from cxmaturity.ui.shell import page_header
+from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, load_answers
+from cxmaturity.workshops import Participant, Workshop, WorkshopError
+
+TOKEN_PARAM, CODE_PARAM = "p", "code"
+_CODE_KEY, _NAME_KEY, _CHOICE_KEY = "join.code", "join.name", "join.questionnaire"
+
+
+def _join_form(state: UiState) -> None:
+    lang = state.lang
+    page_header(t("ws_join_title", lang))
+    st.caption(t("ws_join_intro", lang))
+    with st.form("join.form", width=460):
+        code = st.text_input(
+            t("ws_code", lang),
+            value=st.query_params.get(CODE_PARAM, "")[:40],
+            max_chars=40,
+            key=_CODE_KEY,
+        )
+        name = st.text_input(
+            t("ws_your_name", lang),
+            max_chars=300,
+            key=_NAME_KEY,
+            placeholder=t("ws_name_placeholder", lang),
+        )
+        submitted = st.form_submit_button(t("ws_join_button", lang), type="primary")
+    if not submitted:
+        return
+    try:
+        workshop, _, token = workshops().join(code, name, client_key())
+    except WorkshopError as error:
+        st.error(t(f"ws_join_{error.reason}", lang), icon=":material/block:")
+        return
+    state.participant_token = token
+    state.lang = workshop.language
+    st.query_params.from_dict({TOKEN_PARAM: token, "lang": workshop.language})
+    st.rerun()
+
+
+def _arrive(state: UiState, token: str, workshop: Workshop, participant: Participant) -> None:
+    """First view of this participant in this session: their saved answers, nothing else."""
+    state.participant_token = token
+    state.answers, state.team, state.plans = {}, {}, {}
+    state.assessment_ids, state.previous = {}, {}
+    state.organization, state.respondent = "", participant.name
+    if st.query_params.get("lang") is None:
+        state.lang = workshop.language
+    store = storage()
+    for assessment in workshops().assessments(workshop):
+        saved = store.answers(assessment).get(participant.respondent)
+        old = state.answers.get(assessment.questionnaire_id)
+        state.answers[assessment.questionnaire_id] = QuestionnaireState(
+            revision=old.revision + 1 if old else 1
+        )
+        if saved is not None:
+            load_answers(state, saved.model_copy(update={"respondent": participant.name}))
+    state.organization = ""
+
+
+def _answer(state: UiState, workshop: Workshop, participant: Participant) -> None:
+    lang = state.lang
+    found = catalog()
+    live: list[Assessment] = workshops().assessments(workshop)
+    questionnaires = [q for a in live if (q := found.get(a.questionnaire_id)) is not None]
+    organization = next(
+        (o.name for o in storage().organizations() if o.id == workshop.organization_id), ""
+    )
+    hello = t("ws_hello", lang, name=participant.name) if participant.name else ""
+    page_header(
+        t("ws_participant_title", lang, org=organization),
+        "\n".join(line for line in (hello, t("ws_participant_help", lang)) if line),
+    )
+    if not workshop.open or state.workshop_notice == "ws_closed":
+        st.info(t("ws_closed", lang), icon=":material/lock:")
+        return
+    if state.workshop_notice:
+        st.warning(t(state.workshop_notice, lang), icon=":material/warning:")
+    if not questionnaires:
+        st.error(t("ws_no_questionnaires", lang))
+        return
+    by_id = {q.id: q for q in questionnaires}
+    first = next(iter(by_id))
+    chosen = by_id[first]
+    if len(by_id) > 1:
+        picked = st.segmented_control(
+            t("ws_questionnaire", lang),
+            options=list(by_id),
+            default=first,
+            format_func=lambda qid: by_id[qid].title.get(content_language(by_id[qid], lang)),
+            key=_CHOICE_KEY,
+            required=True,
+        )
+        chosen = by_id.get(str(picked), chosen)
+    content = content_language(chosen, lang)
+    if isinstance(chosen, Quiz):
+        quiz_form(chosen, state, content)
+    else:
+        grid_form(chosen, state, content)
+
+
+def render() -> None:
+    state = get_state()
+    token = st.query_params.get(TOKEN_PARAM) or state.participant_token
+    if not token:
+        _join_form(state)
+        return
+    found = workshops().participant(token)
+    if found is None:
+        state.participant_token = None
+        st.error(t("ws_join_unknown_link", state.lang), icon=":material/link_off:")
+        _join_form(state)
+        return
+    workshop, participant = found
+    if state.participant_token != token or not state.answers:
+        _arrive(state, token, workshop, participant)
+    if st.query_params.get(TOKEN_PARAM) != token:
+        st.query_params[TOKEN_PARAM] = token
+    _answer(state, workshop, participant)
+
+
+render()
