@@ -122,7 +122,37 @@ def _click_times(page, clicks: int) -> list[float]:
     return times
 
 
+GRID_KEY = "avaya-capability-grid.business-intelligence.current.en"
+GRID_CHECKED_JS = (
+    "([sel, label]) => [...document.querySelectorAll(sel + ' button[role=radio]')]"
+    ".some(b => b.innerText.trim() === label && b.getAttribute('aria-checked') === 'true')"
+    " && !document.querySelector('[data-stale=\"true\"]')"
+    " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+)
+
+
+def _grid_click_times(page, clicks: int) -> list[float]:
+    """Rate the first capability 1, 2, 1, ... on the grid page; time until it holds."""
+    from tests.e2e.streamlit_page import key_class
+
+    selector = key_class(GRID_KEY)
+    times = []
+    for i in range(clicks):
+        label = str(1 + i % 2)
+        started = time.perf_counter()
+        page.locator(selector).get_by_role("radio", name=label, exact=True).click()
+        page.wait_for_function(GRID_CHECKED_JS, arg=[selector, label], polling=10)
+        times.append(time.perf_counter() - started)
+    return times
+
+
 def measure_clicks(clicks: int) -> tuple[list[float], list[float]]:
+    quiz, _, bare = measure_all_clicks(clicks)
+    return quiz, bare
+
+
+def measure_all_clicks(clicks: int) -> tuple[list[float], list[float], list[float]]:
+    """Click-to-update on the quiz page, the grid page and a bare one-radio page."""
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import ARGS, CHROMIUM, _free_port, _wait_healthy
@@ -144,16 +174,61 @@ def measure_clicks(clicks: int) -> tuple[list[float], list[float]]:
                 bare = browser.new_page()
                 bare.goto(bare_url)
                 bare.wait_for_selector('[data-testid="stRadio"]')
-                _click_times(app, 4), _click_times(bare, 4)  # warm up
-                ours, theirs = [], []
+                grid = browser.new_page()
+                open_app(grid, f"{app_url}/answer?questionnaire=avaya-capability-grid&lang=en")
+                _click_times(app, 4), _click_times(bare, 4), _grid_click_times(grid, 4)  # warm up
+                ours, theirs, rated = [], [], []
                 for _ in range(clicks // 5):
                     ours += _click_times(app, 5)
                     theirs += _click_times(bare, 5)
+                    rated += _grid_click_times(grid, 5)
                 browser.close()
         finally:
             for server in servers:
                 server.terminate()
                 server.wait(timeout=10)
+    return ours, rated, theirs
+
+
+def measure_cold_start(runs: int) -> tuple[list[float], list[float]]:
+    """Server start until the first widget is visible in a browser: the app's home
+    page against a bare one-radio page."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import ARGS, CHROMIUM, _free_port
+
+    def first_widget(script: Path, browser, selector: str) -> float:
+        port = _free_port()
+        started = time.perf_counter()
+        server = _serve(script, port)
+        try:
+            page = browser.new_page()
+            deadline = time.monotonic() + 60
+            while True:  # the server is not listening yet: try again
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/?lang=en")
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+            page.wait_for_selector(selector, timeout=60_000)
+            elapsed = time.perf_counter() - started
+            page.close()
+            return elapsed
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        bare_script = Path(folder) / "bare.py"
+        bare_script.write_text(BARE_RADIO)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            ours.append(first_widget(ROOT / "app.py", browser, '[data-testid="stButtonGroup"]'))
+            theirs.append(first_widget(bare_script, browser, '[data-testid="stRadio"]'))
+        browser.close()
     return ours, theirs
 
 

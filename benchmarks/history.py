@@ -54,20 +54,26 @@ def app_for(organization: str):
     return at
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reruns", type=int, default=30)
-    args = parser.parse_args()
+def measure(reruns: int) -> dict[str, list[float]]:
+    """History page reruns (seconds) for 40 assessments and for one, interleaved."""
     os.environ["CXMATURITY_DATA_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-bench-")
     seed()
     one, forty = app_for("One"), app_for("Forty")
     assert len(forty.dataframe[0].value) == MANY and len(one.dataframe[0].value) == 1
     times: dict[str, list[float]] = {"one": [], "forty": []}
-    for _ in range(args.reruns):
+    for _ in range(reruns):
         for name, at in (("one", one), ("forty", forty)):
             started = time.perf_counter()
             at.run()
             times[name].append(time.perf_counter() - started)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reruns", type=int, default=30)
+    args = parser.parse_args()
+    times = measure(args.reruns)
     median = {k: statistics.median(v) * 1e3 for k, v in times.items()}
     low = {k: min(v) * 1e3 for k, v in times.items()}
     print(f"{'measure':<44} {'median ms':>10} {'min ms':>8}")

@@ -1,0 +1,144 @@
+"""Team aggregation and the facilitator's dashboard as a workshop grows.
+
+1. Team aggregation (the team result and the discussion order, quiz and grid) for
+   1, 10, 100 and 1,000 respondents: the cost per respondent must not grow
+   (no worse than linear).
+2. The workshop page's dashboard refresh (AppTest, a facilitator signed in) with 1,
+   10 and 50 participants who answered everything, one new answer before each
+   refresh (so the figures are computed again, as in a live workshop).
+
+    python -m benchmarks.team [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (1, 10, 100, 1000)
+PARTICIPANTS = (1, 10, 50)
+SECRET = "benchmark-secret"
+LINEAR_SLACK = 1.25  # per-respondent cost at 1,000 at most 1.25x that at 100
+
+
+def _team(quiz, grid, size: int, seed: int = 1):
+    from cxmaturity.model import Answers
+
+    rng = random.Random(seed)
+    quizzes, grids = [], []
+    for _ in range(size):
+        quizzes.append(
+            Answers(
+                questionnaire=quiz.id,
+                answers={q.id: rng.choice(q.options).id for q in quiz.questions},
+            )
+        )
+        ratings = {}
+        for _, capability in grid.capabilities():
+            current = rng.randint(1, 4)
+            ratings[capability.id] = {"current": current, "ideal": rng.randint(current, 4)}
+        grids.append(Answers(questionnaire=grid.id, answers=ratings))
+    return quizzes, grids
+
+
+def aggregation(runs: int) -> dict[int, list[float]]:
+    """Seconds to compute both team views, per team size."""
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.team import team_view
+
+    quiz = load_questionnaire(ROOT / "assessments" / "avaya-cx-quiz.yaml")
+    grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
+    teams = {size: _team(quiz, grid, size) for size in SIZES}
+    times: dict[int, list[float]] = {size: [] for size in SIZES}
+    for _ in range(runs):
+        for size, (quizzes, grids) in teams.items():
+            started = time.perf_counter()
+            team_view(quiz, quizzes)
+            team_view(grid, grids)
+            times[size].append(time.perf_counter() - started)
+    return times
+
+
+def dashboard(runs: int) -> dict[int, list[float]]:
+    """Seconds per workshop-page rerun after one new answer, per workshop size."""
+    from streamlit.testing.v1 import AppTest
+
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.model import Rating
+    from cxmaturity.storage import Storage, database_url
+    from cxmaturity.workshops import Workshops
+
+    os.environ["CXMATURITY_DATA_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-bench-")
+    os.environ["CXMATURITY_FACILITATOR_PASSWORD"] = SECRET
+    quiz = load_questionnaire(ROOT / "assessments" / "avaya-cx-quiz.yaml")
+    grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
+    store = Storage.open(database_url())
+    rooms = Workshops(store)
+    pages, tokens = {}, {}
+    for size in PARTICIPANTS:
+        workshop = rooms.create(store.organization(f"Size {size}"), [quiz, grid], "en")
+        quizzes, grids = _team(quiz, grid, size, seed=size)
+        team = {}
+        for n in range(size):
+            _, person, token = rooms.join(workshop.code, f"P{n}", client="bench")
+            team[f"participant-{person.id}"] = quizzes[n]
+            tokens[size] = token
+        live = rooms.assessments(workshop)
+        store.replace_answers(live[0], team)
+        store.replace_answers(
+            live[1], {k: grids[i] for i, k in enumerate(team)}
+        )  # everything answered
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params["lang"] = "en"
+        at.query_params["workshop"] = str(workshop.id)
+        at.run()
+        at.switch_page("cxmaturity/ui/pages/workshop.py").run()
+        at.text_input[0].input(SECRET)
+        at.button[0].click().run()
+        assert not at.exception, at.exception
+        pages[size] = at
+    times: dict[int, list[float]] = {size: [] for size in PARTICIPANTS}
+    capability = grid.categories[0].capabilities[0].id
+    for run in range(runs):
+        for size, at in pages.items():
+            level = 1 + run % 4
+            rooms.save_rating(tokens[size], grid.id, capability, Rating(current=level, ideal=4))
+            started = time.perf_counter()
+            at.run()
+            times[size].append(time.perf_counter() - started)
+            assert not at.exception, at.exception
+    return times
+
+
+def _ms(values: list[float]) -> float:
+    return statistics.median(values) * 1e3
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    times = aggregation(args.runs)
+    for size in SIZES:
+        per = _ms(times[size]) / size * 1e3
+        print(f"team aggregation, {size:>5} respondents: {_ms(times[size]):9.2f} ms "
+              f"({per:8.1f} µs per respondent)")  # fmt: skip
+    linear = (_ms(times[1000]) / 1000) <= LINEAR_SLACK * (_ms(times[100]) / 100)
+    print(f"  per-respondent cost 1,000 vs 100: {'ok (linear)' if linear else 'GROWS'}")
+    refresh = dashboard(args.runs)
+    for size in PARTICIPANTS:
+        print(f"dashboard refresh, {size:>2} participants: {_ms(refresh[size]):9.1f} ms")
+    print(f"  50 vs 1: {_ms(refresh[50]) / _ms(refresh[1]):.2f}x")
+    return 0 if linear else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
