@@ -137,8 +137,10 @@ def _grid_click_times(page, clicks: int) -> list[float]:
 
     selector = key_class(GRID_KEY)
     times = []
-    for i in range(clicks):
-        label = str(1 + i % 2)
+    for _ in range(clicks):
+        # Always the other level: a click on the selected one would clear it.
+        checked = page.locator(selector).locator("button[role=radio][aria-checked=true]")
+        label = "1" if checked.count() and checked.first.inner_text().strip() == "2" else "2"
         started = time.perf_counter()
         page.locator(selector).get_by_role("radio", name=label, exact=True).click()
         page.wait_for_function(GRID_CHECKED_JS, arg=[selector, label], polling=10)

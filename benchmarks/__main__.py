@@ -1,0 +1,192 @@
+"""Every benchmark in one run, each against its baseline measured in the same run,
+printed as one table (the table in docs/performance.md).
+
+    python -m benchmarks [--quick] [--markdown FILE]
+
+Medians; ratios are ours / baseline. A row fails when its ratio is over its target;
+the command then exits 1. Takes about three minutes on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Row:
+    measure: str
+    ours: float  # ms
+    baseline_name: str
+    baseline: float | None  # ms
+    target: float | None  # the highest acceptable ratio
+    n: int
+
+    @property
+    def ratio(self) -> float | None:
+        return self.ours / self.baseline if self.baseline else None
+
+    @property
+    def ok(self) -> bool:
+        return self.target is None or (self.ratio is not None and self.ratio <= self.target)
+
+    def cells(self) -> list[str]:
+        ratio = f"{self.ratio:.2f}x" if self.ratio is not None else "–"
+        target = f"≤ {self.target:g}x" if self.target is not None else "–"
+        verdict = "–" if self.target is None else ("ok" if self.ok else "**over**")
+        baseline = f"{self.baseline:.1f}" if self.baseline is not None else "–"
+        return [self.measure, f"{self.ours:.1f}", f"{self.baseline_name} {baseline}".strip(),
+                ratio, target, verdict, str(self.n)]  # fmt: skip
+
+
+def ms(values: list[float]) -> float:
+    return statistics.median(values) * 1e3
+
+
+def cli_rows(runs: int) -> list[Row]:
+    from benchmarks import cli_score
+
+    ours, theirs = cli_score.measure(runs)
+    baseline = '`python -c "import yaml, pydantic"`'
+    return [Row("CLI `score` (quiz + grid), wall time", ms(ours),
+                baseline, ms(theirs), cli_score.TARGET, runs)]  # fmt: skip
+
+
+def rerun_rows(reruns: int) -> list[Row]:
+    from benchmarks import app_rerun
+
+    ours, theirs, widgets = app_rerun.measure_reruns(reruns)
+    return [Row(f"grid page rerun after one rating (AppTest, {widgets} widgets)", ms(ours),
+                "bare page, same widgets", ms(theirs), app_rerun.RERUN_TARGET, reruns)]  # fmt: skip
+
+
+def click_rows(clicks: int) -> list[Row]:
+    from benchmarks import app_rerun
+
+    quiz, grid, bare = app_rerun.measure_all_clicks(clicks)
+    return [
+        Row("browser click → updated, quiz page", ms(quiz), "bare one-radio page", ms(bare),
+            app_rerun.CLICK_TARGET, len(quiz)),
+        Row("browser click → updated, grid page (no target named)", ms(grid),
+            "bare one-radio page", ms(bare), None, len(grid)),
+    ]  # fmt: skip
+
+
+def report_rows(runs: int) -> list[Row]:
+    from benchmarks import report
+
+    warm = report.warm(runs)
+    cold = report.cold(max(2, runs // 3))
+    bare = ms(warm["bare"])
+    return [
+        Row("PDF report, warm, charts rendered afresh", ms(warm["fresh"]),
+            "same PDF without charts", bare, None, runs),
+        Row("PDF report, warm, charts cached (repeat download)", ms(warm["cached"]),
+            "same PDF without charts", bare, None, runs),
+        Row("PDF report, cold (CLI `report`, new process)", ms(cold["cli"]),
+            "`import fpdf, altair, vl_convert`", ms(cold["imports"]), None, len(cold["cli"])),
+    ]  # fmt: skip
+
+
+def team_rows(runs: int) -> list[Row]:
+    from benchmarks import team
+
+    times = team.aggregation(runs)
+    one = ms(times[1])
+    rows = [
+        Row(f"team aggregation, {size:,} respondents ({ms(times[size]) / size * 1e3:.0f} µs each)",
+            ms(times[size]), "1 respondent", one, None, runs)
+        for size in team.SIZES
+    ]  # fmt: skip
+    per_100, per_1000 = ms(times[100]) / 100, ms(times[1000]) / 1000
+    name = "team aggregation per respondent, 1,000 vs 100 (linear)"
+    rows.append(Row(name, per_1000, "per respondent at 100", per_100, team.LINEAR_SLACK, runs))
+    return rows
+
+
+def dashboard_rows(runs: int) -> list[Row]:
+    from benchmarks import team
+
+    times = team.dashboard(runs)
+    one = ms(times[1])
+    return [
+        Row(f"dashboard refresh after a new answer, {size} participants (AppTest)",
+            ms(times[size]), "1 participant", one, None, runs)
+        for size in team.PARTICIPANTS
+    ]  # fmt: skip
+
+
+def history_rows(reruns: int) -> list[Row]:
+    from benchmarks import history
+
+    times = history.measure(reruns)
+    return [Row(f"history page, {history.MANY} assessments (AppTest rerun)", ms(times["forty"]),
+                "1 assessment", ms(times["one"]), history.TARGET, reruns)]  # fmt: skip
+
+
+def cold_start_rows(runs: int) -> list[Row]:
+    from benchmarks import app_rerun
+
+    ours, theirs = app_rerun.measure_cold_start(runs)
+    return [Row("cold start: server start → first widget visible", ms(ours),
+                "bare one-radio page", ms(theirs), None, runs)]  # fmt: skip
+
+
+HEADINGS = ["Measure", "cxmaturity ms", "Baseline ms", "Ratio", "Target", "", "n"]
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(HEADINGS) + " |", "|" + "---|" * len(HEADINGS)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("CXMATURITY_DATA_DIR", tempfile.mkdtemp(prefix="cxmaturity-bench-"))
+    few = args.quick
+    steps: list[tuple[str, Callable[[], list[Row]]]] = [
+        ("CLI score", lambda: cli_rows(5 if few else 15)),
+        ("grid rerun", lambda: rerun_rows(20 if few else 60)),
+        ("browser clicks", lambda: click_rows(10 if few else 25)),
+        ("PDF report", lambda: report_rows(3 if few else 7)),
+        ("team aggregation", lambda: team_rows(5 if few else 15)),
+        ("dashboard refresh", lambda: dashboard_rows(4 if few else 12)),
+        ("history", lambda: history_rows(10 if few else 30)),
+        ("cold start", lambda: cold_start_rows(2 if few else 3)),
+    ]
+    rows: list[Row] = []
+    began = time.perf_counter()
+    for name, step in steps:
+        started = time.perf_counter()
+        rows += step()
+        print(f"[{name}: {time.perf_counter() - started:.0f} s]", file=sys.stderr, flush=True)
+    table = markdown(rows)
+    machine = f"{platform.python_implementation()} {platform.python_version()}, " \
+              f"{os.cpu_count()} CPUs, {platform.system()}"  # fmt: skip
+    print(f"cxmaturity benchmarks ({machine}; {time.perf_counter() - began:.0f} s)\n")
+    print(table)
+    if args.markdown:
+        args.markdown.write_text(table + "\n", encoding="utf-8")
+    over = [row.measure for row in rows if not row.ok]
+    print(f"\n{len(rows) - len(over)} of {len(rows)} rows within target" +
+          (f"; over: {', '.join(over)}" if over else ""))  # fmt: skip
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
