@@ -95,12 +95,12 @@ def test_an_agreed_quiz_answer_replaces_everyones(rooms, quiz):
 
 
 def test_workshop_answers_stay_with_the_facilitator(rooms):
-    store, workshops, workshop = rooms
+    _, workshops, workshop = rooms
     live = workshops.assessments(workshop)[0]
     # Without signing in, an assessment link of a workshop opens nothing.
     at = open_page(RESULTS, lang="en", questionnaire=live.questionnaire_id, assessment=str(live.id))
     assert not at.metric
     # On a workshop server, the organisations' record asks for the secret.
     at = open_page(ORGANIZATIONS, lang="en")
-    assert "Facilitator sign-in" in [m.value for m in at.markdown][0]
+    assert "Facilitator sign-in" in at.markdown[0].value
     assert not at.dataframe
