@@ -274,6 +274,12 @@ class Storage:
             rows = session.scalars(select(OrganizationRow).order_by(OrganizationRow.name))
             return [Organization(r.id, r.name) for r in rows]
 
+    def organization_of(self, organization_id: int) -> Organization | None:
+        """The organisation with this id (None if there is none)."""
+        with self.session() as session:
+            row = session.get(OrganizationRow, organization_id)
+            return Organization(row.id, row.name) if row is not None else None
+
     # -------------------------------------------------------------- assessments
 
     def create_assessment(
@@ -336,12 +342,7 @@ class Storage:
         self, assessment: Assessment, respondent: str, item: str, rating: Rating
     ) -> None:
         """Store one capability's current, ideal and note."""
-        values = {
-            "current": _level_text(rating.current),
-            "ideal": _level_text(rating.ideal),
-            "note": rating.note or None,
-        }
-        self._upsert(assessment, respondent, item, values)
+        self._upsert(assessment, respondent, item, _rating_columns(rating))
 
     def replace_answers(self, assessment: Assessment, team: Mapping[str, Answers]) -> None:
         """Replace every answer of the assessment with ``team`` (respondent -> answers),
@@ -352,14 +353,9 @@ class Storage:
                 for item, value in answers.answers.items():
                     if value is None:
                         continue
-                    if isinstance(value, Rating):
-                        levels = {
-                            "current": _level_text(value.current),
-                            "ideal": _level_text(value.ideal),
-                            "note": value.note or None,
-                        }
-                    else:
-                        levels = {"choice": value}
+                    levels = (
+                        _rating_columns(value) if isinstance(value, Rating) else {"choice": value}
+                    )
                     session.add(
                         ResponseRow(
                             assessment_id=assessment.id,
@@ -404,9 +400,7 @@ class Storage:
                 .where(AssessmentRow.organization_id == organization.id)
                 .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
             ).all()
-        by_assessment: dict[int, list[ResponseRow]] = {}
-        for row in rows:
-            by_assessment.setdefault(row.assessment_id, []).append(row)
+        by_assessment = _by_assessment(rows)
         return [
             (a, _documents(a, organization.name, by_assessment.get(a.id, []))) for a in assessments
         ]
@@ -497,6 +491,14 @@ def _documents(
     return {name: Answers.model_validate(doc) for name, doc in documents.items()}
 
 
+def _by_assessment(rows: Sequence[ResponseRow]) -> dict[int, list[ResponseRow]]:
+    """Response rows grouped by assessment, each group in the rows' order."""
+    groups: dict[int, list[ResponseRow]] = {}
+    for row in rows:
+        groups.setdefault(row.assessment_id, []).append(row)
+    return groups
+
+
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     """WAL lets readers work during a write; a busy writer waits instead of failing;
     foreign keys are enforced; FULL sync keeps committed answers through a crash."""
@@ -516,6 +518,15 @@ def _insert_for(engine: Engine) -> Any:
     if engine.dialect.name not in inserts:  # pragma: no cover - not supported
         raise NotImplementedError(f"database {engine.dialect.name!r} is not supported")
     return inserts[engine.dialect.name]
+
+
+def _rating_columns(rating: Rating) -> dict[str, Any]:
+    """A rating as the response row's columns."""
+    return {
+        "current": _level_text(rating.current),
+        "ideal": _level_text(rating.ideal),
+        "note": rating.note or None,
+    }
 
 
 def _level_text(value: int | str | None) -> str | None:

@@ -18,6 +18,7 @@ import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from .model import Answers, Grid, Quiz, Rating
 from .storage import (
@@ -33,6 +34,7 @@ from .storage import (
     WorkshopAssessmentRow,
     WorkshopRow,
     _assessment,
+    _by_assessment,
     _documents,
     _now,
 )
@@ -93,6 +95,16 @@ class Participant:
 def _workshop(row: WorkshopRow) -> Workshop:
     return Workshop(
         row.id, row.organization_id, row.code, row.language, row.allow_anonymous, row.status
+    )
+
+
+def _link(session: Session, workshop: Workshop, live: Assessment) -> WorkshopAssessmentRow | None:
+    """The row tying a live assessment to its workshop (and to its consensus)."""
+    return session.scalar(
+        select(WorkshopAssessmentRow).where(
+            WorkshopAssessmentRow.workshop_id == workshop.id,
+            WorkshopAssessmentRow.assessment_id == live.id,
+        )
     )
 
 
@@ -239,8 +251,7 @@ class Workshops:
         if found is None:
             raise WorkshopError("unknown participant")
         workshop, participant = found
-        current = self.get(workshop.id)
-        if current is None or not current.open:
+        if not workshop.open:
             raise WorkshopError("this workshop is closed", "closed")
         for assessment in self.assessments(workshop):
             if assessment.questionnaire_id == questionnaire_id:
@@ -280,10 +291,7 @@ class Workshops:
             organization = session.get(OrganizationRow, workshop.organization_id)
         name = organization.name if organization else None
         found: dict[int, dict[int, Answers]] = {a: {} for a in assessments}
-        by_assessment: dict[int, list[ResponseRow]] = {}
-        for row in rows:
-            by_assessment.setdefault(row.assessment_id, []).append(row)
-        for assessment_id, chunk in by_assessment.items():
+        for assessment_id, chunk in _by_assessment(rows).items():
             for respondent, answers in _documents(assessments[assessment_id], name, chunk).items():
                 found[assessment_id][int(respondent.removeprefix(RESPONDENT_PREFIX))] = answers
         return found
@@ -310,12 +318,7 @@ class Workshops:
     def consensus(self, workshop: Workshop, live: Assessment) -> Assessment | None:
         """The organisation's assessment agreed from one live assessment, if saved."""
         with self.store.session() as session:
-            link = session.scalar(
-                select(WorkshopAssessmentRow).where(
-                    WorkshopAssessmentRow.workshop_id == workshop.id,
-                    WorkshopAssessmentRow.assessment_id == live.id,
-                )
-            )
+            link = _link(session, workshop, live)
             if link is None or link.consensus_id is None:
                 return None
             row = session.get(AssessmentRow, link.consensus_id)
@@ -370,12 +373,7 @@ class Workshops:
         self.store.replace_answers(assessment, dict(zip(keys, agreed_team, strict=True)))
         self.store.set_final(assessment)
         with self.store.session() as session:
-            link = session.scalar(
-                select(WorkshopAssessmentRow).where(
-                    WorkshopAssessmentRow.workshop_id == workshop.id,
-                    WorkshopAssessmentRow.assessment_id == live.id,
-                )
-            )
+            link = _link(session, workshop, live)
             assert link is not None
             link.consensus_id = assessment.id
         final = self.store.assessment(assessment.id)

@@ -93,9 +93,7 @@ def restore(state: UiState, questionnaire: Quiz | Grid) -> None:
     plan = storage().plan(assessment)
     if plan:
         state.plans[questionnaire.id] = [PlanRow.of(item) for item in plan]
-    organization = next(
-        (o for o in storage().organizations() if o.id == assessment.organization_id), None
-    )
+    organization = storage().organization_of(assessment.organization_id)
     if organization is not None:
         state.organization = organization.name
     state.assessment_ids[questionnaire.id] = assessment.id
@@ -211,7 +209,8 @@ def status_caption(state: UiState, questionnaire: Quiz | Grid) -> str:
 def reevaluate(state: UiState, previous: Assessment, questionnaire: Quiz | Grid) -> Assessment:
     """A new assessment from ``previous``: empty answers, last round's plan carried over."""
     store = storage()
-    organization = next(o for o in store.organizations() if o.id == previous.organization_id)
+    organization = store.organization_of(previous.organization_id)
+    assert organization is not None  # an assessment's organisation (foreign key)
     new = store.create_assessment(
         organization, questionnaire, previous.language, dt.date.today(), previous
     )

@@ -66,7 +66,7 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
     except WorkshopError:
         st.error(t("ws_not_saved", lang), icon=":material/error:")
         return
-    kept = _items(questionnaire) - len(agreed)
+    kept = questionnaire.item_count() - len(agreed)
     st.success(t("ws_consensus_saved", lang, agreed=len(agreed), kept=kept, id=saved.id))
     st.page_link(
         RESULTS,
@@ -74,12 +74,6 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
         icon=":material/insights:",
         query_params={"questionnaire": questionnaire.id, "assessment": str(saved.id), "lang": lang},
     )
-
-
-def _items(questionnaire: Quiz | Grid) -> int:
-    if isinstance(questionnaire, Quiz):
-        return len(questionnaire.questions)
-    return questionnaire.item_count()
 
 
 def _quiz(

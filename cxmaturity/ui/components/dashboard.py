@@ -68,7 +68,7 @@ def current(workshop_id: int) -> Live | None:
 
 
 def _people(now: Live, lang: str) -> None:
-    total = {v.questionnaire.id: _items(v.questionnaire) for v in now.views}
+    total = {v.questionnaire.id: v.questionnaire.item_count() for v in now.views}
     rows = []
     for person in now.participants:
         row: dict[str, object] = {t("ws_col_name", lang): person.name or t("ws_anonymous", lang)}
@@ -101,12 +101,6 @@ def _progress_table(now: Live, rows: list[dict[str, object]], lang: str) -> None
         for v in now.views
     }
     st.dataframe(rows, hide_index=True, width="stretch", column_config=config)
-
-
-def _items(questionnaire: Quiz | Grid) -> int:
-    if isinstance(questionnaire, Quiz):
-        return len(questionnaire.questions)
-    return questionnaire.item_count()
 
 
 def _title(view: TeamView, lang: str) -> str:

@@ -58,6 +58,7 @@ def _join_form(state: UiState) -> None:
 def _arrive(state: UiState, token: str, workshop: Workshop, participant: Participant) -> None:
     """First view of this participant in this session: their saved answers, nothing else."""
     state.participant_token = token
+    earlier = state.answers  # fresh widgets for every questionnaire (new revisions)
     state.answers, state.team, state.plans = {}, {}, {}
     state.assessment_ids, state.previous = {}, {}
     state.organization, state.respondent = "", participant.name
@@ -66,7 +67,7 @@ def _arrive(state: UiState, token: str, workshop: Workshop, participant: Partici
     store = storage()
     for assessment in workshops().assessments(workshop):
         saved = store.answers(assessment).get(participant.respondent)
-        old = state.answers.get(assessment.questionnaire_id)
+        old = earlier.get(assessment.questionnaire_id)
         state.answers[assessment.questionnaire_id] = QuestionnaireState(
             revision=old.revision + 1 if old else 1
         )
@@ -80,9 +81,8 @@ def _answer(state: UiState, workshop: Workshop, participant: Participant) -> Non
     found = catalog()
     live: list[Assessment] = workshops().assessments(workshop)
     questionnaires = [q for a in live if (q := found.get(a.questionnaire_id)) is not None]
-    organization = next(
-        (o.name for o in storage().organizations() if o.id == workshop.organization_id), ""
-    )
+    found_organization = storage().organization_of(workshop.organization_id)
+    organization = found_organization.name if found_organization else ""
     hello = t("ws_hello", lang, name=participant.name) if participant.name else ""
     page_header(
         t("ws_participant_title", lang, org=organization),

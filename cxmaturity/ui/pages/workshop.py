@@ -126,9 +126,8 @@ def render() -> None:
         _create(state)
     if workshop is None:
         return
-    organization = next(
-        (o.name for o in storage().organizations() if o.id == workshop.organization_id), ""
-    )
+    found_organization = storage().organization_of(workshop.organization_id)
+    organization = found_organization.name if found_organization else ""
     st.subheader(escape_md(organization), anchor=False)
     join_card(workshop, lang)
     _close(workshop, lang)
