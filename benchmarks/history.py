@@ -24,15 +24,16 @@ MANY = 40
 
 
 def seed() -> None:
+    from benchmarks import open_store
     from cxmaturity.loader import load_questionnaire
     from cxmaturity.model import Rating
-    from cxmaturity.storage import ANONYMOUS, Storage
+    from cxmaturity.records import ANONYMOUS
 
-    store = Storage.open()
+    store = open_store()
     grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
     capabilities = [c.id for _, c in grid.capabilities()]
     for name, count in (("One", 1), ("Forty", MANY)):
-        organization = store.organization(name)
+        organization = store.ensure_organization(name)
         for n in range(count):
             day = dt.date(2007, 1, 1) + dt.timedelta(days=182 * n)
             assessment = store.create_assessment(organization, grid, "es", day)

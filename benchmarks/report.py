@@ -40,7 +40,7 @@ def timed(action: Callable[[], object]) -> float:
 
 def warm(runs: int) -> dict[str, list[float]]:
     from cxmaturity import report
-    from cxmaturity.cli import BUNDLED_DIR
+    from cxmaturity.config import BUNDLED_CATALOG as BUNDLED_DIR
     from cxmaturity.loader import Catalog, load_answers
 
     catalog = Catalog.from_dirs([BUNDLED_DIR])

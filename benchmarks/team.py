@@ -84,18 +84,19 @@ def _dashboard(runs: int) -> dict[int, list[float]]:
 
     from cxmaturity.loader import load_questionnaire
     from cxmaturity.model import Rating
-    from cxmaturity.storage import Storage, database_url
-    from cxmaturity.workshops import Workshops
+    from cxmaturity.services.workshops import Workshops
 
     os.environ["CXMATURITY_DATA_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-bench-")
     os.environ["CXMATURITY_FACILITATOR_PASSWORD"] = SECRET
     quiz = load_questionnaire(ROOT / "assessments" / "avaya-cx-quiz.yaml")
     grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
-    store = Storage.open(database_url())
-    rooms = Workshops(store)
+    from benchmarks import open_store
+
+    store = open_store()
+    rooms = Workshops(store.database)
     pages, tokens = {}, {}
     for size in PARTICIPANTS:
-        workshop = rooms.create(store.organization(f"Size {size}"), [quiz, grid], "en")
+        workshop = rooms.create(store.ensure_organization(f"Size {size}"), [quiz, grid], "en")
         quizzes, grids = _team(quiz, grid, size, seed=size)
         team = {}
         for n in range(size):

@@ -24,6 +24,8 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks import open_store
+
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY_TARGET = 2.0
 SECRET = "benchmark-secret"
@@ -40,14 +42,13 @@ def _questionnaires():
 def storage_load(participants: int, url: str | None = None) -> dict[str, float]:
     """Everyone answers everything at once; returns timings and the count checked."""
     from cxmaturity.model import Rating
-    from cxmaturity.storage import Storage
-    from cxmaturity.workshops import Workshops
+    from cxmaturity.services.workshops import Workshops
 
     quiz, grid = _questionnaires()
     with tempfile.TemporaryDirectory() as folder:
-        store = Storage.open(url or f"sqlite:///{Path(folder) / 'load.db'}")
-        rooms = Workshops(store)
-        workshop = rooms.create(store.organization("Load test"), [quiz, grid], "es")
+        store = open_store(url or f"sqlite:///{Path(folder) / 'load.db'}")
+        rooms = Workshops(store.database)
+        workshop = rooms.create(store.ensure_organization("Load test"), [quiz, grid], "es")
         expected: dict[str, dict[str, object]] = {}
         errors: list[BaseException] = []
         start = threading.Barrier(participants)
@@ -91,7 +92,7 @@ def storage_load(participants: int, url: str | None = None) -> dict[str, float]:
                     found += 1
         writes = participants * (len(quiz.questions) + grid.item_count())
         assert found == writes, f"{found} of {writes} answers saved"
-        store.engine.dispose()
+        store.database.engine.dispose()
     return {"participants": participants, "writes": writes, "seconds": elapsed}
 
 
@@ -142,16 +143,15 @@ def browser_load(active: int, clicks: int, dashboard: bool = True) -> dict[str, 
     """Click latency of one participant alone and with ``active`` others clicking."""
     from playwright.sync_api import sync_playwright
 
-    from cxmaturity.storage import Storage
-    from cxmaturity.workshops import Workshops
+    from cxmaturity.services.workshops import Workshops
     from tests.e2e.conftest import ARGS, CHROMIUM, serve
 
     quiz, grid = _questionnaires()
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
-        store = Storage.open(f"sqlite:///{data / 'cxmaturity.db'}")
-        rooms = Workshops(store)
-        workshop = rooms.create(store.organization("Load test"), [quiz, grid], "en")
+        store = open_store(f"sqlite:///{data / 'cxmaturity.db'}")
+        rooms = Workshops(store.database)
+        workshop = rooms.create(store.ensure_organization("Load test"), [quiz, grid], "en")
         tokens = [rooms.join(workshop.code, f"P{n}", client="bench")[2] for n in range(active + 1)]
         with (
             serve(data, data, CXMATURITY_FACILITATOR_PASSWORD=SECRET) as url,
@@ -194,7 +194,7 @@ def browser_load(active: int, clicks: int, dashboard: bool = True) -> dict[str, 
             lone += [_timed_click(me, 0, i % 2) for i in range(clicks // 2)]
             browser.close()
         lost = _lost(rooms, workshop, quiz, last)
-        store.engine.dispose()
+        store.database.engine.dispose()
     return {"lone": lone, "busy": busy, "lost": lost, "checked": sum(len(v) for v in last.values())}
 
 

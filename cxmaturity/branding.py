@@ -1,7 +1,7 @@
 """A consultant's branding for the report: firm name, logo and accent colour.
 
 Set once, in the app or by hand, in a small YAML file (``branding.yaml`` in the data
-folder, or the file ``CXMATURITY_BRANDING`` names)::
+folder, or the file ``CXMATURITY_BRANDING`` names: see :mod:`cxmaturity.config`)::
 
     firm: "Norte Consultores"
     accent: "#1f6f8b"
@@ -14,7 +14,6 @@ as PNG (dropping metadata) before they are kept or drawn.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -57,24 +56,9 @@ class Branding:
         return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def data_dir() -> Path:
-    """Where the app keeps its files: ``CXMATURITY_DATA_DIR``, else the user's data folder."""
-    configured = os.environ.get("CXMATURITY_DATA_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "cxmaturity"
-
-
-def branding_path() -> Path:
-    """The branding file: ``CXMATURITY_BRANDING``, else ``branding.yaml`` in the data folder."""
-    configured = os.environ.get("CXMATURITY_BRANDING")
-    return Path(configured).expanduser() if configured else data_dir() / "branding.yaml"
-
-
-def load_branding(path: Path | None = None) -> Branding:
-    """The branding in ``path`` (default :func:`branding_path`); none when the file is absent."""
-    path = path or branding_path()
+def load_branding(path: Path) -> Branding:
+    """The branding in ``path`` (see :class:`cxmaturity.config.Settings`); none when the
+    file is absent."""
     if not path.is_file():
         return Branding()
     doc = read(path)
@@ -119,9 +103,8 @@ def normalize_logo(raw: bytes, name: str) -> bytes:
     return out.getvalue()
 
 
-def save_branding(branding: Branding, path: Path | None = None) -> Path:
+def save_branding(branding: Branding, path: Path) -> Path:
     """Write the branding file (and its logo) atomically; returns the file's path."""
-    path = path or branding_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fields: dict[str, str] = {"firm": branding.firm, "accent": branding.accent}
     if branding.logo is not None:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .config import catalog_dir, load_settings
 from .errors import InvalidInput, Problem
 from .fileio import write_atomic
 from .loader import (
@@ -31,17 +32,10 @@ from .scoring import Result, score
 from .textout import render_result
 
 OK, INVALID, USAGE = 0, 1, 2
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "assessments"
 
 
 class UsageError(Exception):
     """Wrong usage of the command line (exit status 2)."""
-
-
-def default_catalog_dir() -> Path:
-    """``./assessments`` when run from a project folder, else the bundled questionnaires."""
-    local = Path("assessments")
-    return local if local.is_dir() else BUNDLED_DIR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,16 +98,16 @@ def _catalog(extra: Sequence[Path]) -> Catalog:
     for folder in extra:
         if not folder.is_dir():
             raise UsageError(f"--catalog {folder}: not a folder")
-    return Catalog.lazy([default_catalog_dir(), *extra])
+    return Catalog.lazy([catalog_dir(), *extra])
 
 
 # ------------------------------------------------------------------------ validate
 
 
 def _validate(paths: Sequence[Path], extra: Sequence[Path], out: TextIO, err: TextIO) -> int:
-    files = list(questionnaire_files(paths or [default_catalog_dir()]))
+    files = list(questionnaire_files(paths or [catalog_dir()]))
     if not files:
-        where = ", ".join(str(p) for p in paths or [default_catalog_dir()])
+        where = ", ".join(str(p) for p in paths or [catalog_dir()])
         raise InvalidInput([Problem(where, None, "(file)", "no .yaml or .yml files found")])
     documents, problems = [], []
     for path in files:
@@ -198,7 +192,7 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from .branding import load_branding  # the PDF stack loads only for this verb
-    from .report import build_report, report_data
+    from .services.reports import answers_report
 
     output: Path = args.output
     if output.is_dir() or not output.parent.is_dir():
@@ -214,9 +208,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         plan_items = document.plan
     if args.branding is not None and not args.branding.is_file():
         raise UsageError(f"--branding {args.branding}: no such file")
-    branding = load_branding(args.branding)
+    branding = load_branding(args.branding or load_settings().branding_path)
     lang = args.lang or teams[0][0].default_language
-    data = report_data(teams, lang, plan_items=plan_items, branding=branding)
-    write_atomic(output, build_report(data))
+    pdf = answers_report(teams, lang, plan_items=plan_items, branding=branding)
+    write_atomic(output, pdf)
     out.write(f"{output}: {len(teams)} questionnaire(s), report in {lang}\n")
     return OK

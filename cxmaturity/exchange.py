@@ -13,9 +13,10 @@ Export format (``format: cxmaturity-organization``, ``version: 1``)::
                       "kpis": {"nps": 31.5}}]}
 
 An import is untrusted input: it is parsed with the same safe reader as every other
-file, validated in full (structure, limits, every answer against its questionnaire,
-references between assessments) before anything is written, and then written in one
-transaction, so an invalid or hostile file changes nothing.
+file and validated in full (structure, limits, every answer against its questionnaire,
+references between assessments) before anything is written; the service then writes
+it in one transaction, so an invalid or hostile file changes nothing. This module is
+the format only: it never touches the database.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from typing import Annotated, Any, Literal
 
@@ -31,16 +31,17 @@ from pydantic import Field
 
 from .errors import InvalidInput
 from .loader import Catalog, document_as, parse
-from .model import NOT_APPLICABLE, Answers, LocatedMessage, Slug, Strict, answer_problems
-from .planning import PlanItem, plan_problems
-from .storage import (
-    AssessmentRow,
-    KpiRow,
-    Organization,
-    OrganizationRow,
-    Storage,
-    _plan_row,
+from .model import (
+    NOT_APPLICABLE,
+    Answers,
+    LocatedMessage,
+    Slug,
+    Strict,
+    answer_problems,
+    as_grid,
 )
+from .planning import PlanItem, plan_problems
+from .records import Assessment, Organization
 
 FORMAT = "cxmaturity-organization"
 VERSION = 1
@@ -86,12 +87,16 @@ class OrganizationRecord(Strict):
 # ------------------------------------------------------------------------ export
 
 
-def export_organization(store: Storage, organization: Organization) -> dict[str, Any]:
-    """The organisation's record, ready for ``json.dumps``."""
+def organization_record(
+    organization: Organization,
+    rounds: list[tuple[Assessment, dict[str, Answers], list[PlanItem], dict[str, float]]],
+) -> dict[str, Any]:
+    """The organisation's record, ready for ``json.dumps``: each assessment with its
+    answers (respondent -> answers), plan and KPIs."""
     assessments = []
-    for assessment in store.assessments(organization):
+    for assessment, team, plan, kpis in rounds:
         responses = []
-        for respondent, answers in store.answers(assessment).items():
+        for respondent, answers in team.items():
             for item, value in answers.answers.items():
                 record: dict[str, Any] = {"respondent": respondent, "item": item}
                 if isinstance(value, str):
@@ -113,10 +118,8 @@ def export_organization(store: Storage, organization: Organization) -> dict[str,
                 "status": assessment.status,
                 "previous": assessment.previous_id,
                 "responses": responses,
-                "plan": [
-                    i.model_dump(mode="json", exclude_defaults=True) for i in store.plan(assessment)
-                ],
-                "kpis": store.kpis(assessment),
+                "plan": [i.model_dump(mode="json", exclude_defaults=True) for i in plan],
+                "kpis": kpis,
             }
         )
     return {
@@ -127,69 +130,25 @@ def export_organization(store: Storage, organization: Organization) -> dict[str,
     }
 
 
-def export_json(store: Storage, organization: Organization) -> bytes:
-    record = export_organization(store, organization)
-    return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
-
-
 # ------------------------------------------------------------------------ import
 
 
-def import_organization(
-    store: Storage, raw: bytes, name: str, catalog: Catalog, rename: str | None = None
-) -> Organization:
-    """Validate the whole file, then write it as a new organisation in one transaction."""
+def validate_import(
+    raw: bytes, name: str, catalog: Catalog, existing: set[str], rename: str | None = None
+) -> tuple[OrganizationRecord, str]:
+    """The whole file checked (structure, limits, every answer against its
+    questionnaire, references, the name not in ``existing``): the record and the name
+    it is imported under, or :class:`InvalidInput` with every problem."""
     doc = parse(raw, name, max_bytes=MAX_IMPORT_BYTES)
     record = document_as(doc, OrganizationRecord)
     problems = [doc.problem(loc, message) for loc, message in _record_problems(record, catalog)]
     target = " ".join((rename or record.organization.name).split())[:300]
-    if target in {o.name for o in store.organizations()}:
+    if target in existing:
         message = f"an organisation called {target!r} already exists; nothing was imported"
         problems.append(doc.problem(("organization", "name"), message))
     if problems:
         raise InvalidInput(sorted(problems, key=lambda p: p.line or 0))
-    with store.session() as session:
-        organization = OrganizationRow(name=target)
-        session.add(organization)
-        session.flush()
-        ids: dict[int, int] = {}
-        for assessment in record.assessments:  # previous always refers to an earlier one
-            row = AssessmentRow(
-                organization_id=organization.id,
-                questionnaire_id=assessment.questionnaire,
-                questionnaire_version=assessment.questionnaire_version,
-                assessed_on=assessment.assessed_on,
-                language=assessment.language,
-                status=assessment.status,
-                previous_id=ids.get(assessment.previous) if assessment.previous else None,
-            )
-            session.add(row)
-            session.flush()
-            ids[assessment.key] = row.id
-            _add_children(session, row.id, assessment)
-        return Organization(organization.id, organization.name)
-
-
-def _add_children(session: Any, assessment_id: int, record: AssessmentRecord) -> None:
-    from .storage import ResponseRow, _now
-
-    for response in record.responses:
-        session.add(
-            ResponseRow(
-                assessment_id=assessment_id,
-                respondent=response.respondent,
-                item_id=response.item,
-                choice=response.choice,
-                current=response.current,
-                ideal=response.ideal,
-                note=response.note,
-                updated_at=_now(),
-            )
-        )
-    for position, item in enumerate(record.plan):
-        session.add(_plan_row(assessment_id, position, item))
-    for kpi, value in record.kpis.items():
-        session.add(KpiRow(assessment_id=assessment_id, name=kpi, value=value))
+    return record, target
 
 
 def _record_problems(record: OrganizationRecord, catalog: Catalog) -> list[LocatedMessage]:
@@ -233,13 +192,11 @@ def _assessment_problems(record: AssessmentRecord, catalog: Catalog) -> list[Loc
             item = loc[1] if len(loc) > 1 else ""
             index = seen.get((respondent, str(item)), 0)
             found.append((("responses", index), message))
-    if record.plan:
-        from .model import Grid
-
-        if not isinstance(questionnaire, Grid):
-            found.append((("plan",), "only a capability grid has an initiatives plan"))
-        else:
-            found += plan_problems(record.plan, questionnaire)
+    grid = as_grid(questionnaire)
+    if record.plan and grid is None:
+        found.append((("plan",), "only a capability grid has an initiatives plan"))
+    elif record.plan and grid is not None:
+        found += plan_problems(record.plan, grid)
     return found
 
 
@@ -276,12 +233,11 @@ def _cell(value: Any) -> str:
     return text
 
 
-def answers_csv(store: Storage, organization: Organization) -> str:
-    """Every answer of every assessment of the organisation, one row each."""
+def answers_csv_text(organization: Organization, record: dict[str, Any]) -> str:
+    """Every answer of an organisation's record (:func:`organization_record`), one row each."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    record = export_organization(store, organization)
     for assessment in record["assessments"]:
         head = [
             organization.name, assessment["key"], assessment["questionnaire"],

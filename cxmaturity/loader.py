@@ -41,6 +41,7 @@ from .model import (
     LocatedMessage,
     Quiz,
     answer_problems,
+    as_grid,
     format_loc,
 )
 from .planning import PlanDocument, plan_problems
@@ -473,11 +474,12 @@ def load_plan(path: Path | str, catalog: Catalog) -> tuple[PlanDocument, Grid]:
     """Read a plan file (initiatives for one grid's gaps) and check it against the grid."""
     doc = read(path)
     document = document_as(doc, PlanDocument)
-    grid = catalog.get(document.questionnaire)
-    if not isinstance(grid, Grid):
-        what = "not a grid" if grid is not None else f"unknown questionnaire{catalog.hint()}"
+    found = catalog.get(document.questionnaire)
+    grid = as_grid(found) if found is not None else None
+    if grid is None:
+        what = "not a grid" if found is not None else f"unknown questionnaire{catalog.hint()}"
         _raise_if([doc.problem(("questionnaire",), f"{document.questionnaire!r}: {what}")])
-    assert isinstance(grid, Grid)
+    assert grid is not None
     _raise_if(_located(doc, plan_problems(document.plan, grid)))
     return document, grid
 

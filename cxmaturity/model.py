@@ -12,7 +12,7 @@ context asks to defer them (the loader does, then reports them itself).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -200,6 +200,10 @@ class QuestionnaireBase(Strict):
     def default_language(self) -> str:
         return self.languages[0]
 
+    def language_for(self, lang: str) -> str:
+        """The language to show it in: ``lang`` if offered, else its default."""
+        return lang if lang in self.languages else self.default_language
+
     def problems(self) -> list[LocatedMessage]:
         """Every cross-field rule this questionnaire breaks, with its location."""
         found = _duplicates(self.languages, ("languages",), "language", field=None)
@@ -214,7 +218,21 @@ class QuestionnaireBase(Strict):
 
     def item_count(self) -> int:
         """Number of items a respondent answers (questions or capabilities)."""
+        return len(self.item_ids())
+
+    def item_ids(self) -> list[str]:
+        """The ids of the items a respondent answers, in questionnaire order."""
         raise NotImplementedError
+
+    def answered(self, answers: Answers) -> int:
+        """How many items ``answers`` covers: questions answered, or capabilities rated
+        or marked n/a."""
+        raise NotImplementedError
+
+    @property
+    def has_plan(self) -> bool:
+        """Whether its gaps lead to an initiatives plan (a capability grid's do)."""
+        return False
 
 
 class Quiz(QuestionnaireBase):
@@ -237,8 +255,11 @@ class Quiz(QuestionnaireBase):
         """The band whose inclusive range holds ``points``."""
         return next((b for b in self.bands if b.min <= points <= b.max), None)
 
-    def item_count(self) -> int:
-        return len(self.questions)
+    def item_ids(self) -> list[str]:
+        return [q.id for q in self.questions]
+
+    def answered(self, answers: Answers) -> int:
+        return sum(1 for q in self.questions if answers.choice(q.id))
 
     def _kind_problems(self) -> list[LocatedMessage]:
         found = _duplicates([q.id for q in self.questions], ("questions",), "question id")
@@ -274,8 +295,20 @@ class Grid(QuestionnaireBase):
         reached = [lv for lv in self.levels if lv.value <= value + 1e-9]
         return reached[-1] if reached else None
 
-    def item_count(self) -> int:
-        return sum(len(c.capabilities) for c in self.categories)
+    def item_ids(self) -> list[str]:
+        return [c.id for _, c in self.capabilities()]
+
+    def answered(self, answers: Answers) -> int:
+        done = 0
+        for _, capability in self.capabilities():
+            rating = answers.rating(capability.id)
+            if rating is not None and (rating.rated or rating.not_applicable):
+                done += 1
+        return done
+
+    @property
+    def has_plan(self) -> bool:
+        return True
 
     def _kind_problems(self) -> list[LocatedMessage]:
         found = _duplicates([lv.id for lv in self.levels], ("levels",), "level id")
@@ -314,6 +347,26 @@ def _grid_id_problems(categories: list[Category]) -> list[LocatedMessage]:
 
 Questionnaire = Annotated[Quiz | Grid, Field(discriminator="kind")]
 QUESTIONNAIRE_KINDS: dict[str, type[Quiz] | type[Grid]] = {"quiz": Quiz, "grid": Grid}
+
+
+# The engine's dispatch between the two kinds: the one place (with scoring's results)
+# where code asks which kind a questionnaire is. Everything else uses the methods above,
+# these narrowing helpers, or a table keyed by ``kind``.
+
+
+def as_quiz(questionnaire: Quiz | Grid) -> Quiz | None:
+    """The questionnaire as a quiz (None for a grid)."""
+    return questionnaire if isinstance(questionnaire, Quiz) else None
+
+
+def as_grid(questionnaire: Quiz | Grid) -> Grid | None:
+    """The questionnaire as a capability grid (None for a quiz)."""
+    return questionnaire if isinstance(questionnaire, Grid) else None
+
+
+def grids(questionnaires: Iterable[Quiz | Grid]) -> list[Grid]:
+    """The capability grids among ``questionnaires``, in order."""
+    return [q for q in questionnaires if isinstance(q, Grid)]
 
 
 def _duplicates(

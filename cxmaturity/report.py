@@ -25,9 +25,18 @@ from . import charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
 from .i18n import decimal, long_date, number, t
-from .model import Answers, Grid, Quiz
+from .model import Answers, Grid, Quiz, as_grid
 from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
-from .scoring import GridResult, QuizResult, Result, score
+from .scoring import (
+    GridResult,
+    QuizResult,
+    Result,
+    as_grid_result,
+    as_quiz_result,
+    grid_pair,
+    quiz_pair,
+    score,
+)
 from .team import DISCUSS_SPREAD, disagreements, splits
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -77,19 +86,13 @@ class ReportData:
 
     @property
     def grids(self) -> list[tuple[Grid, GridResult]]:
-        return [
-            (s.questionnaire, s.result)
-            for s in self.sections
-            if isinstance(s.questionnaire, Grid) and isinstance(s.result, GridResult)
-        ]
+        pairs = (grid_pair(s.questionnaire, s.result) for s in self.sections)
+        return [p for p in pairs if p is not None]
 
     @property
     def quizzes(self) -> list[tuple[Quiz, QuizResult]]:
-        return [
-            (s.questionnaire, s.result)
-            for s in self.sections
-            if isinstance(s.questionnaire, Quiz) and isinstance(s.result, QuizResult)
-        ]
+        pairs = (quiz_pair(s.questionnaire, s.result) for s in self.sections)
+        return [p for p in pairs if p is not None]
 
 
 def report_data(
@@ -414,12 +417,12 @@ def _comparison(pdf: _Pdf, data: ReportData) -> None:
             continue
         day, before = earlier
         pdf.heading(t("report_comparison", lang, date=long_date(day, lang)), size=12)
-        questionnaire, after = section.questionnaire, section.result
-        if isinstance(questionnaire, Grid) and isinstance(before, GridResult):
-            assert isinstance(after, GridResult)
-            _grid_comparison(pdf, lang, questionnaire, compare_grids(questionnaire, before, after))
-        elif isinstance(before, QuizResult) and isinstance(after, QuizResult):
-            change = Change("points", before.points, after.points)
+        grid, new_grid = grid_pair(section.questionnaire, before), as_grid_result(section.result)
+        quiz, new_quiz = quiz_pair(section.questionnaire, before), as_quiz_result(section.result)
+        if grid is not None and new_grid is not None:
+            _grid_comparison(pdf, lang, grid[0], compare_grids(grid[0], grid[1], new_grid))
+        elif quiz is not None and new_quiz is not None:
+            change = Change("points", quiz[1].points, new_quiz.points)
             pdf.para(f"{t('compare_points', lang)}: {_change_text(change, lang)}", size=10)
 
 
@@ -436,14 +439,14 @@ def _participation(pdf: _Pdf, data: ReportData) -> None:
     pdf.para(t("report_participation_intro", lang, n=len(facts.names)), size=10)
     for section in data.sections:
         before = facts.before.get(section.questionnaire.id)
-        questionnaire, agreed = section.questionnaire, section.result
+        questionnaire = section.questionnaire
         content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
-        if isinstance(questionnaire, Grid) and isinstance(before, GridResult):
-            assert isinstance(agreed, GridResult)
-            _grid_disagreement(pdf, lang, content, questionnaire, before=before, agreed=agreed)
-        elif isinstance(questionnaire, Quiz) and isinstance(before, QuizResult):
-            assert isinstance(agreed, QuizResult)
-            _quiz_splits(pdf, lang, content, questionnaire, before=before, agreed=agreed)
+        grid, quiz = grid_pair(questionnaire, before), quiz_pair(questionnaire, before)
+        agreed_grid, agreed_quiz = as_grid_result(section.result), as_quiz_result(section.result)
+        if grid is not None and agreed_grid is not None:
+            _grid_disagreement(pdf, lang, content, grid[0], before=grid[1], agreed=agreed_grid)
+        elif quiz is not None and agreed_quiz is not None:
+            _quiz_splits(pdf, lang, content, quiz[0], before=quiz[1], agreed=agreed_quiz)
 
 
 def _grid_disagreement(
@@ -694,9 +697,10 @@ def _notes(pdf: _Pdf, data: ReportData) -> None:
 
 def _answer_notes(section: Section, lang: str) -> Iterator[tuple[str, str]]:
     """(capability (respondent), note) for every note written with a rating."""
-    if not isinstance(section.questionnaire, Grid):
+    grid = as_grid(section.questionnaire)
+    if grid is None:
         return
-    for _, capability in section.questionnaire.capabilities():
+    for _, capability in grid.capabilities():
         for answers in section.answers:
             rating = answers.rating(capability.id)
             note = (rating.note or "").strip() if rating is not None else ""

@@ -360,3 +360,27 @@ def score(questionnaire: Quiz | Grid, team: Sequence[Answers]) -> Result:
     if isinstance(questionnaire, Quiz):
         return score_quiz(questionnaire, team)
     return score_grid(questionnaire, team)
+
+
+def as_quiz_result(result: Result) -> QuizResult | None:
+    """The result as a quiz's (None for a grid's): with ``score``, the one dispatch."""
+    return result if isinstance(result, QuizResult) else None
+
+
+def as_grid_result(result: Result) -> GridResult | None:
+    """The result as a grid's (None for a quiz's)."""
+    return result if isinstance(result, GridResult) else None
+
+
+def grid_pair(questionnaire: Quiz | Grid, result: Result | None) -> tuple[Grid, GridResult] | None:
+    """A grid with its result (None unless both are a grid's)."""
+    if isinstance(questionnaire, Grid) and isinstance(result, GridResult):
+        return questionnaire, result
+    return None
+
+
+def quiz_pair(questionnaire: Quiz | Grid, result: Result | None) -> tuple[Quiz, QuizResult] | None:
+    """A quiz with its result (None unless both are a quiz's)."""
+    if isinstance(questionnaire, Quiz) and isinstance(result, QuizResult):
+        return questionnaire, result
+    return None

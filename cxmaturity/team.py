@@ -6,10 +6,11 @@ functions order the items so the facilitator starts with the widest disagreement
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Answers, Capability, Category, Grid, Quiz, Rating
+from .model import Answers, Capability, Category, Grid, Quiz, Rating, as_grid, as_quiz
 from .scoring import (
     CapabilityResult,
     GridResult,
@@ -118,6 +119,57 @@ def median_choice(quiz: Quiz, question_id: str, team: Sequence[Answers]) -> str 
     return next(o.id for o in question.options if o.points == points)
 
 
+def agreed_choices(
+    quiz: Quiz, team: Sequence[Answers], chosen: Mapping[str, str | None]
+) -> Consensus:
+    """The quiz questions agreed on something other than the team median."""
+    agreed: Consensus = {}
+    for question_id, choice in chosen.items():
+        if choice is not None and choice != median_choice(quiz, question_id, team):
+            agreed[question_id] = choice
+    return agreed
+
+
+@dataclass(frozen=True)
+class NotALevel:
+    """An agreed value that is neither one of the grid's levels nor the team median."""
+
+    capability: Capability
+    value: float
+
+
+Pair = tuple[float | None, float | None]  # (today, ideal)
+
+
+def agreed_levels(
+    grid: Grid, medians: Mapping[str, Pair], values: Mapping[str, Pair]
+) -> tuple[Consensus, list[NotALevel]]:
+    """The agreed levels of a grid from the values the facilitator set (in ``values``'
+    order): a value equal to the team median (``medians``) keeps it, a level replaces
+    it for everyone, anything else is a problem; an empty value keeps the median."""
+    levels = {lv.value for lv in grid.levels}
+    agreed: Consensus = {}
+    problems: list[NotALevel] = []
+    for capability_id, pair in values.items():
+        capability = grid.capability(capability_id)
+        if capability is None:
+            continue
+        parts: list[int | None] = []
+        for value, median in zip(pair, medians.get(capability_id, (None, None)), strict=True):
+            if value is None or math.isnan(value):
+                parts.append(None)
+            elif median is not None and math.isclose(value, median):
+                parts.append(None)  # the team median, kept
+            elif value.is_integer() and int(value) in levels:
+                parts.append(int(value))
+            else:
+                parts.append(None)
+                problems.append(NotALevel(capability, value))
+        if parts[0] is not None or parts[1] is not None:
+            agreed[capability_id] = Agreed(current=parts[0], ideal=parts[1])
+    return agreed, problems
+
+
 def apply_consensus(
     questionnaire: Quiz | Grid, team: Sequence[Answers], agreed: Consensus
 ) -> list[Answers]:
@@ -154,14 +206,7 @@ def _agreed_rating(rating: Rating | None, agreed: Agreed) -> Rating | None:
 
 def answered_items(questionnaire: Quiz | Grid, answers: Answers) -> int:
     """How far one person is: questions answered, or capabilities rated or marked n/a."""
-    if isinstance(questionnaire, Quiz):
-        return sum(1 for q in questionnaire.questions if answers.choice(q.id))
-    done = 0
-    for _, capability in questionnaire.capabilities():
-        rating = answers.rating(capability.id)
-        if rating is not None and (rating.rated or rating.not_applicable):
-            done += 1
-    return done
+    return questionnaire.answered(answers)
 
 
 @dataclass(frozen=True)
@@ -178,11 +223,12 @@ class TeamView:
 
 def team_view(questionnaire: Quiz | Grid, team: Sequence[Answers]) -> TeamView:
     """The team result and the discussion order, in time linear in the answers."""
-    if isinstance(questionnaire, Quiz):
-        quiz_result = score_quiz(questionnaire, team)
-        return TeamView(
-            questionnaire, quiz_result, splits=tuple(splits(questionnaire, quiz_result))
-        )
-    grid_result = score_grid(questionnaire, team)
-    ranked = tuple(disagreements(questionnaire, grid_result))
-    return TeamView(questionnaire, grid_result, tuple(team), disagreements=ranked)
+    quiz = as_quiz(questionnaire)
+    if quiz is not None:
+        quiz_result = score_quiz(quiz, team)
+        return TeamView(quiz, quiz_result, splits=tuple(splits(quiz, quiz_result)))
+    grid = as_grid(questionnaire)
+    assert grid is not None
+    grid_result = score_grid(grid, team)
+    ranked = tuple(disagreements(grid, grid_result))
+    return TeamView(grid, grid_result, tuple(team), disagreements=ranked)

@@ -5,16 +5,18 @@ from __future__ import annotations
 from .i18n import decimal, number, t
 from .model import Grid, Quiz
 from .planning import Gap, plan
-from .scoring import GridResult, QuizResult, Result
+from .scoring import GridResult, QuizResult, Result, grid_pair, quiz_pair
 
 
 def render_result(questionnaire: Quiz | Grid, result: Result, lang: str) -> str:
     """Human-readable summary of one result."""
     head = _heading(questionnaire, result.respondents, lang)
-    if isinstance(questionnaire, Quiz) and isinstance(result, QuizResult):
-        return "\n".join([*head, *_quiz_lines(questionnaire, result, lang)])
-    assert isinstance(questionnaire, Grid) and isinstance(result, GridResult)
-    return "\n".join([*head, *_grid_lines(questionnaire, result, lang)])
+    quiz = quiz_pair(questionnaire, result)
+    if quiz is not None:
+        return "\n".join([*head, *_quiz_lines(*quiz, lang)])
+    grid = grid_pair(questionnaire, result)
+    assert grid is not None
+    return "\n".join([*head, *_grid_lines(*grid, lang)])
 
 
 def _heading(questionnaire: Quiz | Grid, respondents: int, lang: str) -> list[str]:

@@ -1,17 +1,18 @@
-"""Alembic environment: migrate the engine handed over by cxmaturity.migrate."""
+"""Alembic environment: migrate the engine handed over by cxmaturity.db.migrate."""
 
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine, text
 
-from cxmaturity.storage import Base, database_url
+from cxmaturity.config import load_settings
+from cxmaturity.db.tables import Base
 
 ADVISORY_LOCK = 472_019  # PostgreSQL: one app server migrates at a time
 
 
 def run() -> None:
-    engine = context.config.attributes.get("engine") or create_engine(database_url())
+    engine = context.config.attributes.get("engine") or create_engine(load_settings().database_url)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

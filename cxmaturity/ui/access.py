@@ -1,48 +1,42 @@
 """Who may see what: the facilitator secret, and the workshops of this server.
 
 Facilitator pages (workshops, the live dashboard, consensus) ask for the secret set
-in ``CXMATURITY_FACILITATOR_PASSWORD`` (environment or Streamlit secrets); without
-one, nobody is a facilitator. Signing in holds for the browser session.
+in ``CXMATURITY_FACILITATOR_PASSWORD`` (environment or Streamlit secrets, read by
+:mod:`cxmaturity.config`); without one, nobody is a facilitator. Signing in holds for
+the browser session.
 """
 
 from __future__ import annotations
 
-import os
 import time
 
 import streamlit as st
 
+from cxmaturity.config import FACILITATOR_PASSWORD
 from cxmaturity.i18n import t
-from cxmaturity.workshops import Workshops, facilitator_allowed
+from cxmaturity.services.workshops import Workshops
 
-from .persist import storage
+from .backend import services, settings
 from .state import UiState
 
-SECRET_NAME = "CXMATURITY_FACILITATOR_PASSWORD"
+SECRET_NAME = FACILITATOR_PASSWORD
 FAILED_SIGN_IN_DELAY = 1.0  # seconds: slows down guessing the secret
 _PASSWORD_KEY = "access.password"
 
 
-def facilitator_secret() -> str:
-    """The configured secret ("" when none): the environment, else Streamlit secrets."""
-    configured = os.environ.get(SECRET_NAME, "")
-    if configured:
-        return configured
-    try:
-        return str(st.secrets.get(SECRET_NAME) or "")
-    except Exception:  # no secrets file, or an unreadable one
-        return ""
+def has_facilitator_secret() -> bool:
+    """Whether this server has a facilitator secret (then it is a workshop server)."""
+    return workshops().has_facilitator_secret
 
 
 def workshops() -> Workshops:
-    return Workshops(storage())
+    return services().workshops
 
 
 def facilitator_gate(state: UiState) -> bool:
     """True for a signed-in facilitator; otherwise shows why not, or the sign-in form."""
     lang = state.lang
-    secret = facilitator_secret()
-    if not secret:
+    if not has_facilitator_secret():
         state.facilitator = False
         st.info(t("ws_no_secret", lang, name=SECRET_NAME), icon=":material/lock:")
         return False
@@ -54,7 +48,7 @@ def facilitator_gate(state: UiState) -> bool:
         submitted = st.form_submit_button(t("ws_sign_in_button", lang), type="primary")
     if submitted:
         given = str(st.session_state.pop(_PASSWORD_KEY, "") or "")
-        if facilitator_allowed(given, secret):
+        if workshops().facilitator_allowed(given):
             state.facilitator = True
             st.rerun()
         time.sleep(FAILED_SIGN_IN_DELAY)
@@ -71,7 +65,7 @@ def client_key() -> str:
     """
     seen = st.context.ip_address
     address = seen if isinstance(seen, str) else ""
-    if os.environ.get("CXMATURITY_TRUST_PROXY") == "1":
+    if settings().trust_proxy:
         forwarded = st.context.headers.get("X-Forwarded-For", "")
         address = str(forwarded).split(",")[0].strip() or address
     return address or "unknown"

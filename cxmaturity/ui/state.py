@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from cxmaturity.i18n import DEFAULT_LANGUAGE
-from cxmaturity.model import MAX_NOTE_LENGTH, NOT_APPLICABLE, Answers, Grid, Quiz, Rating
+from cxmaturity.model import (
+    MAX_NOTE_LENGTH,
+    NOT_APPLICABLE,
+    Answers,
+    Grid,
+    Questionnaire,
+    Rating,
+)
 from cxmaturity.planning import MAX_INITIATIVE_LENGTH, PlanItem, Priority, Status
 
 STATE_KEY = "cxmaturity.state"
@@ -51,11 +58,13 @@ class QuestionnaireState:
     def rating(self, capability_id: str) -> RatingState:
         return self.ratings.setdefault(capability_id, RatingState())
 
-    def answered(self, questionnaire: Quiz | Grid) -> int:
+    def answered(self, questionnaire: Questionnaire) -> int:
         """Questions answered, or capabilities rated or marked n/a."""
-        if isinstance(questionnaire, Quiz):
-            return sum(1 for q in questionnaire.questions if self.choices.get(q.id))
-        return sum(1 for _, c in questionnaire.capabilities() if self.rating(c.id).done)
+        return sum(1 for item in questionnaire.item_ids() if self._done(item))
+
+    def _done(self, item: str) -> bool:
+        rating = self.ratings.get(item)
+        return bool(self.choices.get(item)) or (rating is not None and rating.done)
 
     def is_empty(self) -> bool:
         return not self.choices and not any(
@@ -154,19 +163,18 @@ def widget_key(
     return ".".join(p for p in (questionnaire_id, item_id, part, lang, suffix) if p)
 
 
-def to_answers(state: UiState, questionnaire: Quiz | Grid, lang: str) -> Answers:
+def to_answers(state: UiState, questionnaire: Questionnaire, lang: str) -> Answers:
     """The engine's answers document for what this session entered."""
     qstate = state.of(questionnaire.id)
-    values: dict[str, object] = {}
-    if isinstance(questionnaire, Quiz):
-        values = {k: v for k, v in qstate.choices.items() if questionnaire.question(k)}
-    else:
-        for _, capability in questionnaire.capabilities():
-            rating = qstate.ratings.get(capability.id)
-            if rating is not None and (rating.current is not None or rating.ideal is not None):
-                values[capability.id] = _rating(rating)
-            elif rating is not None and rating.note:
-                values[capability.id] = Rating(note=rating.note)
+    items = questionnaire.item_ids()
+    known = set(items)
+    values: dict[str, object] = {k: v for k, v in qstate.choices.items() if k in known}
+    for item in items:
+        rating = qstate.ratings.get(item)
+        if rating is not None and (rating.current is not None or rating.ideal is not None):
+            values[item] = _rating(rating)
+        elif rating is not None and rating.note:
+            values[item] = Rating(note=rating.note)
     return Answers.model_validate(
         {
             "questionnaire": questionnaire.id,
@@ -201,15 +209,15 @@ def load_answers(state: UiState, answers: Answers) -> None:
         state.respondent = answers.respondent
 
 
-def answers_of(state: UiState, questionnaire: Quiz | Grid, lang: str) -> list[Answers]:
+def answers_of(state: UiState, questionnaire: Questionnaire, lang: str) -> list[Answers]:
     """The answers to score: a workshop's agreed team, else this session's own."""
     team = state.team.get(questionnaire.id)
     return list(team) if team else [to_answers(state, questionnaire, lang)]
 
 
 def team_answers(
-    state: UiState, questionnaires: list[Quiz | Grid], lang: str
-) -> list[tuple[Quiz | Grid, list[Answers]]]:
+    state: UiState, questionnaires: list[Questionnaire], lang: str
+) -> list[tuple[Questionnaire, list[Answers]]]:
     """This session's answers to every questionnaire it has answered (for the report)."""
     return [
         (q, answers_of(state, q, lang))

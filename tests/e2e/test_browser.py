@@ -196,12 +196,14 @@ def test_reevaluation_shows_the_previous_ratings(page, app_url, app_data_dir, mo
 
     from cxmaturity.loader import load_questionnaire
     from cxmaturity.model import Rating
-    from cxmaturity.storage import ANONYMOUS, Storage
+    from cxmaturity.records import ANONYMOUS
+
+    from ..helpers import open_store
 
     monkeypatch.setenv("CXMATURITY_DATA_DIR", str(app_data_dir))
-    store = Storage.open()
+    store = open_store()
     grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
-    organization = store.organization("Previa S.A.")
+    organization = store.ensure_organization("Previa S.A.")
     first = store.create_assessment(organization, grid, "en", dt.date(2026, 5, 1))
     store.save_rating(first, ANONYMOUS, "business-intelligence", Rating(current=2, ideal=4))
     open_app(page, f"{app_url}/organizations?lang=en")

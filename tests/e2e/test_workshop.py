@@ -13,9 +13,10 @@ from cxmaturity.i18n import decimal
 from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Answers, Grid, Quiz
 from cxmaturity.scoring import score_grid, score_quiz
-from cxmaturity.storage import Storage
+from cxmaturity.services.assessments import Assessments
 
 from ..conftest import ROOT
+from ..helpers import open_store
 from .conftest import ARTIFACTS, new_page, serve
 from .streamlit_page import expect, key_class, pick_radio, press, settle
 
@@ -125,7 +126,7 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
         _shot(facilitator, "dashboard")
 
         # Nothing lost: every participant's answers are in the database.
-        saved = Storage.open(f"sqlite:///{data / 'cxmaturity.db'}")
+        saved = open_store(f"sqlite:///{data / 'cxmaturity.db'}")
         teams = [list(saved.answers(a).values()) for a in _live_assessments(saved)]
         quiz_answers = next(t for t in teams if t and t[0].questionnaire == quiz.id)
         assert len(quiz_answers) == PEOPLE
@@ -161,8 +162,8 @@ def _radio(page, question: int, letter: str):
     return group.locator("label").filter(has_text=re.compile(rf"^{letter}\) "))
 
 
-def _live_assessments(store: Storage):
-    from cxmaturity.workshops import Workshops
+def _live_assessments(store: Assessments):
+    from cxmaturity.services.workshops import Workshops
 
-    rooms = Workshops(store)
+    rooms = Workshops(store.database)
     return [a for w, _ in rooms.all() for a in rooms.assessments(w)]

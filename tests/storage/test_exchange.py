@@ -11,13 +11,15 @@ import typing
 import pytest
 
 from cxmaturity.errors import InvalidInput
-from cxmaturity.exchange import KpiName, answers_csv, export_json, import_organization
+from cxmaturity.exchange import KpiName
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem
-from cxmaturity.storage import KPI_NAMES, Storage
+from cxmaturity.records import KPI_NAMES
+from cxmaturity.services.assessments import Assessments
 
 from ..conftest import ASSESSMENTS
+from ..helpers import open_store
 
 
 @pytest.fixture
@@ -26,15 +28,15 @@ def catalog_() -> Catalog:
 
 
 @pytest.fixture
-def filled(db_url, grid, quiz) -> tuple[Storage, object]:
-    store = Storage.open(db_url)
-    acme = store.organization("Acme S.A.")
+def filled(db_url, grid, quiz) -> tuple[Assessments, object]:
+    store = open_store(db_url)
+    acme = store.ensure_organization("Acme S.A.")
     first = store.create_assessment(acme, grid, "es", dt.date(2026, 5, 20))
     store.save_rating(first, "Ana", "billing", Rating(current=2, ideal=4, note='=HYPERLINK("x")'))
     store.save_rating(first, "Luis", "security", Rating(current="n/a"))
     store.save_plan(first, [PlanItem(capability="billing", suggestion=1, owner="Finanzas")])
     store.save_kpis(first, {"nps": 12.0, "fcr": 0.71})
-    store.set_final(first)
+    store.mark_final(first)
     second = store.create_assessment(acme, grid, "es", dt.date(2026, 11, 22), previous=first)
     store.save_rating(second, "Ana", "billing", Rating(current=3, ideal=4))
     q = store.create_assessment(acme, quiz, "en", dt.date(2026, 11, 22))
@@ -48,9 +50,9 @@ def test_kpi_names_agree():
 
 def test_export_then_import_gives_the_same_record(filled, catalog_):
     store, acme = filled
-    exported = export_json(store, acme)
-    copy = import_organization(store, exported, "acme.json", catalog_, rename="Acme (copia)")
-    again = json.loads(export_json(store, copy))
+    exported = store.export_json(acme)
+    copy = store.import_organization(exported, "acme.json", catalog_, rename="Acme (copia)")
+    again = json.loads(store.export_json(copy))
     original = json.loads(exported)
     assert again["organization"]["name"] == "Acme (copia)"
 
@@ -91,7 +93,7 @@ def test_a_corrupt_or_hostile_import_changes_nothing(filled, catalog_, raw, mess
     store, _ = filled
     before = store.counts()
     with pytest.raises(InvalidInput) as error:
-        import_organization(store, raw, "upload.json", catalog_)
+        store.import_organization(raw, "upload.json", catalog_)
     assert message in str(error.value.problems[0]) or any(
         message in str(p) for p in error.value.problems
     )
@@ -101,12 +103,12 @@ def test_a_corrupt_or_hostile_import_changes_nothing(filled, catalog_, raw, mess
 
 def test_import_errors_name_the_line(filled, catalog_):
     store, acme = filled
-    record = json.loads(export_json(store, acme))
+    record = json.loads(store.export_json(acme))
     record["organization"]["name"] = "Otra"
     record["assessments"][0]["responses"][0]["current"] = "7"
     raw = json.dumps(record, indent=1).encode()
     with pytest.raises(InvalidInput) as error:
-        import_organization(store, raw, "otra.json", catalog_)
+        store.import_organization(raw, "otra.json", catalog_)
     [problem] = error.value.problems
     line = next(
         i for i, text in enumerate(raw.decode().splitlines(), 1) if '"current": "7"' in text
@@ -117,7 +119,7 @@ def test_import_errors_name_the_line(filled, catalog_):
 
 def test_csv_has_every_answer_and_no_formulas(filled):
     store, acme = filled
-    rows = list(csv.DictReader(io.StringIO(answers_csv(store, acme))))
+    rows = list(csv.DictReader(io.StringIO(store.answers_csv(acme))))
     assert len(rows) == 4
     billing = next(r for r in rows if r["respondent"] == "Ana" and r["assessed_on"] == "2026-05-20")
     assert billing["note"] == '\'=HYPERLINK("x")'  # shown as text in a spreadsheet

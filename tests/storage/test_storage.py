@@ -13,22 +13,23 @@ import time
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
+from cxmaturity.db.migrate import current, upgrade
 from cxmaturity.loader import Catalog, load_answers
-from cxmaturity.migrate import current, upgrade
 from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem, Priority, Status
 from cxmaturity.scoring import score
-from cxmaturity.storage import Storage
+from cxmaturity.services.assessments import Assessments
 
 from ..conftest import ASSESSMENTS, ROOT
+from ..helpers import open_store
 
 EXAMPLES = ROOT / "docs" / "examples"
 DAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture
-def store(db_url: str) -> Storage:
-    return Storage.open(db_url)
+def store(db_url: str) -> Assessments:
+    return open_store(db_url)
 
 
 def test_upgrade_head_from_an_empty_database(db_url):
@@ -65,7 +66,7 @@ def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
             {"t": dt.datetime(2026, 5, 1)},
         )
     upgrade(engine)
-    store = Storage.open(db_url)
+    store = open_store(db_url)
     organization = store.organizations()[0]
     [assessment] = store.assessments(organization)
     assert (assessment.id, assessment.final, assessment.previous_id) == (7, True, None)
@@ -77,7 +78,7 @@ def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
 def test_answers_round_trip_to_the_same_score(store, name):
     catalog = Catalog.from_dirs([ASSESSMENTS])
     answers, questionnaire = load_answers(EXAMPLES / name, catalog)
-    organization = store.organization("  Acme   S.A. ")
+    organization = store.ensure_organization("  Acme   S.A. ")
     assert organization.name == "Acme S.A."
     assessment = store.create_assessment(organization, questionnaire, "es", DAY)
     for item, value in answers.answers.items():
@@ -92,7 +93,7 @@ def test_answers_round_trip_to_the_same_score(store, name):
 
 
 def test_a_changed_answer_replaces_the_old_one(store, grid):
-    assessment = store.create_assessment(store.organization("Acme"), grid, "es", DAY)
+    assessment = store.create_assessment(store.ensure_organization("Acme"), grid, "es", DAY)
     store.save_rating(assessment, "", "billing", Rating(current=1, ideal=2, note="primero"))
     store.save_rating(assessment, "", "billing", Rating(current=3, ideal=4))
     assert store.answers(assessment)[""].answers == {"billing": Rating(current=3, ideal=4)}
@@ -100,7 +101,7 @@ def test_a_changed_answer_replaces_the_old_one(store, grid):
 
 
 def test_plan_and_kpis_round_trip(store, grid):
-    assessment = store.create_assessment(store.organization("Acme"), grid, "en", DAY)
+    assessment = store.create_assessment(store.ensure_organization("Acme"), grid, "en", DAY)
     items = [
         PlanItem(capability="talent-training", suggestion=2, owner="HR", due=dt.date(2027, 1, 31),
                  priority=Priority.HIGH, status=Status.IN_PROGRESS, note="started"),
@@ -119,9 +120,9 @@ def test_plan_and_kpis_round_trip(store, grid):
 
 
 def test_reevaluation_links_to_the_previous_assessment(store, grid):
-    organization = store.organization("Acme")
+    organization = store.ensure_organization("Acme")
     first = store.create_assessment(organization, grid, "es", DAY)
-    store.set_final(first)
+    store.mark_final(first)
     second = store.create_assessment(organization, grid, "es", DAY + dt.timedelta(days=183), first)
     assert [a.id for a in store.assessments(organization)] == [first.id, second.id]
     assert store.assessment(second.id).previous_id == first.id
@@ -133,7 +134,7 @@ def test_reevaluation_links_to_the_previous_assessment(store, grid):
 
 def test_twenty_concurrent_writers_lose_nothing(store, grid):
     """10 writers on assessments of their own, 10 on one shared assessment."""
-    organization = store.organization("Acme")
+    organization = store.ensure_organization("Acme")
     shared = store.create_assessment(organization, grid, "es", DAY)
     own = [store.create_assessment(organization, grid, "es", DAY) for _ in range(10)]
     capabilities = [c.id for _, c in grid.capabilities()]
@@ -169,11 +170,12 @@ def test_twenty_concurrent_writers_lose_nothing(store, grid):
 WRITER = """
 import datetime as dt, sys
 from cxmaturity.loader import load_questionnaire
+from cxmaturity.db import Database
 from cxmaturity.model import Rating
-from cxmaturity.storage import Storage
-store = Storage.open(sys.argv[1])
+from cxmaturity.services.assessments import Assessments
+store = Assessments(Database.open(sys.argv[1]))
 grid = load_questionnaire("assessments/avaya-capability-grid.yaml")
-assessment = store.create_assessment(store.organization("Acme"), grid, "es", dt.date(2026, 11, 22))
+assessment = store.create_assessment(store.ensure_organization("Acme"), grid, "es", dt.date(2026, 11, 22))
 print(assessment.id, flush=True)
 n = 0
 while True:
@@ -184,7 +186,7 @@ while True:
 
 
 def test_killing_a_writer_mid_write_keeps_every_completed_write(db_url):
-    Storage.open(db_url)  # migrated before the writer starts
+    open_store(db_url)  # migrated before the writer starts
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, db_url], cwd=ROOT, stdout=subprocess.PIPE, text=True, env=env
@@ -199,9 +201,9 @@ def test_killing_a_writer_mid_write_keeps_every_completed_write(db_url):
     writer.wait()
     rest = writer.stdout.read().split()
     completed = int(rest[-1]) if rest else done
-    store = Storage.open(db_url)
-    if store.engine.dialect.name == "sqlite":
-        with store.engine.connect() as connection:
+    store = open_store(db_url)
+    if store.database.engine.dialect.name == "sqlite":
+        with store.database.engine.connect() as connection:
             assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     saved = store.answers(store.assessment(assessment_id))
     assert completed >= 150

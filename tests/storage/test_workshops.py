@@ -14,26 +14,25 @@ import pytest
 from cxmaturity.loader import dump_answers
 from cxmaturity.model import Rating
 from cxmaturity.scoring import score
-from cxmaturity.storage import Storage
-from cxmaturity.team import Agreed
-from cxmaturity.workshops import (
+from cxmaturity.services.errors import TooManyAttempts, WorkshopError
+from cxmaturity.services.tokens import (
     CODE_ALPHABET,
     CODE_LENGTH,
-    MAX_FAILED_JOINS,
-    TooManyAttempts,
-    WorkshopError,
-    Workshops,
     facilitator_allowed,
     new_code,
     normalize_code,
 )
+from cxmaturity.services.workshops import MAX_FAILED_JOINS, Workshops
+from cxmaturity.team import Agreed
+
+from ..helpers import open_store
 
 
 @pytest.fixture
 def rooms(db_url, quiz, grid):
-    store = Storage.open(db_url)
-    workshops = Workshops(store)
-    workshop = workshops.create(store.organization("Acme"), [quiz, grid], "es")
+    store = open_store(db_url)
+    workshops = Workshops(store.database)
+    workshop = workshops.create(store.ensure_organization("Acme"), [quiz, grid], "es")
     return store, workshops, workshop
 
 
@@ -52,7 +51,7 @@ def test_join_gives_a_token_for_that_participant_only(rooms, quiz):
     assert len(token) >= 32
     assert workshops.participant(token) == (workshop, ana)
     assert workshops.participant(token + "x") is None
-    other = workshops.create(store.organization("Beta"), [quiz], "es")
+    other = workshops.create(store.ensure_organization("Beta"), [quiz], "es")
     _, luis, other_token = workshops.join(other.code, "Luis", client="s2")
     workshops.save_choice(token, quiz.id, "q1", "a")
     workshops.save_choice(other_token, quiz.id, "q1", "c")
@@ -87,12 +86,14 @@ def test_answers_are_kept_per_participant_and_score_as_a_team(rooms, quiz):
 
 
 def test_a_name_is_needed_unless_anonymous_is_allowed(db_url, quiz):
-    store = Storage.open(db_url)
-    workshops = Workshops(store)
-    named = workshops.create(store.organization("Acme"), [quiz], "es")
+    store = open_store(db_url)
+    workshops = Workshops(store.database)
+    named = workshops.create(store.ensure_organization("Acme"), [quiz], "es")
     with pytest.raises(WorkshopError, match="name"):
         workshops.join(named.code, "   ", client="x")
-    anonymous = workshops.create(store.organization("Acme"), [quiz], "es", allow_anonymous=True)
+    anonymous = workshops.create(
+        store.ensure_organization("Acme"), [quiz], "es", allow_anonymous=True
+    )
     _, participant, _ = workshops.join(anonymous.code, "", client="x")
     assert participant.name == ""
 
@@ -228,7 +229,7 @@ def test_agreed_values_replace_everyones_answer_and_the_rest_stays_the_median(
 def test_consensus_is_the_organisations_assessment_and_can_be_saved_again(rooms, grid, quiz):
     store, workshops, workshop = rooms
     _workshop_answers(workshops, workshop, grid, quiz, people=3)
-    organization = store.organization("Acme")
+    organization = store.ensure_organization("Acme")
     assert store.assessments(organization) == []  # live assessments are not of record
     capability = grid.categories[0].capabilities[0].id
     first = workshops.save_consensus(workshop, grid, {capability: Agreed(current=1, ideal=2)})

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from cxmaturity.model import Rating
-from cxmaturity.storage import ANONYMOUS, Storage
+from cxmaturity.records import ANONYMOUS
 
+from ..helpers import open_store
 from .conftest import ANSWER, HOME, open_page
 
 
@@ -18,7 +19,7 @@ def test_each_answer_is_saved_and_a_new_session_gets_it_back():
     radio.set_value(radio.options[2]).run()
     at.radio[1].set_value(at.radio[1].options[1]).run()
     assert not at.exception
-    store = Storage.open()
+    store = open_store()
     [organization] = store.organizations()
     assert organization.name == "Acme S.A."
     [assessment] = store.assessments(organization)
@@ -32,7 +33,7 @@ def test_each_answer_is_saved_and_a_new_session_gets_it_back():
 
 
 def test_grid_ratings_and_notes_are_saved():
-    store = Storage.open()
+    store = open_store()
     at = open_page(HOME, lang="en")
     at.text_input[0].input("Beta Ltd").run()
     at = at.switch_page(ANSWER)
@@ -52,7 +53,7 @@ def test_grid_ratings_and_notes_are_saved():
 def test_without_an_organisation_nothing_is_saved_and_the_page_says_so():
     at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="en")
     at.radio[0].set_value(at.radio[0].options[0]).run()
-    assert Storage.open().organizations() == []
+    assert open_store().organizations() == []
     assert any("Type the organisation's name" in c.value for c in at.caption)
 
 
@@ -72,5 +73,5 @@ def test_database_url_from_streamlit_secrets(tmp_path):
     at.run()
     at.radio[0].set_value(at.radio[0].options[1]).run()
     assert not at.exception
-    assert [o.name for o in Storage.open(url).organizations()] == ["Secret Co"]
-    assert Storage.open().organizations() == []  # not the default database
+    assert [o.name for o in open_store(url).organizations()] == ["Secret Co"]
+    assert open_store().organizations() == []  # not the default database

@@ -7,22 +7,24 @@ import datetime as dt
 from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem, Status
-from cxmaturity.storage import ANONYMOUS, Storage
+from cxmaturity.records import ANONYMOUS
+from cxmaturity.services.assessments import Assessments
 from cxmaturity.ui.text import escape_md
 
 from ..conftest import ASSESSMENTS
+from ..helpers import open_store
 from .conftest import ORGANIZATIONS, open_page
 
 
-def seed(days_ago: int = 200) -> tuple[Storage, object]:
-    store = Storage.open()
+def seed(days_ago: int = 200) -> tuple[Assessments, object]:
+    store = open_store()
     grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
-    acme = store.organization("Acme S.A.")
+    acme = store.ensure_organization("Acme S.A.")
     first = store.create_assessment(acme, grid, "es", dt.date.today() - dt.timedelta(days=days_ago))
     store.save_rating(first, ANONYMOUS, "billing", Rating(current=2, ideal=4))
     store.save_rating(first, ANONYMOUS, "security", Rating(current=3, ideal=3))
     store.save_plan(first, [PlanItem(capability="billing", suggestion=1, owner="Finanzas")])
-    store.set_final(first)
+    store.mark_final(first)
     return store, first
 
 
@@ -90,7 +92,7 @@ def test_the_compare_engine_directions():
 
 def test_kpis_and_final_status_are_saved_with_the_assessment():
     store, first = seed(days_ago=5)
-    store.set_final(first, False)
+    store.mark_draft(first)
     from .conftest import RESULTS
 
     at = open_page(
@@ -107,10 +109,10 @@ def test_kpis_and_final_status_are_saved_with_the_assessment():
 
 
 def test_quiz_reevaluation_shows_the_previous_choices():
-    store = Storage.open()
+    store = open_store()
     quiz = load_questionnaire(ASSESSMENTS / "avaya-cx-quiz.yaml")
     first = store.create_assessment(
-        store.organization("Quiz S.A."), quiz, "en", dt.date(2026, 1, 5)
+        store.ensure_organization("Quiz S.A."), quiz, "en", dt.date(2026, 1, 5)
     )
     store.save_choice(first, ANONYMOUS, "q2", "b")
     at = open_page(ORGANIZATIONS, lang="en")

@@ -9,7 +9,8 @@ import subprocess
 import pytest
 import yaml
 
-from cxmaturity.branding import Branding, branding_path, load_branding
+from cxmaturity.branding import Branding, load_branding
+from cxmaturity.config import load_settings
 from cxmaturity.loader import Catalog, load_answers, load_plan
 from cxmaturity.planning import Priority, Status, default_plan, plan
 from cxmaturity.scoring import score_grid
@@ -168,6 +169,6 @@ def test_branding_is_saved_once_for_app_and_cli():
     at.button[0].click().run()
     assert not at.exception
     assert "Branding saved" in at.success[0].value
-    assert load_branding(branding_path()) == Branding(firm="Norte Consultores", accent="#8e44ad")
+    assert load_branding(load_settings().branding_path) == Branding(firm="Norte Consultores", accent="#8e44ad")
     at = open_page(BRANDING, lang="en")
     assert at.text_input[0].value == "Norte Consultores"  # read back from the file

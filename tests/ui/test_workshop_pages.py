@@ -6,9 +6,9 @@ import pytest
 
 from cxmaturity.model import Rating
 from cxmaturity.scoring import score
-from cxmaturity.storage import Storage, database_url
-from cxmaturity.workshops import Workshops
+from cxmaturity.services.workshops import Workshops
 
+from ..helpers import open_store
 from .conftest import ORGANIZATIONS, RESULTS, open_page
 
 WORKSHOP = "cxmaturity/ui/pages/workshop.py"
@@ -18,9 +18,9 @@ SECRET = "pages-secret"
 @pytest.fixture
 def rooms(monkeypatch, quiz, grid):
     monkeypatch.setenv("CXMATURITY_FACILITATOR_PASSWORD", SECRET)
-    store = Storage.open(database_url())
-    workshops = Workshops(store)
-    workshop = workshops.create(store.organization("Acme"), [quiz, grid], "en")
+    store = open_store()
+    workshops = Workshops(store.database)
+    workshop = workshops.create(store.ensure_organization("Acme"), [quiz, grid], "en")
     for n, (letters, level) in enumerate((("abca", 1), ("bbcb", 2), ("ccab", 4))):
         _, _, token = workshops.join(workshop.code, f"P{n}", client="t")
         for question, letter in zip(quiz.questions, letters, strict=True):

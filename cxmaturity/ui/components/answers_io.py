@@ -10,8 +10,8 @@ from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
 from cxmaturity.loader import Catalog, dump_answers, parse_answers
 from cxmaturity.model import Grid, Quiz
+from cxmaturity.ui.autosave import save_all
 from cxmaturity.ui.catalog import content_language
-from cxmaturity.ui.persist import save_all
 from cxmaturity.ui.state import UiState, load_answers, to_answers
 from cxmaturity.ui.text import file_name
 

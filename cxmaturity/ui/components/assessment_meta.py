@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Grid, Quiz
-from cxmaturity.storage import KPI_NAMES
-from cxmaturity.ui.persist import bound, storage
+from cxmaturity.model import Questionnaire
+from cxmaturity.records import KPI_NAMES
+from cxmaturity.ui.backend import services
+from cxmaturity.ui.restore import bound
 from cxmaturity.ui.state import UiState
 
 LIMITS: dict[str, tuple[float, float]] = {
@@ -19,13 +20,13 @@ LIMITS: dict[str, tuple[float, float]] = {
 }
 
 
-def assessment_meta(state: UiState, questionnaire: Quiz | Grid) -> None:
+def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
     """Nothing unless this session's answers are saved in an assessment."""
     assessment = bound(state, questionnaire)
     if assessment is None:
         return
     lang = state.lang
-    saved = storage().kpis(assessment)
+    saved = services().assessments.kpis(assessment)
     with st.expander(t("kpi_title", lang), icon=":material/monitoring:"):
         st.caption(t("kpi_help", lang))
         with st.form(f"kpis.{assessment.id}", border=False):
@@ -39,6 +40,5 @@ def assessment_meta(state: UiState, questionnaire: Quiz | Grid) -> None:
                 )  # fmt: skip
             final = st.checkbox(t("kpi_final", lang), value=assessment.final)
             if st.form_submit_button(t("kpi_save", lang)):
-                storage().save_kpis(assessment, values)
-                storage().set_final(assessment, final)
+                services().assessments.save_details(assessment, values, final=final)
                 st.success(t("kpi_saved", lang), icon=":material/check:")

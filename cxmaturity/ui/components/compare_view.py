@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import functools
+from typing import Any
 
 import streamlit as st
 
-from cxmaturity.charts import trend_chart
-from cxmaturity.compare import ARROWS, Change, compare_grids
+from cxmaturity.compare import ARROWS, Change, GridComparison
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.loader import Catalog
-from cxmaturity.model import Grid
-from cxmaturity.scoring import GridResult, QuizResult, Result
-from cxmaturity.storage import Assessment, Organization
-from cxmaturity.ui.catalog import catalog, content_language
-from cxmaturity.ui.components.history import results_by_assessment
-from cxmaturity.ui.persist import current_url
+from cxmaturity.records import Organization
+from cxmaturity.ui.backend import services
+from cxmaturity.ui.catalog import content_language
 
 
 def _delta(change: Change, lang: str) -> str:
@@ -38,8 +34,7 @@ def _rows(changes: tuple[Change, ...], names: dict[str, str], lang: str) -> list
     ]
 
 
-def _grid(grid: Grid, before: GridResult, after: GridResult, lang: str, ui: str) -> None:
-    comparison = compare_grids(grid, before, after)
+def _grid(grid: Any, comparison: GridComparison, lang: str, ui: str) -> None:
     overall = comparison.overall
     left, right = st.columns(2)
     left.metric(t("compare_today_before", ui), decimal(overall.before, ui))
@@ -66,57 +61,18 @@ def _grid(grid: Grid, before: GridResult, after: GridResult, lang: str, ui: str)
 def _trend(
     organization: Organization, questionnaire_id: str, version: tuple[object, ...], ui: str
 ) -> None:
-    spec = trend_spec(current_url(), organization, questionnaire_id, version, ui)
+    spec = services().history.trend_spec(organization, questionnaire_id, ui, version)
     if spec is not None:
         st.markdown(f"**{t('compare_trend', ui)}**")
         st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-
-
-@functools.lru_cache(maxsize=32)
-def trend_spec(
-    url: str,
-    organization: Organization,
-    questionnaire_id: str,
-    version: tuple[object, ...],
-    ui: str,
-) -> dict[str, object] | None:
-    """The trend chart's Vega-Lite spec, built again only when the data changed
-    (building an altair chart costs more than drawing it)."""
-    questionnaire = catalog().get(questionnaire_id)
-    if questionnaire is None:
-        return None
-    scored = results_by_assessment(url, organization, version).values()
-    history = [(a, r) for a, r in scored if a.questionnaire_id == questionnaire_id]
-    rows: list[dict[str, object]] = []
-    for assessment, result in history:
-        day = assessment.assessed_on.isoformat()
-        if isinstance(result, GridResult) and result.overall.current is not None:
-            rows.append({"date": day, "series": t("current", ui), "value": result.overall.current})
-            rows.append({"date": day, "series": t("ideal", ui), "value": result.overall.ideal})
-        elif isinstance(result, QuizResult) and result.points is not None:
-            rows.append({"date": day, "series": t("compare_points", ui), "value": result.points})
-    if not rows:
-        return None
-    if isinstance(questionnaire, Grid):
-        values = [lv.value for lv in questionnaire.levels]
-        domain, title = [min(values), max(values)], t("level", ui)
-    else:
-        domain = [questionnaire.min_points, questionnaire.max_points]
-        title = t("compare_points", ui)
-    chart = trend_chart(rows, ui, title, [float(d) for d in domain])
-    spec: dict[str, object] = chart.to_dict(validate=False)
-    return spec
 
 
 def compare_view(
     found: Catalog, organization: Organization, version: tuple[object, ...], ui: str
 ) -> None:
     """The compare section of the organisations page (``version``: the data's version)."""
-    scored = results_by_assessment(current_url(), organization, version)
-    by_questionnaire: dict[str, list[tuple[Assessment, Result]]] = {}
-    for assessment, result in scored.values():
-        by_questionnaire.setdefault(assessment.questionnaire_id, []).append((assessment, result))
-    usable = {q: v for q, v in by_questionnaire.items() if len(v) >= 2 and found.get(q)}
+    history = services().history
+    usable = history.comparable(organization, version)
     st.subheader(t("compare_title", ui), anchor=False)
     if not usable:
         st.caption(t("compare_need_two", ui))
@@ -130,9 +86,9 @@ def compare_view(
     questionnaire = found.get(qid)
     assert questionnaire is not None
     lang = content_language(questionnaire, ui)
-    history = usable[qid]
-    ids = [a.id for a, _ in history]
-    labels = {a.id: f"{a.assessed_on.isoformat()} (n.º {a.id})" for a, _ in history}
+    rounds = usable[qid]
+    ids = [a.id for a in rounds]
+    labels = {a.id: f"{a.assessed_on.isoformat()} (n.º {a.id})" for a in rounds}
     left, right = st.columns(2)
     before = left.selectbox(
         t("compare_before", ui), ids, index=len(ids) - 2, format_func=labels.__getitem__,
@@ -142,18 +98,14 @@ def compare_view(
         t("compare_after", ui), ids, index=len(ids) - 1, format_func=labels.__getitem__,
         key=f"compare.after.{qid}",
     )  # fmt: skip
-    old, new = scored[before][1], scored[after][1]
-    if (
-        isinstance(questionnaire, Grid)
-        and isinstance(old, GridResult)
-        and isinstance(new, GridResult)
-    ):
-        _grid(questionnaire, old, new, lang, ui)
-    elif isinstance(old, QuizResult) and isinstance(new, QuizResult):
-        change = Change("points", old.points, new.points)
+    comparison = history.compare(organization, before, after, version)
+    if comparison.grid is not None:
+        _grid(questionnaire, comparison.grid, lang, ui)
+    elif comparison.points is not None:
+        change = comparison.points
         st.metric(
             t("compare_points", ui),
-            number(new.points, ui),
+            number(change.after, ui),
             delta=number(change.delta, ui) if change.delta is not None else None,
         )
     _trend(organization, qid, version, ui)

@@ -3,20 +3,20 @@ prefilled with the team median; saving makes it the organisation's assessment.""
 
 from __future__ import annotations
 
-import math
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from cxmaturity.i18n import number, t
 from cxmaturity.model import Answers, Grid, Quiz
-from cxmaturity.scoring import GridResult
-from cxmaturity.team import Agreed, Consensus, TeamView, median_choice
+from cxmaturity.records import Workshop
+from cxmaturity.services.errors import WorkshopError
+from cxmaturity.team import Consensus, TeamView, agreed_choices, agreed_levels, median_choice
 from cxmaturity.ui.access import workshops
 from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.shell import RESULTS
 from cxmaturity.ui.text import escape_md
-from cxmaturity.workshops import Workshop, WorkshopError
 
 _TODAY, _IDEAL = "today", "ideal"
 
@@ -37,12 +37,8 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
     questionnaire = view.questionnaire
     content = content_language(questionnaire, lang)
     revision = _revision(workshop, questionnaire.id)
-    if isinstance(questionnaire, Quiz):
-        agreed, problems = _quiz(
-            questionnaire, list(view.answers), content, lang, f"{workshop.id}.{revision}"
-        )
-    else:
-        agreed, problems = _grid(questionnaire, view, content, lang, f"{workshop.id}.{revision}")
+    editor = EDITORS[questionnaire.kind]
+    agreed, problems = editor(questionnaire, view, content, lang, f"{workshop.id}.{revision}")
     left, right = st.columns([1, 1])
     save = left.button(
         t("ws_save_consensus", lang),
@@ -77,9 +73,10 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
 
 
 def _quiz(
-    quiz: Quiz, team: list[Answers], content: str, lang: str, suffix: str
+    quiz: Quiz, view: TeamView, content: str, lang: str, suffix: str
 ) -> tuple[Consensus, list[str]]:
-    agreed: Consensus = {}
+    team: list[Answers] = list(view.answers)
+    chosen: dict[str, str | None] = {}
     for number_, question in enumerate(quiz.questions, start=1):
         median = median_choice(quiz, question.id, team)
         letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
@@ -88,7 +85,7 @@ def _quiz(
             o.id: sum(1 for a in team if a.choice(question.id) == o.id) for o in question.options
         }
         split = " · ".join(f"{letters[o]}) {n}" for o, n in counts.items())
-        chosen = st.selectbox(
+        picked = st.selectbox(
             escape_md(f"{number_}. {question.text.get(content)}"),
             options=list(texts),
             index=list(texts).index(median) if median in texts else None,
@@ -97,16 +94,14 @@ def _quiz(
             placeholder=t("ws_pick_agreed", lang),
         )
         st.caption(escape_md(t("ws_quiz_split", lang, split=split)))
-        if chosen is not None and chosen != median:
-            agreed[question.id] = str(chosen)
-    return agreed, []
+        chosen[question.id] = str(picked) if picked is not None else None
+    return agreed_choices(quiz, team, chosen), []
 
 
 def _grid(
     grid: Grid, view: TeamView, content: str, lang: str, suffix: str
 ) -> tuple[Consensus, list[str]]:
-    result = view.result
-    assert isinstance(result, GridResult)
+    result: Any = view.result
     ordered = [d.capability for d in view.disagreements]
     ordered += [c for _, c in grid.capabilities() if c not in ordered]
     flags = {d.capability.id for d in view.disagreements if d.discuss}
@@ -155,36 +150,27 @@ def _grid(
             _IDEAL: st.column_config.NumberColumn(columns[_IDEAL], **level),
         },
     )
-    agreed: Consensus = {}
-    problems: list[str] = []
-    levels = {lv.value for lv in grid.levels}
-    for capability in ordered:
-        parts: dict[str, int | None] = {}
-        for part, median in zip((_TODAY, _IDEAL), medians[capability.id], strict=True):
-            value = edited.at[capability.id, part]
-            if value is None or (isinstance(value, float) and math.isnan(value)):
-                parts[part] = None
-            elif median is not None and math.isclose(float(value), float(median)):
-                parts[part] = None  # the team median, kept
-            elif float(value).is_integer() and int(value) in levels:
-                parts[part] = int(value)
-            else:
-                problems.append(
-                    t(
-                        "ws_not_a_level",
-                        lang,
-                        name=capability.name.get(content),
-                        value=number(float(value), lang),
-                        low=low,
-                        high=high,
-                    )
-                )
-        if parts[_TODAY] is not None or parts[_IDEAL] is not None:
-            agreed[capability.id] = Agreed(current=parts[_TODAY], ideal=parts[_IDEAL])
+    values = {
+        c.id: (_float(edited.at[c.id, _TODAY]), _float(edited.at[c.id, _IDEAL])) for c in ordered
+    }
+    agreed, wrong = agreed_levels(grid, medians, values)
+    problems = [
+        t("ws_not_a_level", lang, name=w.capability.name.get(content),
+          value=number(w.value, lang), low=low, high=high)
+        for w in wrong
+    ]  # fmt: skip
     return agreed, problems
+
+
+def _float(value: object) -> float | None:
+    """A cell of the data editor as a number (empty: None)."""
+    return None if value is None else float(value)  # type: ignore[arg-type]
 
 
 def _median_text(value: float | None, spread: float | None, lang: str) -> str:
     if value is None:
         return "–"
     return t("report_median_spread", lang, median=number(value, lang), spread=number(spread, lang))
+
+
+EDITORS = {"quiz": _quiz, "grid": _grid}  # the agreed values' editor by questionnaire kind

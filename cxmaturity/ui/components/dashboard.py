@@ -1,70 +1,26 @@
 """The facilitator's live dashboard: who joined and how far each is, the team result,
 how quiz choices split and where leaders disagree most.
 
-It refreshes by itself (a fragment rerun every few seconds). The figures are computed
-again only when someone joined or answered: a cheap version query keys a cache that
-lives here, in a module (page scripts run afresh each time, their caches would not).
+It refreshes by itself (a fragment rerun every few seconds). The figures come from
+:meth:`cxmaturity.services.workshops.Workshops.live`, computed again only when
+someone joined or answered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from dataclasses import dataclass
 
 import streamlit as st
 
 from cxmaturity.charts import category_chart
 from cxmaturity.i18n import decimal, number, t
-from cxmaturity.model import Grid, Quiz
-from cxmaturity.scoring import GridResult, QuizResult
-from cxmaturity.team import TeamView, answered_items, team_view
+from cxmaturity.services.workshops import Live
+from cxmaturity.team import TeamView
 from cxmaturity.ui.access import workshops
-from cxmaturity.ui.catalog import catalog, content_language
-from cxmaturity.ui.persist import current_url
+from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.text import escape_md
-from cxmaturity.workshops import Participant, Workshop
 
 REFRESH = dt.timedelta(seconds=3)
-
-
-@dataclass(frozen=True)
-class Live:
-    """One moment of a workshop: its people, their progress and the team views."""
-
-    workshop: Workshop
-    participants: tuple[Participant, ...]
-    progress: dict[int, dict[str, int]]  # participant id -> questionnaire id -> items done
-    views: tuple[TeamView, ...]
-
-
-@functools.lru_cache(maxsize=32)
-def live(url: str, workshop: Workshop, version: tuple[object, ...]) -> Live:
-    """The workshop's state, computed again only when its version changes."""
-    del url, version  # cache key only
-    rooms = workshops()
-    found = catalog()
-    people = tuple(rooms.participants(workshop))
-    team = rooms.team(workshop)
-    progress: dict[int, dict[str, int]] = {p.id: {} for p in people}
-    views = []
-    for assessment in rooms.assessments(workshop):
-        questionnaire = found.get(assessment.questionnaire_id)
-        if questionnaire is None:
-            continue
-        answers = team.get(assessment.id, {})
-        for pid, given in answers.items():
-            progress.setdefault(pid, {})[questionnaire.id] = answered_items(questionnaire, given)
-        views.append(team_view(questionnaire, list(answers.values())))
-    return Live(workshop, people, progress, tuple(views))
-
-
-def current(workshop_id: int) -> Live | None:
-    rooms = workshops()
-    workshop = rooms.get(workshop_id)
-    if workshop is None:
-        return None
-    return live(current_url(), workshop, rooms.version(workshop))
 
 
 def _people(now: Live, lang: str) -> None:
@@ -110,7 +66,6 @@ def _title(view: TeamView, lang: str) -> str:
 
 def _quiz(view: TeamView, lang: str) -> None:
     quiz, result = view.questionnaire, view.result
-    assert isinstance(quiz, Quiz) and isinstance(result, QuizResult)
     content = content_language(quiz, lang)
     band = next((b for b in quiz.bands if b.id == result.band), None)
     points, who = st.columns(2)
@@ -146,7 +101,6 @@ def _quiz(view: TeamView, lang: str) -> None:
 
 def _grid(view: TeamView, lang: str) -> None:
     grid, result = view.questionnaire, view.result
-    assert isinstance(grid, Grid) and isinstance(result, GridResult)
     content = content_language(grid, lang)
     today, ideal, gap = st.columns(3)
     today.metric(t("level_today", lang), decimal(result.overall.current, lang))
@@ -178,7 +132,7 @@ def _grid(view: TeamView, lang: str) -> None:
 @st.fragment(run_every=REFRESH)
 def dashboard(workshop_id: int, lang: str) -> None:
     """The live view: a fragment that reruns by itself every few seconds."""
-    now = current(workshop_id)
+    now = workshops().live(workshop_id)
     if now is None:
         return
     with st.container(key="ws.people"):
@@ -188,7 +142,7 @@ def dashboard(workshop_id: int, lang: str) -> None:
     tabs = st.tabs([_title(v, lang) for v in now.views])
     for tab, view in zip(tabs, now.views, strict=True):
         with tab:
-            if isinstance(view.questionnaire, Quiz):
-                _quiz(view, lang)
-            else:
-                _grid(view, lang)
+            VIEWS[view.questionnaire.kind](view, lang)
+
+
+VIEWS = {"quiz": _quiz, "grid": _grid}  # a team view drawn by questionnaire kind

@@ -6,7 +6,7 @@ import streamlit as st
 
 from cxmaturity.i18n import t
 from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid, Rating
-from cxmaturity.ui.persist import autosave_item
+from cxmaturity.ui.autosave import autosave_item
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_key
 from cxmaturity.ui.text import escape_md
 

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.workshops import Workshop
-
-PUBLIC_URL = "CXMATURITY_PUBLIC_URL"  # the app's address as participants reach it
+from cxmaturity.records import Workshop
+from cxmaturity.ui.backend import settings
 
 
 def app_url() -> str:
     """The app's base address: ``CXMATURITY_PUBLIC_URL``, else the address this
     browser uses (without the page's own path)."""
-    configured = os.environ.get(PUBLIC_URL, "").strip()
+    configured = settings().public_url
     if configured:
-        return configured.rstrip("/")
+        return configured
     seen = urlsplit(st.context.url or "")
     path = seen.path.rstrip("/")
     if path.endswith("/workshop"):

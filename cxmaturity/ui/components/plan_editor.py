@@ -26,7 +26,7 @@ from cxmaturity.planning import (
     Status,
     default_plan,
 )
-from cxmaturity.ui.persist import save_plan
+from cxmaturity.ui.autosave import save_plan
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
 from cxmaturity.ui.text import file_name
 

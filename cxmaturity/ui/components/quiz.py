@@ -7,8 +7,9 @@ import streamlit as st
 from cxmaturity.charts import quiz_band_chart
 from cxmaturity.i18n import t
 from cxmaturity.model import Quiz
-from cxmaturity.scoring import QuizResult, score_quiz
-from cxmaturity.ui.persist import autosave_item
+from cxmaturity.scoring import QuizResult
+from cxmaturity.services.results import quiz_result as score_quiz
+from cxmaturity.ui.autosave import autosave_item
 from cxmaturity.ui.state import UiState, get_state, to_answers, widget_key
 from cxmaturity.ui.text import escape_md
 

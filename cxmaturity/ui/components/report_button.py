@@ -1,92 +1,41 @@
-"""The PDF report download: the session's answers and plan, the saved branding."""
+"""The PDF report download: everything this session answered, with its plan.
+
+The report itself is made by :class:`cxmaturity.services.reports.Reports`: a stored
+assessment is reported from the database (its answers and its date)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-from pathlib import Path
-
 import streamlit as st
 
-from cxmaturity.branding import Branding, branding_path, load_branding
+from cxmaturity.branding import Branding
 from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
-from cxmaturity.model import Grid, Quiz
-from cxmaturity.report import Participation, build_report, report_data
-from cxmaturity.scoring import Result, score
-from cxmaturity.ui.persist import bound, storage
+from cxmaturity.model import Questionnaire, grids
+from cxmaturity.services.reports import ReportPart
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.state import UiState, plan_items, team_answers
 from cxmaturity.ui.text import escape_md, file_name
 
 
-@functools.lru_cache(maxsize=4)
-def _branding_at(path: str, signature: tuple[int, int]) -> Branding | InvalidInput:
-    del signature  # part of the cache key only: a saved change is read again
-    try:
-        return load_branding(Path(path))
-    except InvalidInput as error:
-        return error
-
-
 def current_branding() -> Branding | InvalidInput:
     """The saved branding (or why it cannot be used), re-read when the file changes."""
-    path = branding_path()
-    try:
-        info = path.stat()
-    except OSError:
-        return Branding()
-    return _branding_at(str(path), (info.st_mtime_ns, info.st_size))
+    return services().branding.current()
 
 
-def report_pdf(state: UiState, questionnaires: list[Quiz | Grid], lang: str) -> bytes:
+def report_pdf(state: UiState, questionnaires: list[Questionnaire], lang: str) -> bytes:
     """The report of everything this session answered, with its plan and branding."""
     teams = team_answers(state, questionnaires, lang)
-    grid = next((q for q, _ in teams if isinstance(q, Grid)), None)
-    branding = current_branding()
-    data = report_data(
-        teams,
+    parts = [ReportPart(q, state.assessment_ids.get(q.id), tuple(answers)) for q, answers in teams]
+    grid = next(iter(grids(q for q, _ in teams)), None)
+    return services().reports.report(
+        parts,
         lang,
         organization=state.organization.strip(),
-        assessed_on=dt.date.today(),
         plan_items=plan_items(state, grid) if grid is not None else None,
-        branding=branding if isinstance(branding, Branding) else Branding(),
-        previous=_previous(state, [q for q, _ in teams]),
-        participation=_participation(state, [q for q, _ in teams]),
     )
-    return build_report(data)
 
 
-def _participation(state: UiState, questionnaires: list[Quiz | Grid]) -> Participation | None:
-    """A workshop's consensus opened from the history: who took part, how they split."""
-    from cxmaturity.workshops import Workshops
-
-    from .workshop_report import participation
-
-    for questionnaire in questionnaires:
-        assessment = bound(state, questionnaire) if questionnaire.id in state.team else None
-        source = Workshops(storage()).source(assessment) if assessment is not None else None
-        if source is not None:
-            return participation(source[0])
-    return None
-
-
-def _previous(
-    state: UiState, questionnaires: list[Quiz | Grid]
-) -> dict[str, tuple[dt.date, Result]]:
-    """For a re-evaluation, the previous assessment's date and result per questionnaire."""
-    found: dict[str, tuple[dt.date, Result]] = {}
-    for questionnaire in questionnaires:
-        current = bound(state, questionnaire)
-        earlier = (
-            storage().assessment(current.previous_id) if current and current.previous_id else None
-        )
-        team = list(storage().answers(earlier).values()) if earlier else []
-        if earlier is not None and team:
-            found[questionnaire.id] = (earlier.assessed_on, score(questionnaire, team))
-    return found
-
-
-def report_button(state: UiState, questionnaires: list[Quiz | Grid], lang: str, key: str) -> None:
+def report_button(state: UiState, questionnaires: list[Questionnaire], lang: str, key: str) -> None:
     """A download button for the report (built when clicked), or why there is none."""
     teams = team_answers(state, questionnaires, lang)
     if not teams:

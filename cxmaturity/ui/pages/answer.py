@@ -5,12 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Quiz
+from cxmaturity.ui.autosave import status_caption
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.answers_io import answers_io
-from cxmaturity.ui.components.grid import grid_form
-from cxmaturity.ui.components.quiz import quiz_form
-from cxmaturity.ui.persist import restore, status_caption
+from cxmaturity.ui.components.forms import answer_form
+from cxmaturity.ui.restore import restore
 from cxmaturity.ui.shell import RESULTS, page_header, questionnaire_missing, questionnaire_params
 from cxmaturity.ui.state import get_state
 from cxmaturity.ui.text import escape_md
@@ -36,10 +35,8 @@ def render() -> None:
         st.caption(escape_md(saving))
     if questionnaire.id in state.team:  # a workshop's consensus: agreed, not re-answered
         st.info(t("ws_team_read_only", state.lang), icon=":material/groups:")
-    elif isinstance(questionnaire, Quiz):
-        quiz_form(questionnaire, state, lang)
     else:
-        grid_form(questionnaire, state, lang)
+        answer_form(questionnaire, state, lang)
     st.page_link(
         RESULTS,
         label=t("see_results", state.lang),

@@ -8,12 +8,11 @@ from cxmaturity.branding import (
     DEFAULT_ACCENT,
     MAX_LOGO_BYTES,
     Branding,
-    branding_path,
     normalize_logo,
-    save_branding,
 )
 from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.components.report_button import current_branding
 from cxmaturity.ui.shell import page_header
 from cxmaturity.ui.state import get_state
@@ -27,7 +26,8 @@ def _save(saved: Branding, firm: str, accent: str, upload: object, remove: bool)
     try:
         if upload is not None:
             logo = normalize_logo(upload.getvalue(), upload.name)  # type: ignore[attr-defined]
-        path = save_branding(Branding(firm=firm.strip()[:120], accent=accent.lower(), logo=logo))
+        branding = Branding(firm=firm.strip()[:120], accent=accent.lower(), logo=logo)
+        path = services().branding.save(branding)
     except InvalidInput as error:
         st.error(t("branding_invalid", lang), icon=":material/error:")
         st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
@@ -64,7 +64,7 @@ def render() -> None:
         submitted = st.form_submit_button(t("branding_save", lang), type="primary")
     if submitted:
         _save(saved, firm, accent, upload, remove)
-    st.caption(t("branding_file", lang, path=escape_md(str(branding_path()))))
+    st.caption(t("branding_file", lang, path=escape_md(str(services().branding.path))))
 
 
 render()

@@ -36,7 +36,7 @@ def _deep_link(found: Catalog, state: UiState) -> None:
 
 def _card(questionnaire: Quiz | Grid, state: UiState) -> None:
     lang = content_language(questionnaire, state.lang)
-    kind = "quiz" if isinstance(questionnaire, Quiz) else "grid"
+    kind = questionnaire.kind
     count = questionnaire.item_count()
     done = state.of(questionnaire.id).answered(questionnaire)
     with st.container(border=True, height="stretch"):

@@ -9,16 +9,13 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Quiz
-from cxmaturity.storage import Assessment
+from cxmaturity.services.errors import WorkshopError
+from cxmaturity.services.workshops import ParticipantView
 from cxmaturity.ui.access import client_key, workshops
 from cxmaturity.ui.catalog import catalog, content_language
-from cxmaturity.ui.components.grid import grid_form
-from cxmaturity.ui.components.quiz import quiz_form
-from cxmaturity.ui.persist import storage
+from cxmaturity.ui.components.forms import answer_form
 from cxmaturity.ui.shell import page_header
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, load_answers
-from cxmaturity.workshops import Participant, Workshop, WorkshopError
 
 TOKEN_PARAM, CODE_PARAM = "p", "code"
 _CODE_KEY, _NAME_KEY, _CHOICE_KEY = "join.code", "join.name", "join.questionnaire"
@@ -55,8 +52,9 @@ def _join_form(state: UiState) -> None:
     st.rerun()
 
 
-def _arrive(state: UiState, token: str, workshop: Workshop, participant: Participant) -> None:
+def _arrive(state: UiState, token: str, view: ParticipantView) -> None:
     """First view of this participant in this session: their saved answers, nothing else."""
+    workshop, participant = view.workshop, view.participant
     state.participant_token = token
     earlier = state.answers  # fresh widgets for every questionnaire (new revisions)
     state.answers, state.team, state.plans = {}, {}, {}
@@ -64,11 +62,11 @@ def _arrive(state: UiState, token: str, workshop: Workshop, participant: Partici
     state.organization, state.respondent = "", participant.name
     if st.query_params.get("lang") is None:
         state.lang = workshop.language
-    store = storage()
-    for assessment in workshops().assessments(workshop):
-        saved = store.answers(assessment).get(participant.respondent)
-        old = earlier.get(assessment.questionnaire_id)
-        state.answers[assessment.questionnaire_id] = QuestionnaireState(
+    own = workshops().own_answers(token)
+    for questionnaire_id in view.questionnaire_ids:
+        saved = own.get(questionnaire_id)
+        old = earlier.get(questionnaire_id)
+        state.answers[questionnaire_id] = QuestionnaireState(
             revision=old.revision + 1 if old else 1
         )
         if saved is not None:
@@ -76,13 +74,11 @@ def _arrive(state: UiState, token: str, workshop: Workshop, participant: Partici
     state.organization = ""
 
 
-def _answer(state: UiState, workshop: Workshop, participant: Participant) -> None:
+def _answer(state: UiState, view: ParticipantView) -> None:
     lang = state.lang
     found = catalog()
-    live: list[Assessment] = workshops().assessments(workshop)
-    questionnaires = [q for a in live if (q := found.get(a.questionnaire_id)) is not None]
-    found_organization = storage().organization_of(workshop.organization_id)
-    organization = found_organization.name if found_organization else ""
+    workshop, participant, organization = view.workshop, view.participant, view.organization
+    questionnaires = [q for i in view.questionnaire_ids if (q := found.get(i)) is not None]
     hello = t("ws_hello", lang, name=participant.name) if participant.name else ""
     page_header(
         t("ws_participant_title", lang, org=organization),
@@ -109,11 +105,7 @@ def _answer(state: UiState, workshop: Workshop, participant: Participant) -> Non
             required=True,
         )
         chosen = by_id.get(str(picked), chosen)
-    content = content_language(chosen, lang)
-    if isinstance(chosen, Quiz):
-        quiz_form(chosen, state, content)
-    else:
-        grid_form(chosen, state, content)
+    answer_form(chosen, state, content_language(chosen, lang))
 
 
 def render() -> None:
@@ -122,18 +114,17 @@ def render() -> None:
     if not token:
         _join_form(state)
         return
-    found = workshops().participant(token)
-    if found is None:
+    view = workshops().participant_view(token)
+    if view is None:
         state.participant_token = None
         st.error(t("ws_join_unknown_link", state.lang), icon=":material/link_off:")
         _join_form(state)
         return
-    workshop, participant = found
     if state.participant_token != token or not state.answers:
-        _arrive(state, token, workshop, participant)
+        _arrive(state, token, view)
     if st.query_params.get(TOKEN_PARAM) != token:
         st.query_params[TOKEN_PARAM] = token
-    _answer(state, workshop, participant)
+    _answer(state, view)
 
 
 render()

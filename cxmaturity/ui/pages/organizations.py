@@ -8,16 +8,16 @@ import datetime as dt
 import streamlit as st
 
 from cxmaturity.errors import InvalidInput
-from cxmaturity.exchange import answers_csv, export_json, import_organization
 from cxmaturity.i18n import long_date, t
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
-from cxmaturity.storage import Assessment, Organization
-from cxmaturity.ui.access import facilitator_gate, facilitator_secret
+from cxmaturity.records import Assessment, Organization
+from cxmaturity.ui.access import facilitator_gate, has_facilitator_secret
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
 from cxmaturity.ui.components.history import history_rows
-from cxmaturity.ui.persist import current_url, reevaluate, storage
+from cxmaturity.ui.restore import reevaluate
 from cxmaturity.ui.shell import ANSWER, page_header
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md, file_name
@@ -29,7 +29,7 @@ def _history(
     organization: Organization, version: tuple[object, ...], state: UiState
 ) -> list[Assessment]:
     lang = state.lang
-    assessments, rows = history_rows(current_url(), organization, lang, version)
+    assessments, rows = history_rows(organization, lang, version)
     st.dataframe(
         rows,
         hide_index=True,
@@ -84,7 +84,7 @@ def _record(organization: Organization, lang: str) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("orgs_export", lang),
-        data=lambda: export_json(storage(), organization),
+        data=lambda: services().assessments.export_json(organization),
         file_name=file_name(
             "organizacion" if lang == "es" else "organisation", organization.name, "json"
         ),
@@ -94,7 +94,7 @@ def _record(organization: Organization, lang: str) -> None:
     )
     right.download_button(
         t("orgs_csv", lang),
-        data=lambda: answers_csv(storage(), organization).encode("utf-8"),
+        data=lambda: services().assessments.answers_csv(organization).encode("utf-8"),
         file_name=file_name("respuestas" if lang == "es" else "answers", organization.name, "csv"),
         mime="text/csv",
         icon=":material/table:",
@@ -112,7 +112,9 @@ def _import(found: Catalog, lang: str) -> None:
     if st.session_state.get("orgs.imported") == marker:
         return
     try:
-        organization = import_organization(storage(), upload.getvalue(), upload.name, found)
+        organization = services().assessments.import_organization(
+            upload.getvalue(), upload.name, found
+        )
     except InvalidInput as error:
         st.error(t("orgs_import_invalid", lang), icon=":material/error:")
         st.code("\n".join(str(p) for p in error.problems[:50]), language=None, wrap_lines=True)
@@ -125,10 +127,10 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("orgs_title", lang))
-    if facilitator_secret() and not facilitator_gate(state):
+    if has_facilitator_secret() and not facilitator_gate(state):
         return  # a workshop server: every organisation's record is for the facilitator
     found = catalog()
-    organizations = storage().organizations()
+    organizations = services().assessments.organizations()
     if not organizations:
         st.info(t("orgs_none", lang), icon=":material/info:")
     else:
@@ -142,7 +144,7 @@ def render() -> None:
             key=ORG_KEY,
         )
         organization = names[chosen]
-        version = storage().history_version(organization)  # one cheap query per run
+        version = services().history.version(organization)  # one cheap query per run
         # Two views, drawn one at a time: the history (with re-evaluation and the
         # record in and out) and the comparison.
         view = st.segmented_control(

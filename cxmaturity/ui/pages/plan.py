@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Grid
-from cxmaturity.planning import plan
-from cxmaturity.scoring import score_grid
+from cxmaturity.model import Grid, grids
+from cxmaturity.services.results import grid_view
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.plan_editor import plan_editor
 from cxmaturity.ui.components.report_button import report_button
@@ -29,8 +28,8 @@ def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
 def _plan_section(grid: Grid, state: UiState) -> None:
     lang = content_language(grid, state.lang)
     st.subheader(t("plan_title", state.lang), anchor=False)
-    result = score_grid(grid, answers_of(state, grid, lang))
-    if result.rated == 0:
+    view = grid_view(grid, answers_of(state, grid, lang))
+    if view.result.rated == 0:
         st.info(t("plan_need_grid", state.lang), icon=":material/pending:")
         st.page_link(
             ANSWER,
@@ -40,14 +39,14 @@ def _plan_section(grid: Grid, state: UiState) -> None:
         )
         return
     st.caption(t("plan_intro", state.lang))
-    plan_editor(grid, plan(grid, result), lang)
+    plan_editor(grid, view.gaps, lang)
 
 
 def render() -> None:
     state = get_state()
     page_header(t("plan_and_report", state.lang))
     questionnaires = list(catalog().questionnaires.values())
-    grid = _grid(state, [q for q in questionnaires if isinstance(q, Grid)])
+    grid = _grid(state, grids(questionnaires))
     if grid is not None:
         _plan_section(grid, state)
     st.subheader(t("report_section", state.lang), anchor=False)

@@ -7,13 +7,15 @@ import streamlit as st
 from cxmaturity.charts import capability_heatmap, category_chart
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.model import Grid, Quiz
-from cxmaturity.planning import Gap, plan
-from cxmaturity.scoring import GridResult, score_grid, score_quiz
+from cxmaturity.planning import Gap, Plan
+from cxmaturity.scoring import GridResult
+from cxmaturity.services.results import grid_view
+from cxmaturity.services.results import quiz_result as score_quiz
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.assessment_meta import assessment_meta
 from cxmaturity.ui.components.quiz import quiz_result
 from cxmaturity.ui.components.report_button import report_button
-from cxmaturity.ui.persist import restore
+from cxmaturity.ui.restore import restore
 from cxmaturity.ui.shell import (
     ANSWER,
     PLAN,
@@ -56,8 +58,7 @@ def _gap_rows(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> list[dict[str, 
     ]
 
 
-def _gaps(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
-    ranked = plan(grid, result)
+def _gaps(ranked: Plan, lang: str, ui_lang: str) -> None:
     st.subheader(t("gap_table", ui_lang), anchor=False)
     if not ranked.gaps:
         st.info(t("no_gaps", ui_lang))
@@ -81,7 +82,8 @@ def _gaps(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
 
 
 def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
-    result = score_grid(grid, answers_of(state, grid, lang))
+    view = grid_view(grid, answers_of(state, grid, lang))
+    result = view.result
     ui_lang = state.lang
     if result.rated == 0:
         st.info(t("no_answers_yet", ui_lang), icon=":material/pending:")
@@ -100,7 +102,7 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
     st.altair_chart(category_chart(grid, result, lang), width="stretch", theme=None)
     st.subheader(t("all_capabilities", ui_lang), anchor=False)
     st.altair_chart(capability_heatmap(grid, result, lang), width="stretch", theme=None)
-    _gaps(grid, result, lang, ui_lang)
+    _gaps(view.gaps, lang, ui_lang)
 
 
 def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
@@ -123,6 +125,9 @@ def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
     quiz_result(quiz, result, lang, state.lang)
 
 
+RESULTS_BY_KIND = {"quiz": _quiz_results, "grid": _grid_results}
+
+
 def render() -> None:
     state = get_state()
     found = catalog()
@@ -133,10 +138,7 @@ def render() -> None:
     restore(state, questionnaire)
     lang = content_language(questionnaire, state.lang)
     page_header(f"{t('results_title', state.lang)}: {questionnaire.title.get(lang)}")
-    if isinstance(questionnaire, Quiz):
-        _quiz_results(questionnaire, state, lang)
-    else:
-        _grid_results(questionnaire, state, lang)
+    RESULTS_BY_KIND[questionnaire.kind](questionnaire, state, lang)
     st.page_link(
         ANSWER,
         label=t("edit_answers", state.lang),

@@ -8,18 +8,16 @@ import datetime as dt
 import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
-from cxmaturity.model import Grid
+from cxmaturity.records import Workshop
 from cxmaturity.ui.access import facilitator_gate, workshops
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.consensus import consensus_editor
-from cxmaturity.ui.components.dashboard import current, dashboard
+from cxmaturity.ui.components.dashboard import dashboard
 from cxmaturity.ui.components.join_card import join_card
 from cxmaturity.ui.components.workshop_report import workshop_report_button
-from cxmaturity.ui.persist import storage
 from cxmaturity.ui.shell import LANGUAGE_NAMES, page_header
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
-from cxmaturity.workshops import Workshop
 
 WORKSHOP_PARAM = "workshop"
 
@@ -59,9 +57,9 @@ def _create(state: UiState) -> None:
         st.error(t("ws_need_questionnaire", lang), icon=":material/error:")
         return
     picked = [q for qid in chosen if (q := found.get(qid)) is not None]
-    picked.sort(key=lambda q: isinstance(q, Grid))  # the quick quizzes first, as a warm-up
-    workshop = workshops().create(
-        storage().organization(organization),
+    picked.sort(key=lambda q: q.has_plan)  # the quick quizzes first, as a warm-up
+    workshop = workshops().create_named(
+        organization,
         picked,
         str(language or lang),
         allow_anonymous=anonymous,
@@ -111,7 +109,7 @@ def _close(workshop: Workshop, lang: str) -> None:
     else:
         st.caption(t("ws_closed_note", lang))
         if st.button(t("ws_reopen", lang), key="ws.reopen", icon=":material/lock_open:"):
-            workshops().close(workshop, closed=False)
+            workshops().reopen(workshop)
             st.rerun()
 
 
@@ -126,8 +124,7 @@ def render() -> None:
         _create(state)
     if workshop is None:
         return
-    found_organization = storage().organization_of(workshop.organization_id)
-    organization = found_organization.name if found_organization else ""
+    organization = workshops().organization_name(workshop)
     st.subheader(escape_md(organization), anchor=False)
     join_card(workshop, lang)
     _close(workshop, lang)
@@ -136,7 +133,7 @@ def render() -> None:
         dashboard(workshop.id, lang)
     st.subheader(t("ws_consensus", lang), anchor=False)
     st.caption(t("ws_consensus_help", lang))
-    now = current(workshop.id)
+    now = workshops().live(workshop.id)
     if now is None or not now.views:
         return
     tabs = st.tabs([v.questionnaire.title.get(content_language(v.questionnaire, lang))

@@ -1,0 +1,115 @@
+"""Every setting, read in one place: the environment, then Streamlit secrets, then a default.
+
+Nothing else in cxmaturity reads environment variables or secrets: the engine takes
+what it needs as parameters, services get a :class:`Settings`. The app hands over
+``st.secrets`` (so ``.streamlit/secrets.toml`` and Streamlit's own secret sources
+work); the command line reads the same ``secrets.toml`` files itself (the project's
+``.streamlit/secrets.toml``, then ``~/.streamlit/secrets.toml``), without Streamlit.
+
+| setting | environment / secret | default |
+|---|---|---|
+| database | ``CXMATURITY_DATABASE_URL`` | SQLite ``cxmaturity.db`` in the data folder |
+| data folder | ``CXMATURITY_DATA_DIR`` | ``$XDG_DATA_HOME/cxmaturity`` (``~/.local/share``) |
+| branding file | ``CXMATURITY_BRANDING`` | ``branding.yaml`` in the data folder |
+| facilitator secret | ``CXMATURITY_FACILITATOR_PASSWORD`` | none: nobody is a facilitator |
+| public address | ``CXMATURITY_PUBLIC_URL`` | the address the browser uses |
+| trust ``X-Forwarded-For`` | ``CXMATURITY_TRUST_PROXY=1`` | no |
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATABASE_URL = "CXMATURITY_DATABASE_URL"
+DATA_DIR = "CXMATURITY_DATA_DIR"
+BRANDING = "CXMATURITY_BRANDING"
+FACILITATOR_PASSWORD = "CXMATURITY_FACILITATOR_PASSWORD"
+PUBLIC_URL = "CXMATURITY_PUBLIC_URL"
+TRUST_PROXY = "CXMATURITY_TRUST_PROXY"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
+SECRETS_FILES = (Path(".streamlit") / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the services and the app need to know about this installation."""
+
+    database_url: str
+    data_dir: Path
+    branding_path: Path
+    catalog_dir: Path
+    facilitator_password: str = ""
+    public_url: str = ""
+    trust_proxy: bool = False
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, secrets: Mapping[str, Any] | None = None
+) -> Settings:
+    """The settings in force: ``environ`` (default ``os.environ``), then ``secrets``
+    (default: the ``secrets.toml`` files), then the defaults."""
+    env = os.environ if environ is None else environ
+    found = _file_secrets() if secrets is None else secrets
+
+    def value(name: str) -> str:
+        given = env.get(name, "")
+        if given:
+            return given
+        try:
+            secret = found.get(name)
+        except Exception:  # a secrets source that cannot be read counts as empty
+            secret = None
+        return str(secret) if secret else ""
+
+    data = Path(value(DATA_DIR)).expanduser() if value(DATA_DIR) else _default_data_dir(env)
+    branding = value(BRANDING)
+    return Settings(
+        database_url=value(DATABASE_URL) or f"sqlite:///{data / 'cxmaturity.db'}",
+        data_dir=data,
+        branding_path=Path(branding).expanduser() if branding else data / "branding.yaml",
+        catalog_dir=catalog_dir(),
+        facilitator_password=value(FACILITATOR_PASSWORD),
+        public_url=value(PUBLIC_URL).strip().rstrip("/"),
+        trust_proxy=value(TRUST_PROXY) == "1",
+    )
+
+
+def catalog_dir() -> Path:
+    """``./assessments`` when run from a project folder, else the bundled questionnaires."""
+    local = Path("assessments")
+    return local if local.is_dir() else BUNDLED_CATALOG
+
+
+def _default_data_dir(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "cxmaturity"
+
+
+def _file_secrets() -> Mapping[str, Any]:
+    """The top-level keys of the secrets files (the project's file wins)."""
+    merged: dict[str, Any] = {}
+    for path in reversed(SECRETS_FILES):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        merged |= _read_toml(str(path), info.st_mtime_ns, info.st_size)
+    return merged
+
+
+@functools.lru_cache(maxsize=8)
+def _read_toml(path: str, mtime: int, size: int) -> dict[str, Any]:
+    del mtime, size  # cache key only: a changed file is read again
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}

@@ -1,0 +1,133 @@
+"""Rows <-> plain values, in one place: every conversion between a table row and a
+:mod:`cxmaturity.records` value or an engine document (answers, plan items)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import NOT_APPLICABLE, Answers, Rating
+from ..planning import PlanItem, Priority, Status
+from ..records import Assessment, Organization, Participant, Workshop
+from .tables import (
+    AssessmentRow,
+    OrganizationRow,
+    ParticipantRow,
+    PlanItemRow,
+    ResponseRow,
+    WorkshopRow,
+)
+
+
+def to_organization(row: OrganizationRow) -> Organization:
+    return Organization(row.id, row.name)
+
+
+def to_assessment(row: AssessmentRow) -> Assessment:
+    return Assessment(
+        row.id, row.organization_id, row.questionnaire_id, row.questionnaire_version,
+        row.assessed_on, row.language, row.status, row.previous_id,
+    )  # fmt: skip
+
+
+def to_workshop(row: WorkshopRow) -> Workshop:
+    return Workshop(
+        row.id, row.organization_id, row.code, row.language, row.allow_anonymous, row.status
+    )
+
+
+def to_participant(row: ParticipantRow) -> Participant:
+    return Participant(row.id, row.workshop_id, row.name)
+
+
+def answer_columns(value: Rating | str | None) -> dict[str, Any]:
+    """One answer as a response row's columns: a quiz choice, a capability's rating, or
+    nothing (every column cleared)."""
+    if isinstance(value, Rating):
+        return {
+            "choice": None,
+            "current": _level_text(value.current),
+            "ideal": _level_text(value.ideal),
+            "note": value.note or None,
+        }
+    return {"choice": value, "current": None, "ideal": None, "note": None}
+
+
+def documents(
+    assessment: Assessment, organization: str | None, rows: Sequence[ResponseRow]
+) -> dict[str, Answers]:
+    """Response rows -> one answers document per respondent (key: respondent)."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        document = found.setdefault(
+            row.respondent,
+            {
+                "questionnaire": assessment.questionnaire_id,
+                "organization": organization,
+                "respondent": row.respondent or None,
+                "date": assessment.assessed_on,
+                "language": assessment.language,
+                "answers": {},
+            },
+        )
+        document["answers"][row.item_id] = _answer_value(row)
+    return {name: Answers.model_validate(doc) for name, doc in found.items()}
+
+
+def by_assessment(rows: Sequence[ResponseRow]) -> dict[int, list[ResponseRow]]:
+    """Response rows grouped by assessment, each group in the rows' order."""
+    groups: dict[int, list[ResponseRow]] = {}
+    for row in rows:
+        groups.setdefault(row.assessment_id, []).append(row)
+    return groups
+
+
+def plan_row(assessment_id: int, position: int, item: PlanItem) -> PlanItemRow:
+    initiative = item.initiative.root if item.initiative is not None else None
+    return PlanItemRow(
+        assessment_id=assessment_id,
+        position=position,
+        capability=item.capability,
+        suggestion=item.suggestion,
+        # JSON keeps both shapes apart: a plain text or a text per language.
+        initiative=json.dumps(initiative, ensure_ascii=False) if initiative is not None else None,
+        owner=item.owner,
+        due=item.due,
+        priority=item.priority.value,
+        status=item.status.value,
+        note=item.note,
+    )
+
+
+def to_plan_item(row: PlanItemRow) -> PlanItem:
+    return PlanItem(
+        capability=row.capability,
+        suggestion=row.suggestion,
+        initiative=json.loads(row.initiative) if row.initiative is not None else None,
+        owner=row.owner,
+        due=row.due,
+        priority=Priority(row.priority),
+        status=Status(row.status),
+        note=row.note,
+    )
+
+
+def _level_text(value: int | str | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _level_value(text: str | None) -> int | str | None:
+    if text is None:
+        return None
+    return NOT_APPLICABLE if text == NOT_APPLICABLE else int(text)
+
+
+def _answer_value(row: ResponseRow) -> Any:
+    if row.current is not None or row.ideal is not None or row.note:
+        return {
+            "current": _level_value(row.current),
+            "ideal": _level_value(row.ideal),
+            "note": row.note,
+        }
+    return row.choice

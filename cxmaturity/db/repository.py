@@ -1,0 +1,418 @@
+"""The only code that queries or writes table rows. A :class:`Repository` works inside
+one SQLAlchemy session, opened by a unit of work (:mod:`cxmaturity.db.uow`): it never
+commits; the unit of work commits the whole action at once, or rolls it back.
+
+Every method takes and returns plain values (:mod:`cxmaturity.records`, engine
+documents), never rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ..model import Answers
+from ..planning import PlanItem
+from ..records import (
+    DRAFT,
+    PARTICIPANT_PREFIX,
+    Assessment,
+    Organization,
+    Participant,
+    Workshop,
+    participant_id,
+)
+from .mappers import (
+    answer_columns,
+    by_assessment,
+    documents,
+    plan_row,
+    to_assessment,
+    to_organization,
+    to_participant,
+    to_plan_item,
+    to_workshop,
+)
+from .tables import (
+    AssessmentRow,
+    JoinAttemptRow,
+    KpiRow,
+    OrganizationRow,
+    ParticipantRow,
+    PlanItemRow,
+    ResponseRow,
+    WorkshopAssessmentRow,
+    WorkshopRow,
+    utcnow,
+)
+
+
+class Repository:
+    """Queries and writes of one unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # ------------------------------------------------------------ organisations
+
+    def organization(self, organization_id: int) -> Organization | None:
+        row = self.session.get(OrganizationRow, organization_id)
+        return to_organization(row) if row is not None else None
+
+    def organization_named(self, name: str) -> Organization | None:
+        row = self.session.scalar(select(OrganizationRow).where(OrganizationRow.name == name))
+        return to_organization(row) if row is not None else None
+
+    def add_organization(self, name: str) -> Organization:
+        row = OrganizationRow(name=name)
+        self.session.add(row)
+        self.session.flush()
+        return to_organization(row)
+
+    def organizations(self) -> list[Organization]:
+        rows = self.session.scalars(select(OrganizationRow).order_by(OrganizationRow.name))
+        return [to_organization(r) for r in rows]
+
+    # -------------------------------------------------------------- assessments
+
+    def add_assessment(
+        self,
+        organization_id: int,
+        questionnaire_id: str,
+        questionnaire_version: str,
+        language: str,
+        assessed_on: dt.date,
+        *,
+        previous_id: int | None = None,
+        status: str = DRAFT,
+    ) -> Assessment:
+        row = AssessmentRow(
+            organization_id=organization_id,
+            questionnaire_id=questionnaire_id,
+            questionnaire_version=questionnaire_version,
+            assessed_on=assessed_on,
+            language=language,
+            status=status,
+            previous_id=previous_id,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return to_assessment(row)
+
+    def assessment(self, assessment_id: int) -> Assessment | None:
+        row = self.session.get(AssessmentRow, assessment_id)
+        return to_assessment(row) if row is not None else None
+
+    def assessments_of(self, organization_id: int) -> list[Assessment]:
+        """An organisation's assessments of record, oldest first (a workshop's live
+        assessments are not among them; its consensus is)."""
+        live = select(WorkshopAssessmentRow.assessment_id)
+        rows = self.session.scalars(
+            select(AssessmentRow)
+            .where(AssessmentRow.organization_id == organization_id)
+            .where(AssessmentRow.id.not_in(live))
+            .order_by(AssessmentRow.assessed_on, AssessmentRow.id)
+        )
+        return [to_assessment(r) for r in rows]
+
+    def set_status(self, assessment_id: int, status: str) -> None:
+        row = self.session.get(AssessmentRow, assessment_id)
+        if row is None:
+            raise KeyError(assessment_id)
+        row.status = status
+
+    # ------------------------------------------------------------------ answers
+
+    def upsert_answer(
+        self, assessment_id: int, respondent: str, item: str, columns: Mapping[str, Any]
+    ) -> None:
+        """Insert or update one respondent's answer to one item (no lost update between
+        concurrent writers: the database resolves the conflict)."""
+        key = {"assessment_id": assessment_id, "respondent": respondent[:300], "item_id": item}
+        insert = _insert_for(self.session)
+        statement = insert(ResponseRow).values(**key, **columns, updated_at=utcnow())
+        statement = statement.on_conflict_do_update(
+            index_elements=["assessment_id", "respondent", "item_id"],
+            set_={**columns, "updated_at": utcnow()},
+        )
+        self.session.execute(statement)
+
+    def replace_answers(self, assessment_id: int, team: Mapping[str, Answers]) -> None:
+        """Every answer of the assessment replaced by ``team`` (respondent -> answers)."""
+        self.session.execute(delete(ResponseRow).where(ResponseRow.assessment_id == assessment_id))
+        for respondent, answers in team.items():
+            for item, value in answers.answers.items():
+                if value is not None:
+                    self.add_response(assessment_id, respondent, item, answer_columns(value))
+
+    def add_response(
+        self, assessment_id: int, respondent: str, item: str, columns: Mapping[str, Any]
+    ) -> None:
+        self.session.add(
+            ResponseRow(
+                assessment_id=assessment_id,
+                respondent=respondent[:300],
+                item_id=item,
+                updated_at=utcnow(),
+                **columns,
+            )
+        )
+
+    def answers(self, assessment: Assessment) -> dict[str, Answers]:
+        """Each respondent's answers as an answers document (key: respondent)."""
+        rows = self.session.scalars(
+            select(ResponseRow)
+            .where(ResponseRow.assessment_id == assessment.id)
+            .order_by(ResponseRow.respondent, ResponseRow.id)
+        ).all()
+        organization = self.session.get(OrganizationRow, assessment.organization_id)
+        return documents(assessment, organization.name if organization else None, rows)
+
+    def history(self, organization: Organization) -> list[tuple[Assessment, dict[str, Answers]]]:
+        """Every assessment of record of the organisation with its answers, in two queries."""
+        assessments = self.assessments_of(organization.id)
+        rows = self.session.scalars(
+            select(ResponseRow)
+            .join(AssessmentRow, AssessmentRow.id == ResponseRow.assessment_id)
+            .where(AssessmentRow.organization_id == organization.id)
+            .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+        ).all()
+        grouped = by_assessment(rows)
+        return [(a, documents(a, organization.name, grouped.get(a.id, []))) for a in assessments]
+
+    def history_version(self, organization_id: int) -> tuple[Any, ...]:
+        """Changes whenever an assessment or answer of the organisation changes (cheap)."""
+        assessments = self.session.execute(
+            select(
+                func.count(AssessmentRow.id),
+                func.max(AssessmentRow.id),
+                func.sum(func.length(AssessmentRow.status)),
+            ).where(AssessmentRow.organization_id == organization_id)
+        ).one()
+        responses = self.session.execute(
+            select(func.count(ResponseRow.id), func.max(ResponseRow.updated_at))
+            .join(AssessmentRow, AssessmentRow.id == ResponseRow.assessment_id)
+            .where(AssessmentRow.organization_id == organization_id)
+        ).one()
+        return (*assessments, *responses)
+
+    # ------------------------------------------------------------- plan, KPIs
+
+    def replace_plan(self, assessment_id: int, items: Sequence[PlanItem]) -> None:
+        self.session.execute(delete(PlanItemRow).where(PlanItemRow.assessment_id == assessment_id))
+        for position, item in enumerate(items):
+            self.session.add(plan_row(assessment_id, position, item))
+
+    def plan(self, assessment_id: int) -> list[PlanItem]:
+        rows = self.session.scalars(
+            select(PlanItemRow)
+            .where(PlanItemRow.assessment_id == assessment_id)
+            .order_by(PlanItemRow.position)
+        )
+        return [to_plan_item(r) for r in rows]
+
+    def set_kpis(self, assessment_id: int, values: Mapping[str, float | None]) -> None:
+        for name, value in values.items():
+            self.session.execute(
+                delete(KpiRow).where(KpiRow.assessment_id == assessment_id, KpiRow.name == name)
+            )
+            if value is not None:
+                self.session.add(KpiRow(assessment_id=assessment_id, name=name, value=value))
+
+    def kpis(self, assessment_id: int) -> dict[str, float]:
+        rows = self.session.scalars(select(KpiRow).where(KpiRow.assessment_id == assessment_id))
+        return {r.name: r.value for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (for checks and tests)."""
+        tables = (OrganizationRow, AssessmentRow, ResponseRow, PlanItemRow, KpiRow)
+        return {
+            t.__tablename__: self.session.scalar(select(func.count()).select_from(t)) or 0
+            for t in tables
+        }
+
+    # ---------------------------------------------------------------- workshops
+
+    def add_workshop(
+        self, organization_id: int, code: str, language: str, allow_anonymous: bool, status: str
+    ) -> Workshop:
+        row = WorkshopRow(
+            organization_id=organization_id,
+            code=code,
+            language=language,
+            allow_anonymous=allow_anonymous,
+            status=status,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return to_workshop(row)
+
+    def link_live(self, workshop_id: int, assessment_id: int) -> None:
+        self.session.add(
+            WorkshopAssessmentRow(workshop_id=workshop_id, assessment_id=assessment_id)
+        )
+
+    def workshop(self, workshop_id: int) -> Workshop | None:
+        row = self.session.get(WorkshopRow, workshop_id)
+        return to_workshop(row) if row is not None else None
+
+    def workshop_with_code(self, code: str) -> Workshop | None:
+        row = self.session.scalar(select(WorkshopRow).where(WorkshopRow.code == code))
+        return to_workshop(row) if row is not None else None
+
+    def set_workshop_status(self, workshop_id: int, status: str) -> None:
+        row = self.session.get(WorkshopRow, workshop_id)
+        if row is not None:
+            row.status = status
+
+    def workshops(self) -> list[tuple[Workshop, Organization]]:
+        """Every workshop with its organisation, newest first."""
+        rows = self.session.execute(
+            select(WorkshopRow, OrganizationRow)
+            .join(OrganizationRow, OrganizationRow.id == WorkshopRow.organization_id)
+            .order_by(WorkshopRow.id.desc())
+        ).all()
+        return [(to_workshop(w), to_organization(o)) for w, o in rows]
+
+    def live_assessments(self, workshop_id: int) -> list[Assessment]:
+        """The workshop's live assessments, in the order the questionnaires were given."""
+        rows = self.session.scalars(
+            select(AssessmentRow)
+            .join(WorkshopAssessmentRow, WorkshopAssessmentRow.assessment_id == AssessmentRow.id)
+            .where(WorkshopAssessmentRow.workshop_id == workshop_id)
+            .order_by(WorkshopAssessmentRow.id)
+        )
+        return [to_assessment(r) for r in rows]
+
+    def record_join_attempt(self, client: str, ok: bool) -> None:
+        self.session.add(JoinAttemptRow(client=client, ok=ok, at=utcnow()))
+
+    def failed_joins(self, client: str, since: dt.datetime) -> int:
+        found = self.session.scalar(
+            select(func.count(JoinAttemptRow.id)).where(
+                JoinAttemptRow.client == client,
+                JoinAttemptRow.ok.is_(False),
+                JoinAttemptRow.at >= since,
+            )
+        )
+        return found or 0
+
+    def add_participant(self, workshop_id: int, name: str, token_hash: str) -> Participant:
+        row = ParticipantRow(workshop_id=workshop_id, name=name, token_hash=token_hash)
+        self.session.add(row)
+        self.session.flush()
+        return to_participant(row)
+
+    def participant_with_token(self, token_hash: str) -> tuple[Workshop, Participant] | None:
+        found = self.session.execute(
+            select(ParticipantRow, WorkshopRow)
+            .join(WorkshopRow, WorkshopRow.id == ParticipantRow.workshop_id)
+            .where(ParticipantRow.token_hash == token_hash)
+        ).first()
+        if found is None:
+            return None
+        return to_workshop(found[1]), to_participant(found[0])
+
+    def participants(self, workshop_id: int) -> list[Participant]:
+        rows = self.session.scalars(
+            select(ParticipantRow)
+            .where(ParticipantRow.workshop_id == workshop_id)
+            .order_by(ParticipantRow.id)
+        )
+        return [to_participant(r) for r in rows]
+
+    def participant_answers(self, workshop: Workshop) -> dict[int, dict[int, Answers]]:
+        """Per live assessment, each participant's answers (key: participant id)."""
+        assessments = {a.id: a for a in self.live_assessments(workshop.id)}
+        rows = self.session.scalars(
+            select(ResponseRow)
+            .where(ResponseRow.assessment_id.in_(list(assessments)))
+            .where(ResponseRow.respondent.like(f"{PARTICIPANT_PREFIX}%"))
+            .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+        ).all()
+        organization = self.session.get(OrganizationRow, workshop.organization_id)
+        name = organization.name if organization else None
+        team: dict[int, dict[int, Answers]] = {a: {} for a in assessments}
+        for assessment_id, chunk in by_assessment(rows).items():
+            for respondent, answers in documents(assessments[assessment_id], name, chunk).items():
+                team[assessment_id][participant_id(respondent)] = answers
+        return team
+
+    def workshop_version(self, workshop_id: int) -> tuple[object, ...]:
+        """Changes whenever someone joins or answers (cheap: for caching the dashboard)."""
+        live = select(WorkshopAssessmentRow.assessment_id).where(
+            WorkshopAssessmentRow.workshop_id == workshop_id
+        )
+        answers = self.session.execute(
+            select(func.count(ResponseRow.id), func.max(ResponseRow.updated_at)).where(
+                ResponseRow.assessment_id.in_(live)
+            )
+        ).one()
+        people = self.session.execute(
+            select(func.count(ParticipantRow.id), func.max(ParticipantRow.id)).where(
+                ParticipantRow.workshop_id == workshop_id
+            )
+        ).one()
+        status = self.session.scalar(
+            select(WorkshopRow.status).where(WorkshopRow.id == workshop_id)
+        )
+        return (*answers, *people, status)
+
+    def consensus_of(self, workshop_id: int, live_id: int) -> Assessment | None:
+        """The assessment agreed from one live assessment, if saved."""
+        link = self._link(workshop_id, live_id)
+        if link is None or link.consensus_id is None:
+            return None
+        return self.assessment(link.consensus_id)
+
+    def link_consensus(self, workshop_id: int, live_id: int, consensus_id: int) -> None:
+        link = self._link(workshop_id, live_id)
+        if link is None:
+            raise KeyError((workshop_id, live_id))
+        link.consensus_id = consensus_id
+
+    def source_of(self, consensus_id: int) -> tuple[Workshop, Assessment] | None:
+        """The workshop and live assessment a consensus was agreed from."""
+        link = self.session.scalar(
+            select(WorkshopAssessmentRow).where(WorkshopAssessmentRow.consensus_id == consensus_id)
+        )
+        if link is None:
+            return None
+        workshop = self.workshop(link.workshop_id)
+        live = self.assessment(link.assessment_id)
+        return (workshop, live) if workshop is not None and live is not None else None
+
+    def in_workshop(self, assessment_id: int) -> bool:
+        """Whether the assessment is a workshop's (live, or its consensus)."""
+        found = self.session.scalar(
+            select(WorkshopAssessmentRow.id)
+            .where(
+                (WorkshopAssessmentRow.assessment_id == assessment_id)
+                | (WorkshopAssessmentRow.consensus_id == assessment_id)
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    def _link(self, workshop_id: int, live_id: int) -> WorkshopAssessmentRow | None:
+        return self.session.scalar(
+            select(WorkshopAssessmentRow).where(
+                WorkshopAssessmentRow.workshop_id == workshop_id,
+                WorkshopAssessmentRow.assessment_id == live_id,
+            )
+        )
+
+
+def _insert_for(session: Session) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT ... DO UPDATE."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    name = session.get_bind().dialect.name
+    inserts = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+    if name not in inserts:  # pragma: no cover - not supported
+        raise NotImplementedError(f"database {name!r} is not supported")
+    return inserts[name]

@@ -1,0 +1,69 @@
+"""Use cases, with no streamlit: pages and the command line call these, never the
+database. Each action is one transaction; each returns plain values or view models.
+
+``Services.open(settings)`` wires them for one installation (the app keeps one per
+server process).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported on use: ``python -m cxmaturity report`` needs no database
+    from ..config import Settings
+    from ..db import Database
+    from ..loader import Catalog
+    from .answers import AnswerService
+    from .assessments import Assessments
+    from .branding import BrandingService
+    from .catalog import CatalogSource
+    from .history import History
+    from .reports import Reports
+    from .workshops import Workshops
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    database: Database
+    catalogs: CatalogSource
+    answers: AnswerService
+    assessments: Assessments
+    workshops: Workshops
+    history: History
+    reports: Reports
+    branding: BrandingService
+
+    @classmethod
+    def open(cls, settings: Settings, database: Database | None = None) -> Services:
+        """The services of one installation (the database opened and migrated)."""
+        from ..db import Database
+        from .answers import AnswerService
+        from .assessments import Assessments
+        from .branding import BrandingService
+        from .catalog import CatalogSource
+        from .history import History
+        from .reports import Reports
+        from .workshops import Workshops
+
+        database = database or Database.open(settings.database_url)
+        catalogs = CatalogSource(settings.catalog_dir)
+        assessments = Assessments(database)
+        workshops = Workshops(database, catalogs.current, settings.facilitator_password)
+        branding = BrandingService(settings.branding_path)
+        return cls(
+            settings=settings,
+            database=database,
+            catalogs=catalogs,
+            answers=AnswerService(database),
+            assessments=assessments,
+            workshops=workshops,
+            history=History(assessments, catalogs.current),
+            reports=Reports(assessments, workshops, branding),
+            branding=branding,
+        )
+
+    def catalog(self) -> Catalog:
+        """Every questionnaire of the catalogue folder (re-read when a file changes)."""
+        return self.catalogs.current()

@@ -1,0 +1,315 @@
+"""Organisations and their assessments: create, read, answers, plan, KPIs, status,
+re-evaluation, and an organisation's record in and out (JSON, CSV).
+
+Each method is one action and one transaction (:class:`cxmaturity.db.UnitOfWork`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..db import Database
+from ..db.mappers import answer_columns
+from ..db.repository import Repository
+from ..exchange import (
+    OrganizationRecord,
+    answers_csv_text,
+    organization_record,
+    validate_import,
+)
+from ..loader import Catalog
+from ..model import Answers, Questionnaire, Rating
+from ..planning import PlanItem
+from ..records import ANONYMOUS, DRAFT, FINAL, KPI_NAMES, Assessment, Organization
+from .answers import clean_name
+
+Team = dict[str, Answers]  # respondent -> answers
+
+
+@dataclass(frozen=True)
+class Round:
+    """A stored assessment as a page opens it: a single respondent's answers (``own``)
+    or a team's (a workshop's consensus, read only), its plan, and for a
+    re-evaluation the previous round's answers."""
+
+    assessment: Assessment
+    organization: Organization | None
+    own: Answers | None = None
+    team: tuple[Answers, ...] = ()
+    plan: tuple[PlanItem, ...] = ()
+    previous: Answers | None = None
+
+
+class Assessments:
+    """Use cases on organisations and their assessments."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # ------------------------------------------------------------ organisations
+
+    def organizations(self) -> list[Organization]:
+        with self.database.unit() as uow:
+            return uow.repo.organizations()
+
+    def organization(self, organization_id: int) -> Organization | None:
+        """The organisation with this id (None if there is none)."""
+        with self.database.unit() as uow:
+            return uow.repo.organization(organization_id)
+
+    def ensure_organization(self, name: str) -> Organization:
+        """The organisation called ``name`` (spaces collapsed), created if it is new."""
+        clean = clean_name(name)
+        if not clean:
+            raise ValueError("an organisation needs a name")
+        with self.database.unit() as uow:
+            found = uow.repo.organization_named(clean)
+            if found is not None:
+                return found
+            created = uow.repo.add_organization(clean)
+            uow.commit()
+            return created
+
+    # -------------------------------------------------------------- assessments
+
+    def create_assessment(
+        self,
+        organization: Organization,
+        questionnaire: Questionnaire,
+        language: str,
+        assessed_on: dt.date,
+        previous: Assessment | None = None,
+    ) -> Assessment:
+        with self.database.unit() as uow:
+            created = uow.repo.add_assessment(
+                organization.id,
+                questionnaire.id,
+                str(questionnaire.version),
+                language,
+                assessed_on,
+                previous_id=previous.id if previous else None,
+            )
+            uow.commit()
+            return created
+
+    def assessment(self, assessment_id: int) -> Assessment | None:
+        with self.database.unit() as uow:
+            return uow.repo.assessment(assessment_id)
+
+    def assessments(self, organization: Organization) -> list[Assessment]:
+        """An organisation's assessments of record, oldest first: a workshop's live
+        assessments (each participant's own answers) are not among them; its
+        consensus is."""
+        with self.database.unit() as uow:
+            return uow.repo.assessments_of(organization.id)
+
+    def mark_final(self, assessment: Assessment) -> None:
+        """The assessment is the organisation's final one for its round."""
+        self._set_status(assessment, FINAL)
+
+    def mark_draft(self, assessment: Assessment) -> None:
+        """The assessment is a draft again."""
+        self._set_status(assessment, DRAFT)
+
+    def _set_status(self, assessment: Assessment, status: str) -> None:
+        with self.database.unit() as uow:
+            uow.repo.set_status(assessment.id, status)
+            uow.commit()
+
+    def reevaluate(
+        self, previous: Assessment, questionnaire: Questionnaire, day: dt.date
+    ) -> Assessment:
+        """A new round after ``previous``: empty answers and a copy of last round's
+        plan (statuses as they were, for the team to update), in one transaction."""
+        with self.database.unit() as uow:
+            created = uow.repo.add_assessment(
+                previous.organization_id,
+                questionnaire.id,
+                str(questionnaire.version),
+                previous.language,
+                day,
+                previous_id=previous.id,
+            )
+            uow.repo.replace_plan(created.id, uow.repo.plan(previous.id))
+            uow.commit()
+            return created
+
+    def open_round(
+        self, assessment_id: int, questionnaire_id: str, *, facilitator: bool
+    ) -> Round | None:
+        """The assessment with everything a page shows of it, read in one transaction.
+
+        None when there is no such assessment of this questionnaire, or when it holds a
+        workshop's answers and the reader is not its facilitator."""
+        with self.database.unit() as uow:
+            repo = uow.repo
+            assessment = repo.assessment(assessment_id)
+            if assessment is None or assessment.questionnaire_id != questionnaire_id:
+                return None
+            if repo.in_workshop(assessment.id) and not facilitator:
+                return None
+            everyone = repo.answers(assessment)
+            previous = repo.assessment(assessment.previous_id) if assessment.previous_id else None
+            earlier = repo.answers(previous).get(ANONYMOUS) if previous is not None else None
+            own = everyone.get(ANONYMOUS)
+            is_team = len(everyone) > 1 or (bool(everyone) and own is None)
+            return Round(
+                assessment=assessment,
+                organization=repo.organization(assessment.organization_id),
+                own=None if is_team else own,
+                team=tuple(everyone.values()) if is_team else (),
+                plan=tuple(repo.plan(assessment.id)),
+                previous=earlier,
+            )
+
+    def in_workshop(self, assessment: Assessment) -> bool:
+        """Whether the assessment holds a workshop's answers (live or agreed)."""
+        with self.database.unit() as uow:
+            return uow.repo.in_workshop(assessment.id)
+
+    # ------------------------------------------------------------------ answers
+
+    def save_choice(
+        self, assessment: Assessment, respondent: str, item: str, choice: str | None
+    ) -> None:
+        """Store one quiz answer (None clears it)."""
+        self._save(assessment, respondent, item, choice)
+
+    def save_rating(
+        self, assessment: Assessment, respondent: str, item: str, rating: Rating
+    ) -> None:
+        """Store one capability's current, ideal and note."""
+        self._save(assessment, respondent, item, rating)
+
+    def _save(
+        self, assessment: Assessment, respondent: str, item: str, value: Rating | str | None
+    ) -> None:
+        with self.database.unit() as uow:
+            uow.repo.upsert_answer(assessment.id, respondent, item, answer_columns(value))
+            uow.commit()
+
+    def replace_answers(self, assessment: Assessment, team: Mapping[str, Answers]) -> None:
+        """Replace every answer of the assessment with ``team`` (respondent -> answers),
+        in one transaction: readers see the old answers or the new, never a mix."""
+        with self.database.unit() as uow:
+            uow.repo.replace_answers(assessment.id, team)
+            uow.commit()
+
+    def answers(self, assessment: Assessment) -> Team:
+        """Each respondent's answers as an answers document (key: respondent name)."""
+        with self.database.unit() as uow:
+            return uow.repo.answers(assessment)
+
+    def history(self, organization: Organization) -> list[tuple[Assessment, Team]]:
+        """Every assessment of record of the organisation with its answers."""
+        with self.database.unit() as uow:
+            return uow.repo.history(organization)
+
+    def history_version(self, organization: Organization) -> tuple[Any, ...]:
+        """Changes whenever an assessment or answer of the organisation changes (cheap)."""
+        with self.database.unit() as uow:
+            return uow.repo.history_version(organization.id)
+
+    # ------------------------------------------------------------- plan, KPIs
+
+    def save_plan(self, assessment: Assessment, items: Sequence[PlanItem]) -> None:
+        """Replace the assessment's plan, all at once."""
+        with self.database.unit() as uow:
+            uow.repo.replace_plan(assessment.id, items)
+            uow.commit()
+
+    def plan(self, assessment: Assessment) -> list[PlanItem]:
+        with self.database.unit() as uow:
+            return uow.repo.plan(assessment.id)
+
+    def save_kpis(self, assessment: Assessment, values: dict[str, float | None]) -> None:
+        """Set (or, with None, clear) business and operational metrics."""
+        unknown = set(values) - set(KPI_NAMES)
+        if unknown:
+            raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")
+        with self.database.unit() as uow:
+            uow.repo.set_kpis(assessment.id, values)
+            uow.commit()
+
+    def save_details(
+        self, assessment: Assessment, kpis: dict[str, float | None], *, final: bool
+    ) -> None:
+        """The KPI values and the final/draft status, saved together (one action)."""
+        unknown = set(kpis) - set(KPI_NAMES)
+        if unknown:
+            raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")
+        with self.database.unit() as uow:
+            uow.repo.set_kpis(assessment.id, kpis)
+            uow.repo.set_status(assessment.id, FINAL if final else DRAFT)
+            uow.commit()
+
+    def kpis(self, assessment: Assessment) -> dict[str, float]:
+        with self.database.unit() as uow:
+            return uow.repo.kpis(assessment.id)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (for checks and tests)."""
+        with self.database.unit() as uow:
+            return uow.repo.counts()
+
+    # -------------------------------------------------------- record in and out
+
+    def export_record(self, organization: Organization) -> dict[str, Any]:
+        """The organisation's whole record (format in :mod:`cxmaturity.exchange`)."""
+        with self.database.unit() as uow:
+            rounds = [
+                (a, uow.repo.answers(a), uow.repo.plan(a.id), uow.repo.kpis(a.id))
+                for a in uow.repo.assessments_of(organization.id)
+            ]
+        return organization_record(organization, rounds)
+
+    def export_json(self, organization: Organization) -> bytes:
+        record = self.export_record(organization)
+        return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def answers_csv(self, organization: Organization) -> str:
+        """Every answer of every assessment of the organisation, one row each."""
+        return answers_csv_text(organization, self.export_record(organization))
+
+    def import_organization(
+        self, raw: bytes, name: str, catalog: Catalog, rename: str | None = None
+    ) -> Organization:
+        """Validate the whole file, then write it as a new organisation in one
+        transaction; an invalid or hostile file changes nothing."""
+        existing = {o.name for o in self.organizations()}
+        record, target = validate_import(raw, name, catalog, existing, rename)
+        with self.database.unit() as uow:
+            created = self._write_record(uow.repo, record, target)
+            uow.commit()
+            return created
+
+    @staticmethod
+    def _write_record(repo: Repository, record: OrganizationRecord, target: str) -> Organization:
+        organization = repo.add_organization(target)
+        ids: dict[int, int] = {}
+        for assessment in record.assessments:  # previous always refers to an earlier one
+            row = repo.add_assessment(
+                organization.id,
+                assessment.questionnaire,
+                assessment.questionnaire_version,
+                assessment.language,
+                assessment.assessed_on,
+                previous_id=ids.get(assessment.previous) if assessment.previous else None,
+                status=assessment.status,
+            )
+            ids[assessment.key] = row.id
+            for response in assessment.responses:
+                columns = {
+                    "choice": response.choice,
+                    "current": response.current,
+                    "ideal": response.ideal,
+                    "note": response.note,
+                }
+                repo.add_response(row.id, response.respondent, response.item, columns)
+            repo.replace_plan(row.id, assessment.plan)
+            repo.set_kpis(row.id, {str(k): v for k, v in assessment.kpis.items()})
+        return organization

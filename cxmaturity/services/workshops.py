@@ -1,0 +1,397 @@
+"""Workshops: a leadership team answers together; each participant answers on their own.
+
+A workshop belongs to an organisation and covers one or more questionnaires; each has
+a live assessment in which every participant's answers are stored under the
+respondent key ``participant-<id>``. People join with a short code (about 50 bits:
+not guessable, and failed attempts are limited per client) and get a secret token;
+only its SHA-256 is stored, and the token grants that participant's own answers in
+that workshop and nothing else. A closed workshop takes no new participants or answers.
+
+Every method is one action and one transaction; the live view (:meth:`Workshops.live`)
+is computed again only when the workshop's cheap version changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..db import Database
+from ..db.repository import Repository
+from ..db.tables import utcnow
+from ..loader import Catalog
+from ..model import Answers, Questionnaire, Rating
+from ..records import (
+    ANONYMOUS,
+    CLOSED,
+    OPEN,
+    Assessment,
+    Organization,
+    Participant,
+    Workshop,
+    respondent_key,
+)
+from ..team import Consensus, TeamView, answered_items, apply_consensus, team_view
+from .answers import AnswerService, ParticipantAnswers, clean_name
+from .cache import VersionedCache
+from .errors import TooManyAttempts, WorkshopError
+from .tokens import facilitator_allowed, new_code, new_token, normalize_code, token_hash
+
+MAX_FAILED_JOINS = 10  # per client and window
+JOIN_WINDOW = dt.timedelta(minutes=10)
+LIVE_CACHE_SIZE = 32
+
+
+@dataclass(frozen=True)
+class Live:
+    """One moment of a workshop: its people, their progress and the team views."""
+
+    workshop: Workshop
+    participants: tuple[Participant, ...]
+    progress: dict[int, dict[str, int]]  # participant id -> questionnaire id -> items done
+    views: tuple[TeamView, ...]
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    """What a participant's page needs: their workshop, themselves, the organisation's
+    name and the workshop's questionnaires (ids, in order)."""
+
+    workshop: Workshop
+    participant: Participant
+    organization: str
+    questionnaire_ids: tuple[str, ...]
+
+
+class Workshops:
+    """Workshop use cases over a :class:`Database`."""
+
+    def __init__(
+        self,
+        database: Database,
+        catalog: Callable[[], Catalog] | None = None,
+        facilitator_secret: str = "",
+    ) -> None:
+        self.database = database
+        self.answers = AnswerService(database)
+        self.catalog: Callable[[], Catalog] = catalog or Catalog
+        self._secret = facilitator_secret
+        self._live: VersionedCache[Live] = VersionedCache(LIVE_CACHE_SIZE)
+
+    # ------------------------------------------------------------- facilitator
+
+    @property
+    def has_facilitator_secret(self) -> bool:
+        return bool(self._secret)
+
+    def facilitator_allowed(self, given: str) -> bool:
+        """The facilitator secret, compared in constant time (none set: nobody)."""
+        return facilitator_allowed(given, self._secret)
+
+    # --------------------------------------------------------- create and read
+
+    def create(
+        self,
+        organization: Organization,
+        questionnaires: list[Questionnaire],
+        language: str,
+        *,
+        allow_anonymous: bool = False,
+        day: dt.date | None = None,
+    ) -> Workshop:
+        """A workshop with a fresh code and one live assessment per questionnaire."""
+        with self.database.unit() as uow:
+            workshop = self._create(
+                uow.repo,
+                organization,
+                questionnaires,
+                language,
+                allow_anonymous=allow_anonymous,
+                day=day or dt.date.today(),
+            )
+            uow.commit()
+            return workshop
+
+    @staticmethod
+    def _create(
+        repo: Repository,
+        organization: Organization,
+        questionnaires: list[Questionnaire],
+        language: str,
+        *,
+        allow_anonymous: bool,
+        day: dt.date,
+    ) -> Workshop:
+        if not questionnaires:
+            raise ValueError("a workshop needs at least one questionnaire")
+        workshop = repo.add_workshop(organization.id, new_code(), language, allow_anonymous, OPEN)
+        for questionnaire in questionnaires:
+            live = repo.add_assessment(
+                organization.id, questionnaire.id, str(questionnaire.version), language, day
+            )
+            repo.link_live(workshop.id, live.id)
+        return workshop
+
+    def create_named(
+        self,
+        organization: str,
+        questionnaires: list[Questionnaire],
+        language: str,
+        *,
+        allow_anonymous: bool = False,
+        day: dt.date | None = None,
+    ) -> Workshop:
+        """:meth:`create` for the organisation called ``organization`` (created if new)."""
+        name = clean_name(organization)
+        if not name:
+            raise ValueError("a workshop needs an organisation")
+        with self.database.unit() as uow:
+            found = uow.repo.organization_named(name) or uow.repo.add_organization(name)
+            workshop = self._create(
+                uow.repo,
+                found,
+                questionnaires,
+                language,
+                allow_anonymous=allow_anonymous,
+                day=day or dt.date.today(),
+            )
+            uow.commit()
+            return workshop
+
+    def organization_name(self, workshop: Workshop) -> str:
+        with self.database.unit() as uow:
+            found = uow.repo.organization(workshop.organization_id)
+        return found.name if found else ""
+
+    def get(self, workshop_id: int) -> Workshop | None:
+        with self.database.unit() as uow:
+            return uow.repo.workshop(workshop_id)
+
+    def assessments(self, workshop: Workshop) -> list[Assessment]:
+        """The workshop's live assessments, in the order the questionnaires were given."""
+        with self.database.unit() as uow:
+            return uow.repo.live_assessments(workshop.id)
+
+    def all(self) -> list[tuple[Workshop, Organization]]:
+        """Every workshop with its organisation, newest first (the facilitator's list)."""
+        with self.database.unit() as uow:
+            return uow.repo.workshops()
+
+    def participants(self, workshop: Workshop) -> list[Participant]:
+        with self.database.unit() as uow:
+            return uow.repo.participants(workshop.id)
+
+    def team(self, workshop: Workshop) -> dict[int, dict[int, Answers]]:
+        """Per live assessment, each participant's answers (key: participant id), in
+        one query."""
+        with self.database.unit() as uow:
+            return uow.repo.participant_answers(workshop)
+
+    def version(self, workshop: Workshop) -> tuple[object, ...]:
+        """Changes whenever someone joins or answers (cheap: for caching the dashboard)."""
+        with self.database.unit() as uow:
+            return uow.repo.workshop_version(workshop.id)
+
+    def holds(self, assessment: Assessment) -> bool:
+        """Whether the assessment is a workshop's (live, or its consensus)."""
+        with self.database.unit() as uow:
+            return uow.repo.in_workshop(assessment.id)
+
+    # ------------------------------------------------------------ participants
+
+    def join(self, code: str, name: str, client: str) -> tuple[Workshop, Participant, str]:
+        """Join with a code; returns the participant and their secret token.
+
+        A wrong code is recorded (and counts against the client) even though the join
+        fails: that write is the action's outcome, committed before the refusal."""
+        client = client[:100]
+        with self.database.unit() as uow:
+            if uow.repo.failed_joins(client, utcnow() - JOIN_WINDOW) >= MAX_FAILED_JOINS:
+                raise TooManyAttempts("too many wrong codes; try again in a few minutes")
+            workshop = uow.repo.workshop_with_code(normalize_code(code))
+            uow.repo.record_join_attempt(client, ok=workshop is not None)
+            if workshop is None:
+                uow.commit()
+                raise WorkshopError("unknown code")
+            if not workshop.open:
+                uow.commit()
+                raise WorkshopError("this workshop is closed", "closed")
+            clean = clean_name(name)
+            if not clean and not workshop.allow_anonymous:
+                uow.commit()
+                raise WorkshopError("a name is needed to join this workshop", "name")
+            token = new_token()
+            participant = uow.repo.add_participant(workshop.id, clean, token_hash(token))
+            uow.commit()
+            return workshop, participant, token
+
+    def participant(self, token: str) -> tuple[Workshop, Participant] | None:
+        """Whose token this is (None for an unknown token)."""
+        with self.database.unit() as uow:
+            return uow.repo.participant_with_token(token_hash(token))
+
+    def participant_view(self, token: str) -> ParticipantView | None:
+        """The participant page of this token (None for an unknown token), one read."""
+        with self.database.unit() as uow:
+            found = uow.repo.participant_with_token(token_hash(token))
+            if found is None:
+                return None
+            workshop, participant = found
+            organization = uow.repo.organization(workshop.organization_id)
+            live = uow.repo.live_assessments(workshop.id)
+        return ParticipantView(
+            workshop,
+            participant,
+            organization.name if organization else "",
+            tuple(a.questionnaire_id for a in live),
+        )
+
+    def own_answers(self, token: str) -> dict[str, Answers]:
+        """The token holder's saved answers, per questionnaire id (theirs only)."""
+        with self.database.unit() as uow:
+            found = uow.repo.participant_with_token(token_hash(token))
+            if found is None:
+                return {}
+            workshop, participant = found
+            team = uow.repo.participant_answers(workshop)
+            live = uow.repo.live_assessments(workshop.id)
+        return {
+            a.questionnaire_id: team[a.id][participant.id]
+            for a in live
+            if participant.id in team.get(a.id, {})
+        }
+
+    def save_answer(
+        self, token: str, questionnaire_id: str, item: str, value: Rating | str | None
+    ) -> None:
+        """A participant's answer (only their own, only while the workshop is open)."""
+        self.answers.save(ParticipantAnswers(token, questionnaire_id), item, value)
+
+    def save_choice(self, token: str, questionnaire_id: str, item: str, choice: str | None) -> None:
+        self.save_answer(token, questionnaire_id, item, choice)
+
+    def save_rating(self, token: str, questionnaire_id: str, item: str, rating: Rating) -> None:
+        self.save_answer(token, questionnaire_id, item, rating)
+
+    # ---------------------------------------------------------------- closing
+
+    def close(self, workshop: Workshop) -> None:
+        """No new participants or answers from now on."""
+        self._set_status(workshop, CLOSED)
+
+    def reopen(self, workshop: Workshop) -> None:
+        """Take participants and answers again."""
+        self._set_status(workshop, OPEN)
+
+    def _set_status(self, workshop: Workshop, status: str) -> None:
+        with self.database.unit() as uow:
+            uow.repo.set_workshop_status(workshop.id, status)
+            uow.commit()
+
+    # --------------------------------------------------------------- consensus
+
+    def consensus(self, workshop: Workshop, live: Assessment) -> Assessment | None:
+        """The organisation's assessment agreed from one live assessment, if saved."""
+        with self.database.unit() as uow:
+            return uow.repo.consensus_of(workshop.id, live.id)
+
+    def agreed(self, workshop: Workshop) -> list[tuple[Assessment, Assessment]]:
+        """Each live assessment that has a consensus, with it (questionnaire order)."""
+        with self.database.unit() as uow:
+            live = uow.repo.live_assessments(workshop.id)
+            pairs = [(a, uow.repo.consensus_of(workshop.id, a.id)) for a in live]
+        return [(live, agreed) for live, agreed in pairs if agreed is not None]
+
+    def source(self, consensus: Assessment) -> tuple[Workshop, Assessment] | None:
+        """The workshop and live assessment a consensus was agreed from."""
+        with self.database.unit() as uow:
+            return uow.repo.source_of(consensus.id)
+
+    def save_consensus(
+        self,
+        workshop: Workshop,
+        questionnaire: Questionnaire,
+        agreed: Consensus,
+        day: dt.date | None = None,
+    ) -> Assessment:
+        """Store the consensus as the organisation's (final) assessment of ``questionnaire``,
+        in one transaction: nothing of it is written unless all of it is.
+
+        Every participant's answers are copied with the agreed items set for everyone
+        (see :func:`cxmaturity.team.apply_consensus`), so the team rules score it to the
+        agreed values, and to the team median where it was kept. Saving again replaces
+        the earlier consensus of the same workshop.
+        """
+        with self.database.unit() as uow:
+            repo = uow.repo
+            live = next(
+                (
+                    a
+                    for a in repo.live_assessments(workshop.id)
+                    if a.questionnaire_id == questionnaire.id
+                ),
+                None,
+            )
+            if live is None:
+                message = f"{questionnaire.id!r} is not part of this workshop"
+                raise WorkshopError(message, "questionnaire")
+            team = repo.participant_answers(workshop)[live.id]
+            agreed_team = apply_consensus(questionnaire, list(team.values()), agreed)
+            keys = [respondent_key(pid) for pid in team] or [ANONYMOUS]
+            assessment = repo.consensus_of(workshop.id, live.id) or repo.add_assessment(
+                workshop.organization_id,
+                questionnaire.id,
+                str(questionnaire.version),
+                live.language,
+                day or dt.date.today(),
+            )
+            repo.replace_answers(assessment.id, dict(zip(keys, agreed_team, strict=True)))
+            repo.set_status(assessment.id, "final")
+            repo.link_consensus(workshop.id, live.id, assessment.id)
+            final = repo.assessment(assessment.id)
+            assert final is not None
+            uow.commit()
+            return final
+
+    # ------------------------------------------------------------------- live
+
+    def live(self, workshop_id: int) -> Live | None:
+        """Who joined, how far each is, and the team views (None: no such workshop).
+
+        Computed again only when someone joined or answered (one cheap query)."""
+        with self.database.unit() as uow:
+            workshop = uow.repo.workshop(workshop_id)
+            if workshop is None:
+                return None
+            version = uow.repo.workshop_version(workshop.id)
+        return self._live.get((workshop, version), lambda: self._read_live(workshop))
+
+    def _read_live(self, workshop: Workshop) -> Live:
+        with self.database.unit() as uow:
+            people = tuple(uow.repo.participants(workshop.id))
+            live = uow.repo.live_assessments(workshop.id)
+            team = uow.repo.participant_answers(workshop)
+        return self._aggregate(workshop, people, live, team)
+
+    def _aggregate(
+        self,
+        workshop: Workshop,
+        people: tuple[Participant, ...],
+        live: list[Assessment],
+        team: dict[int, dict[int, Answers]],
+    ) -> Live:
+        found = self.catalog()
+        progress: dict[int, dict[str, int]] = {p.id: {} for p in people}
+        views = []
+        for assessment in live:
+            questionnaire = found.get(assessment.questionnaire_id)
+            if questionnaire is None:
+                continue
+            answers = team.get(assessment.id, {})
+            for pid, given in answers.items():
+                progress.setdefault(pid, {})[questionnaire.id] = answered_items(
+                    questionnaire, given
+                )
+            views.append(team_view(questionnaire, list(answers.values())))
+        return Live(workshop, people, progress, tuple(views))

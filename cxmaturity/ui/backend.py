@@ -1,0 +1,53 @@
+"""The app's way to the services: the settings (environment, then ``st.secrets``, then
+defaults, read by :mod:`cxmaturity.config`) and one :class:`Services` per server
+process and settings. Pages call these services; they never open the database."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import streamlit as st
+
+from cxmaturity.config import (
+    BRANDING,
+    DATA_DIR,
+    DATABASE_URL,
+    FACILITATOR_PASSWORD,
+    PUBLIC_URL,
+    TRUST_PROXY,
+    Settings,
+    load_settings,
+)
+from cxmaturity.services import Services
+
+_NAMES = (DATABASE_URL, DATA_DIR, BRANDING, FACILITATOR_PASSWORD, PUBLIC_URL, TRUST_PROXY)
+
+
+def settings() -> Settings:
+    """The settings in force (read again when an environment variable changes)."""
+    return _settings(tuple(os.environ.get(name, "") for name in _NAMES))
+
+
+@functools.lru_cache(maxsize=16)
+def _settings(environment: tuple[str, ...]) -> Settings:
+    del environment  # part of the cache key only
+    return load_settings(secrets=_streamlit_secrets())
+
+
+def _streamlit_secrets() -> dict[str, object]:
+    """``st.secrets`` as a plain mapping ({} without a secrets file)."""
+    try:
+        return {name: st.secrets.get(name) for name in _NAMES if st.secrets.get(name)}
+    except Exception:  # no secrets file, or an unreadable one: only the environment counts
+        return {}
+
+
+def services() -> Services:
+    """The services of this installation, opened (and the database migrated) once."""
+    return _services(settings())
+
+
+@functools.lru_cache(maxsize=8)
+def _services(current: Settings) -> Services:
+    return Services.open(current)
