@@ -61,10 +61,10 @@ class History:
         return self._entries.get(key, lambda: self._entries_now(organization, lang))
 
     def _entries_now(self, organization: Organization, lang: str) -> list[HistoryEntry]:
-        found = self.catalog()
+        known = self.catalog()
         entries = []
         for assessment, answers in self.assessments.history(organization):
-            questionnaire = found.get(assessment.questionnaire_id)
+            questionnaire = known.get(assessment.questionnaire_id)
             title = (
                 questionnaire.title.get(questionnaire.language_for(lang))
                 if questionnaire
@@ -84,10 +84,10 @@ class History:
         return self._scored.get((organization, version), lambda: self._scored_now(organization))
 
     def _scored_now(self, organization: Organization) -> Scored:
-        found = self.catalog()
+        known = self.catalog()
         scored: Scored = {}
         for assessment, answers in self.assessments.history(organization):
-            questionnaire = found.get(assessment.questionnaire_id)
+            questionnaire = known.get(assessment.questionnaire_id)
             if questionnaire is not None and answers:
                 scored[assessment.id] = (assessment, score(questionnaire, list(answers.values())))
         return scored
@@ -96,11 +96,11 @@ class History:
         self, organization: Organization, version: tuple[object, ...] | None = None
     ) -> dict[str, list[Assessment]]:
         """Questionnaires with at least two scored rounds, and those rounds (oldest first)."""
-        found = self.catalog()
+        known = self.catalog()
         by_questionnaire: dict[str, list[Assessment]] = {}
         for assessment, _ in self.scored(organization, version).values():
             by_questionnaire.setdefault(assessment.questionnaire_id, []).append(assessment)
-        return {q: a for q, a in by_questionnaire.items() if len(a) >= 2 and found.get(q)}
+        return {q: a for q, a in by_questionnaire.items() if len(a) >= 2 and known.get(q)}
 
     def compare(
         self,

@@ -381,11 +381,11 @@ class Workshops:
         live: list[Assessment],
         team: dict[int, dict[int, Answers]],
     ) -> Live:
-        found = self.catalog()
+        known = self.catalog()
         progress: dict[int, dict[str, int]] = {p.id: {} for p in people}
         views = []
         for assessment in live:
-            questionnaire = found.get(assessment.questionnaire_id)
+            questionnaire = known.get(assessment.questionnaire_id)
             if questionnaire is None:
                 continue
             answers = team.get(assessment.id, {})

@@ -22,16 +22,16 @@ def content_language(questionnaire: Questionnaire, lang: str) -> str:
     return questionnaire.language_for(lang)
 
 
-def selected(found: Catalog, state: UiState) -> tuple[Questionnaire | None, str | None]:
+def selected(known: Catalog, state: UiState) -> tuple[Questionnaire | None, str | None]:
     """The questionnaire named by ``?questionnaire=``, else the one last opened.
 
     Returns it (None if unknown) and the id asked for. The URL is kept pointing at
     it, so that a reload or a shared link opens the same questionnaire.
     """
-    wanted = st.query_params.get("questionnaire") or state.current
-    questionnaire = found.get(wanted) if wanted else None
+    wanted = st.query_params.get("questionnaire") or state.last_opened
+    questionnaire = known.get(wanted) if wanted else None
     if questionnaire is not None:
-        state.current = questionnaire.id
+        state.last_opened = questionnaire.id
         if st.query_params.get("questionnaire") != questionnaire.id:
             st.query_params["questionnaire"] = questionnaire.id
     return questionnaire, wanted

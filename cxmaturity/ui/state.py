@@ -126,7 +126,7 @@ class UiState:
     respondent: str = ""
     answers: dict[str, QuestionnaireState] = field(default_factory=dict)
     last_upload: str | None = None
-    current: str | None = None  # the questionnaire last opened
+    last_opened: str | None = None  # the questionnaire last opened
     plans: dict[str, list[PlanRow]] = field(default_factory=dict)  # absent: not edited yet
     assessment_ids: dict[str, int] = field(default_factory=dict)  # where answers are saved
     previous: dict[str, Answers] = field(default_factory=dict)  # last round, in a re-evaluation

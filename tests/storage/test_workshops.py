@@ -11,6 +11,7 @@ import threading
 
 import pytest
 
+from cxmaturity.db.repository import Repository
 from cxmaturity.loader import dump_answers
 from cxmaturity.model import Rating
 from cxmaturity.scoring import score
@@ -261,3 +262,41 @@ def test_dashboard_version_changes_with_joins_and_answers(rooms, quiz):
     answered = workshops.version(workshop)
     workshops.close(workshop)
     assert len({before, joined, answered, workshops.version(workshop)}) == 4
+
+
+def _fail(*_args, **_kwargs):
+    raise RuntimeError("the database went away half way")
+
+
+def test_a_failure_half_way_through_saving_a_consensus_writes_nothing(
+    rooms, grid, quiz, monkeypatch
+):
+    store, workshops, workshop = rooms
+    _workshop_answers(workshops, workshop, grid, quiz, people=3)
+    live = {a.questionnaire_id: a for a in workshops.assessments(workshop)}
+    before = store.counts()
+    # The last step of the action (linking the consensus to its workshop) fails, after the
+    # assessment was created, every answer copied and the status set.
+    monkeypatch.setattr(Repository, "link_consensus", _fail)
+    with pytest.raises(RuntimeError):
+        workshops.save_consensus(workshop, grid, {"billing": Agreed(current=4)})
+    assert store.counts() == before  # no assessment, answer, plan or KPI row was kept
+    assert workshops.consensus(workshop, live[grid.id]) is None
+    organization = store.organization(workshop.organization_id)
+    assert [a.questionnaire_id for a in store.assessments(organization)] == []
+
+
+def test_a_failed_second_consensus_leaves_the_first_as_it_was(rooms, grid, quiz, monkeypatch):
+    store, workshops, workshop = rooms
+    _workshop_answers(workshops, workshop, grid, quiz, people=3)
+    live = {a.questionnaire_id: a for a in workshops.assessments(workshop)}
+    first = workshops.save_consensus(workshop, grid, {"billing": Agreed(current=1)})
+    kept = store.answers(first)
+    before = store.counts()
+    monkeypatch.setattr(Repository, "link_consensus", _fail)
+    with pytest.raises(RuntimeError):
+        workshops.save_consensus(workshop, grid, {"billing": Agreed(current=4)})
+    assert store.counts() == before
+    assert workshops.consensus(workshop, live[grid.id]) == first
+    assert store.answers(first) == kept  # the replaced answers came back whole
+    assert {a.rating("billing").current for a in kept.values()} == {1}

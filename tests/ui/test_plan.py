@@ -169,6 +169,8 @@ def test_branding_is_saved_once_for_app_and_cli():
     at.button[0].click().run()
     assert not at.exception
     assert "Branding saved" in at.success[0].value
-    assert load_branding(load_settings().branding_path) == Branding(firm="Norte Consultores", accent="#8e44ad")
+    assert load_branding(load_settings().branding_path) == Branding(
+        firm="Norte Consultores", accent="#8e44ad"
+    )
     at = open_page(BRANDING, lang="en")
     assert at.text_input[0].value == "Norte Consultores"  # read back from the file

@@ -18,7 +18,7 @@ from cxmaturity.ui.text import file_name
 MAX_UPLOAD_MB = 1
 
 
-def answers_io(questionnaire: Quiz | Grid, found: Catalog, state: UiState, lang: str) -> None:
+def answers_io(questionnaire: Quiz | Grid, known: Catalog, state: UiState, lang: str) -> None:
     """An expander with the download button and the uploader."""
     upload_key = f"io.{questionnaire.id}.upload"
     with st.expander(t("save_resume", state.lang), icon=":material/save:"):
@@ -40,16 +40,16 @@ def answers_io(questionnaire: Quiz | Grid, found: Catalog, state: UiState, lang:
         )
     # The outcome shows below the expander, so that it stays in view after the rerun.
     if upload is not None:
-        _apply_upload(upload.name, upload.getvalue(), questionnaire, found, state)
+        _apply_upload(upload.name, upload.getvalue(), questionnaire, known, state)
 
 
 def _apply_upload(
-    name: str, raw: bytes, questionnaire: Quiz | Grid, found: Catalog, state: UiState
+    name: str, raw: bytes, questionnaire: Quiz | Grid, known: Catalog, state: UiState
 ) -> None:
     """Validate first; only a valid file replaces the answers (each upload once)."""
     fingerprint = hashlib.sha256(raw).hexdigest() + name
     try:
-        answers, target = parse_answers(raw, name, found)
+        answers, target = parse_answers(raw, name, known)
     except InvalidInput as error:
         st.error(t("upload_invalid", state.lang), icon=":material/error:")
         st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)

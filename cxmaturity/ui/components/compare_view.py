@@ -68,7 +68,7 @@ def _trend(
 
 
 def compare_view(
-    found: Catalog, organization: Organization, version: tuple[object, ...], ui: str
+    known: Catalog, organization: Organization, version: tuple[object, ...], ui: str
 ) -> None:
     """The compare section of the organisations page (``version``: the data's version)."""
     history = services().history
@@ -80,10 +80,10 @@ def compare_view(
     qid = st.selectbox(
         t("compare_questionnaire", ui),
         options=list(usable),
-        format_func=lambda q: found.get(q).title.get(ui),  # type: ignore[union-attr]
+        format_func=lambda q: known.get(q).title.get(ui),  # type: ignore[union-attr]
         key="compare.questionnaire",
     )
-    questionnaire = found.get(qid)
+    questionnaire = known.get(qid)
     assert questionnaire is not None
     lang = content_language(questionnaire, ui)
     rounds = usable[qid]

@@ -17,8 +17,8 @@ from cxmaturity.ui.text import escape_md
 
 def render() -> None:
     state = get_state()
-    found = catalog()
-    questionnaire, wanted = selected(found, state)
+    known = catalog()
+    questionnaire, wanted = selected(known, state)
     if questionnaire is None:
         questionnaire_missing(t("nav_answer", state.lang), wanted)
         return
@@ -44,7 +44,7 @@ def render() -> None:
         query_params=questionnaire_params(questionnaire.id, state.lang),
     )
     if questionnaire.id not in state.team:
-        answers_io(questionnaire, found, state, lang)
+        answers_io(questionnaire, known, state, lang)
 
 
 render()

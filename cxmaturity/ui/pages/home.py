@@ -19,12 +19,12 @@ def _on_organization() -> None:
     get_state().organization = str(st.session_state.get(ORG_KEY) or "")[:300]
 
 
-def _deep_link(found: Catalog, state: UiState) -> None:
+def _deep_link(known: Catalog, state: UiState) -> None:
     """``/?questionnaire=<id>&lang=<code>`` opens that questionnaire directly."""
     wanted = st.query_params.get("questionnaire")
     if not wanted:
         return
-    if found.get(wanted) is None:
+    if known.get(wanted) is None:
         st.warning(t("unknown_questionnaire", state.lang, id=wanted[:80]), icon=":material/help:")
         return
     params = questionnaire_params(wanted, state.lang)
@@ -60,9 +60,9 @@ def _card(questionnaire: Quiz | Grid, state: UiState) -> None:
 
 def render() -> None:
     state = get_state()
-    found = catalog()
+    known = catalog()
     page_header(t("app_title", state.lang), t("app_tagline", state.lang))
-    _deep_link(found, state)
+    _deep_link(known, state)
     st.text_input(
         t("organization", state.lang),
         value=state.organization,
@@ -74,16 +74,16 @@ def render() -> None:
     )
     st.subheader(t("questionnaires", state.lang), anchor=False)
     # Shortest first: the quick quizzes invite people in before the long grid.
-    questionnaires = sorted(found.questionnaires.values(), key=lambda q: q.estimated_minutes or 0)
+    questionnaires = sorted(known.questionnaires.values(), key=lambda q: q.estimated_minutes or 0)
     if not questionnaires:
         st.info(t("no_questionnaires", state.lang))
     columns = st.columns(3)
     for i, questionnaire in enumerate(questionnaires):
         with columns[i % 3]:
             _card(questionnaire, state)
-    if found.broken:
+    if known.broken:
         st.error(t("broken_files", state.lang), icon=":material/error:")
-        for problems in found.broken.values():
+        for problems in known.broken.values():
             st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
 
 

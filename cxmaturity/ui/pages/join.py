@@ -76,9 +76,9 @@ def _arrive(state: UiState, token: str, view: ParticipantView) -> None:
 
 def _answer(state: UiState, view: ParticipantView) -> None:
     lang = state.lang
-    found = catalog()
+    known = catalog()
     workshop, participant, organization = view.workshop, view.participant, view.organization
-    questionnaires = [q for i in view.questionnaire_ids if (q := found.get(i)) is not None]
+    questionnaires = [q for i in view.questionnaire_ids if (q := known.get(i)) is not None]
     hello = t("ws_hello", lang, name=participant.name) if participant.name else ""
     page_header(
         t("ws_participant_title", lang, org=organization),

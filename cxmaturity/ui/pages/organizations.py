@@ -54,9 +54,9 @@ def _review(assessments: list[Assessment], lang: str) -> None:
         st.caption(t("orgs_next", lang, due=long_date(due, lang)))
 
 
-def _reevaluation(found: Catalog, assessments: list[Assessment], state: UiState) -> None:
+def _reevaluation(known: Catalog, assessments: list[Assessment], state: UiState) -> None:
     lang = state.lang
-    usable = [a for a in reversed(assessments) if found.get(a.questionnaire_id) is not None]
+    usable = [a for a in reversed(assessments) if known.get(a.questionnaire_id) is not None]
     if not usable:
         return
     with st.expander(t("orgs_reevaluate", lang), icon=":material/replay:"):
@@ -67,13 +67,13 @@ def _reevaluation(found: Catalog, assessments: list[Assessment], state: UiState)
             options=list(by_id),
             format_func=lambda i: (
                 f"{by_id[i].assessed_on.isoformat()} · "
-                f"{found.get(by_id[i].questionnaire_id).title.get(lang)} (n.º {i})"  # type: ignore[union-attr]
+                f"{known.get(by_id[i].questionnaire_id).title.get(lang)} (n.º {i})"  # type: ignore[union-attr]
             ),
             key="orgs.reevaluate.from",
         )
         if st.button(t("orgs_reevaluate_button", lang), type="primary", key="orgs.reevaluate.go"):
             previous = by_id[chosen]
-            questionnaire = found.get(previous.questionnaire_id)
+            questionnaire = known.get(previous.questionnaire_id)
             assert questionnaire is not None
             new = reevaluate(state, previous, questionnaire)
             params = {"questionnaire": questionnaire.id, "lang": lang, "assessment": str(new.id)}
@@ -102,7 +102,7 @@ def _record(organization: Organization, lang: str) -> None:
     )
 
 
-def _import(found: Catalog, lang: str) -> None:
+def _import(known: Catalog, lang: str) -> None:
     upload = st.file_uploader(
         t("orgs_import", lang), type=["json"], key="orgs.import", max_upload_size=20
     )
@@ -113,7 +113,7 @@ def _import(found: Catalog, lang: str) -> None:
         return
     try:
         organization = services().assessments.import_organization(
-            upload.getvalue(), upload.name, found
+            upload.getvalue(), upload.name, known
         )
     except InvalidInput as error:
         st.error(t("orgs_import_invalid", lang), icon=":material/error:")
@@ -129,7 +129,7 @@ def render() -> None:
     page_header(t("orgs_title", lang))
     if has_facilitator_secret() and not facilitator_gate(state):
         return  # a workshop server: every organisation's record is for the facilitator
-    found = catalog()
+    known = catalog()
     organizations = services().assessments.organizations()
     if not organizations:
         st.info(t("orgs_none", lang), icon=":material/info:")
@@ -157,14 +157,14 @@ def render() -> None:
             required=True,
         )
         if view == "compare":
-            compare_view(found, organization, version, lang)
+            compare_view(known, organization, version, lang)
             return
         assessments = _history(organization, version, state)
         _review(assessments, lang)
-        _reevaluation(found, assessments, state)
+        _reevaluation(known, assessments, state)
         _record(organization, lang)
     st.divider()
-    _import(found, lang)
+    _import(known, lang)
 
 
 render()

@@ -21,8 +21,8 @@ def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
         for g in grids
         if g.id in state.team or (g.id in state.answers and not state.answers[g.id].is_empty())
     ]
-    current = next((g for g in grids if g.id == state.current), None)
-    return current or next(iter(answered), None) or next(iter(grids), None)
+    opened = next((g for g in grids if g.id == state.last_opened), None)
+    return opened or next(iter(answered), None) or next(iter(grids), None)
 
 
 def _plan_section(grid: Grid, state: UiState) -> None:

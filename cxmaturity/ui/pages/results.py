@@ -130,8 +130,8 @@ RESULTS_BY_KIND = {"quiz": _quiz_results, "grid": _grid_results}
 
 def render() -> None:
     state = get_state()
-    found = catalog()
-    questionnaire, wanted = selected(found, state)
+    known = catalog()
+    questionnaire, wanted = selected(known, state)
     if questionnaire is None:
         questionnaire_missing(t("results_title", state.lang), wanted)
         return
@@ -147,7 +147,7 @@ def render() -> None:
     )
     assessment_meta(state, questionnaire)
     st.subheader(t("report_section", state.lang), anchor=False)
-    report_button(state, list(found.questionnaires.values()), state.lang, key="report.results")
+    report_button(state, list(known.questionnaires.values()), state.lang, key="report.results")
     st.page_link(PLAN, label=t("plan_title", state.lang), icon=":material/checklist:")
 
 

@@ -24,8 +24,8 @@ WORKSHOP_PARAM = "workshop"
 
 def _create(state: UiState) -> None:
     lang = state.lang
-    found = catalog()
-    questionnaires = list(found.questionnaires.values())
+    known = catalog()
+    questionnaires = list(known.questionnaires.values())
     with st.form("ws.create", border=True):
         st.markdown(f"**{t('ws_new', lang)}**")
         organization = st.text_input(t("organization", lang), max_chars=300, key="ws.create.org")
@@ -33,8 +33,8 @@ def _create(state: UiState) -> None:
             t("ws_questionnaires", lang),
             options=[q.id for q in questionnaires],
             default=[q.id for q in questionnaires],
-            format_func=lambda qid: found.get(qid).title.get(  # type: ignore[union-attr]
-                content_language(found.get(qid), lang)  # type: ignore[arg-type]
+            format_func=lambda qid: known.get(qid).title.get(  # type: ignore[union-attr]
+                content_language(known.get(qid), lang)  # type: ignore[arg-type]
             ),
             key="ws.create.questionnaires",
         )
@@ -56,7 +56,7 @@ def _create(state: UiState) -> None:
     if not chosen:
         st.error(t("ws_need_questionnaire", lang), icon=":material/error:")
         return
-    picked = [q for qid in chosen if (q := found.get(qid)) is not None]
+    picked = [q for qid in chosen if (q := known.get(qid)) is not None]
     picked.sort(key=lambda q: q.has_plan)  # the quick quizzes first, as a warm-up
     workshop = workshops().create_named(
         organization,

@@ -1,0 +1,87 @@
+"""Stored facts win: the report of an assessment stored long ago shows the date it was
+stored with and the review six months after that date (not today and today + 6 months),
+made from the app's path and from the command line's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from cxmaturity.i18n import long_date
+from cxmaturity.loader import dump_answers, load_questionnaire
+from cxmaturity.model import Rating
+from cxmaturity.planning import next_review
+from cxmaturity.records import ANONYMOUS
+from cxmaturity.ui.components.report_button import report_pdf
+from cxmaturity.ui.state import STATE_KEY
+
+from ..conftest import ASSESSMENTS, ROOT
+from ..helpers import open_store
+from .conftest import RESULTS, open_page
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils not installed"
+)
+
+STORED_ON = dt.date(2025, 1, 10)
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
+
+
+@pytest.fixture
+def stored():
+    """A grid assessment of Acme S.A. stored on 10 January 2025, and its questionnaire."""
+    store = open_store()
+    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
+    acme = store.ensure_organization("Acme S.A.")
+    assessment = store.create_assessment(acme, grid, "es", STORED_ON)
+    store.save_rating(assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4))
+    store.save_rating(assessment, ANONYMOUS, "security", Rating(current=3, ideal=4))
+    return store, assessment, grid
+
+
+def _assert_stored_dates(text: str) -> None:
+    assert dt.date.today() != STORED_ON
+    assert long_date(STORED_ON, "es") in text  # 10 de enero de 2025
+    assert long_date(next_review(STORED_ON), "es") in text  # 10 de julio de 2025
+    assert long_date(dt.date(2025, 7, 10), "es") in text
+    today = dt.date.today()
+    assert long_date(today, "es") not in text
+    assert long_date(next_review(today), "es") not in text
+
+
+def test_the_apps_report_of_a_stored_assessment_shows_its_date_and_review(stored, tmp_path):
+    _, assessment, grid = stored
+    at = open_page(RESULTS, questionnaire=grid.id, assessment=str(assessment.id), lang="es")
+    assert not at.exception
+    state = at.session_state[STATE_KEY]
+    assert state.assessment_ids == {grid.id: assessment.id}
+    text = _text(report_pdf(state, [grid], "es"), tmp_path)
+    assert "Acme S.A." in text
+    _assert_stored_dates(text)
+
+
+def test_the_clis_report_of_a_stored_assessment_shows_its_date_and_review(stored, tmp_path):
+    store, assessment, _ = stored
+    [answers] = store.answers(assessment).values()
+    path = tmp_path / "acme-grid.yaml"
+    path.write_text(dump_answers(answers), encoding="utf-8")
+    out = tmp_path / "acme.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "cxmaturity", "report", str(path), "-o", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    text = _text(out.read_bytes(), tmp_path)
+    assert "Acme S.A." in text
+    _assert_stored_dates(text)
