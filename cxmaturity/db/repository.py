@@ -73,6 +73,12 @@ class Repository:
         self.session.flush()
         return to_organization(row)
 
+    def ensure_organization(self, name: str) -> Organization:
+        """The organisation called ``name``, added if there is none."""
+        if not name:
+            raise ValueError("an organisation needs a name")
+        return self.organization_named(name) or self.add_organization(name)
+
     def organizations(self) -> list[Organization]:
         rows = self.session.scalars(select(OrganizationRow).order_by(OrganizationRow.name))
         return [to_organization(r) for r in rows]

@@ -36,7 +36,12 @@ class Services:
     branding: BrandingService
 
     @classmethod
-    def open(cls, settings: Settings, database: Database | None = None) -> Services:
+    def open(
+        cls,
+        settings: Settings,
+        database: Database | None = None,
+        catalogs: CatalogSource | None = None,
+    ) -> Services:
         """The services of one installation (the database opened and migrated)."""
         from ..db import Database
         from .answers import AnswerService
@@ -48,7 +53,7 @@ class Services:
         from .workshops import Workshops
 
         database = database or Database.open(settings.database_url)
-        catalogs = CatalogSource(settings.catalog_dir)
+        catalogs = catalogs or CatalogSource(settings.catalog_dir)
         assessments = Assessments(database)
         workshops = Workshops(database, catalogs.current, settings.facilitator_password)
         branding = BrandingService(settings.branding_path)

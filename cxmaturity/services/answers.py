@@ -54,7 +54,7 @@ class OwnAnswers:
         name = clean_name(self.organization)
         if not name:
             return None
-        organization = repo.organization_named(name) or repo.add_organization(name)
+        organization = repo.ensure_organization(name)
         created = repo.add_assessment(
             organization.id,
             self.questionnaire.id,

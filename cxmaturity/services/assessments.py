@@ -67,12 +67,9 @@ class Assessments:
         if not clean:
             raise ValueError("an organisation needs a name")
         with self.database.unit() as uow:
-            found = uow.repo.organization_named(clean)
-            if found is not None:
-                return found
-            created = uow.repo.add_organization(clean)
+            found = uow.repo.ensure_organization(clean)
             uow.commit()
-            return created
+            return found
 
     # -------------------------------------------------------------- assessments
 

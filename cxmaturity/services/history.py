@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..charts import trend_chart
 from ..compare import Change, GridComparison, compare_grids, compare_quizzes
 from ..i18n import decimal, t
 from ..loader import Catalog
@@ -153,6 +152,8 @@ class History:
         rows = trend_rows(rounds, lang)
         if not rows:
             return None
+        from ..charts import trend_chart  # altair loads when a trend is first drawn
+
         domain, title = _trend_axis(questionnaire, lang)
         spec: dict[str, Any] = trend_chart(rows, lang, title, domain).to_dict(validate=False)
         return spec

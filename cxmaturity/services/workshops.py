@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..db import Database
-from ..db.repository import Repository
 from ..db.tables import utcnow
 from ..loader import Catalog
 from ..model import Answers, Questionnaire, Rating
@@ -93,69 +92,34 @@ class Workshops:
 
     def create(
         self,
-        organization: Organization,
+        organization: Organization | str,
         questionnaires: list[Questionnaire],
         language: str,
         *,
         allow_anonymous: bool = False,
         day: dt.date | None = None,
     ) -> Workshop:
-        """A workshop with a fresh code and one live assessment per questionnaire."""
-        with self.database.unit() as uow:
-            workshop = self._create(
-                uow.repo,
-                organization,
-                questionnaires,
-                language,
-                allow_anonymous=allow_anonymous,
-                day=day or dt.date.today(),
-            )
-            uow.commit()
-            return workshop
-
-    @staticmethod
-    def _create(
-        repo: Repository,
-        organization: Organization,
-        questionnaires: list[Questionnaire],
-        language: str,
-        *,
-        allow_anonymous: bool,
-        day: dt.date,
-    ) -> Workshop:
+        """A workshop with a fresh code and one live assessment per questionnaire, for
+        ``organization`` (or the organisation of that name, created if new)."""
         if not questionnaires:
             raise ValueError("a workshop needs at least one questionnaire")
-        workshop = repo.add_workshop(organization.id, new_code(), language, allow_anonymous, OPEN)
-        for questionnaire in questionnaires:
-            live = repo.add_assessment(
-                organization.id, questionnaire.id, str(questionnaire.version), language, day
-            )
-            repo.link_live(workshop.id, live.id)
-        return workshop
-
-    def create_named(
-        self,
-        organization: str,
-        questionnaires: list[Questionnaire],
-        language: str,
-        *,
-        allow_anonymous: bool = False,
-        day: dt.date | None = None,
-    ) -> Workshop:
-        """:meth:`create` for the organisation called ``organization`` (created if new)."""
-        name = clean_name(organization)
-        if not name:
-            raise ValueError("a workshop needs an organisation")
         with self.database.unit() as uow:
-            found = uow.repo.organization_named(name) or uow.repo.add_organization(name)
-            workshop = self._create(
-                uow.repo,
-                found,
-                questionnaires,
-                language,
-                allow_anonymous=allow_anonymous,
-                day=day or dt.date.today(),
+            repo = uow.repo
+            owner = (
+                repo.ensure_organization(clean_name(organization))
+                if isinstance(organization, str)
+                else organization
             )
+            workshop = repo.add_workshop(owner.id, new_code(), language, allow_anonymous, OPEN)
+            for questionnaire in questionnaires:
+                live = repo.add_assessment(
+                    owner.id,
+                    questionnaire.id,
+                    str(questionnaire.version),
+                    language,
+                    day or dt.date.today(),
+                )
+                repo.link_live(workshop.id, live.id)
             uow.commit()
             return workshop
 

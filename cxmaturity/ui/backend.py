@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+from pathlib import Path
 
 import streamlit as st
 
@@ -19,7 +20,9 @@ from cxmaturity.config import (
     Settings,
     load_settings,
 )
+from cxmaturity.loader import Catalog
 from cxmaturity.services import Services
+from cxmaturity.services.catalog import CatalogSource
 
 _NAMES = (DATABASE_URL, DATA_DIR, BRANDING, FACILITATOR_PASSWORD, PUBLIC_URL, TRUST_PROXY)
 
@@ -50,4 +53,14 @@ def services() -> Services:
 
 @functools.lru_cache(maxsize=8)
 def _services(current: Settings) -> Services:
-    return Services.open(current)
+    return Services.open(current, catalogs=_catalogs(current.catalog_dir))
+
+
+def catalog() -> Catalog:
+    """The questionnaires (without opening the database: Home needs no more)."""
+    return _catalogs(settings().catalog_dir).current()
+
+
+@functools.lru_cache(maxsize=4)
+def _catalogs(folder: Path) -> CatalogSource:
+    return CatalogSource(folder)

@@ -8,13 +8,13 @@ import streamlit as st
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Questionnaire
 
-from .backend import services
+from . import backend
 from .state import UiState
 
 
 def catalog() -> Catalog:
     """Every questionnaire, and every broken file with its problems (never raises)."""
-    return services().catalog()
+    return backend.catalog()
 
 
 def content_language(questionnaire: Questionnaire, lang: str) -> str:

@@ -58,7 +58,7 @@ def _create(state: UiState) -> None:
         return
     picked = [q for qid in chosen if (q := known.get(qid)) is not None]
     picked.sort(key=lambda q: q.has_plan)  # the quick quizzes first, as a warm-up
-    workshop = workshops().create_named(
+    workshop = workshops().create(
         organization,
         picked,
         str(language or lang),
