@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,11 @@ TRUST_PROXY = "CXMATURITY_TRUST_PROXY"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
-SECRETS_FILES = (Path(".streamlit") / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml")
+
+
+def secrets_files() -> tuple[Path, ...]:
+    """Where Streamlit reads secrets: the project's file, then the user's."""
+    return (Path(".streamlit") / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def _default_data_dir(env: Mapping[str, str]) -> Path:
 def _file_secrets() -> Mapping[str, Any]:
     """The top-level keys of the secrets files (the project's file wins)."""
     merged: dict[str, Any] = {}
-    for path in reversed(SECRETS_FILES):
+    for path in reversed(secrets_files()):
         try:
             info = path.stat()
         except OSError:
@@ -108,6 +111,8 @@ def _file_secrets() -> Mapping[str, Any]:
 @functools.lru_cache(maxsize=8)
 def _read_toml(path: str, mtime: int, size: int) -> dict[str, Any]:
     del mtime, size  # cache key only: a changed file is read again
+    import tomllib  # only when a secrets file exists (the CLI's score stays light)
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

@@ -94,14 +94,7 @@ class AnswerService:
     def save(self, target: Target, item: str, value: AnswerValue) -> Assessment | None:
         """Store one answer (None clears it); returns the assessment it went to (None:
         nowhere to save it)."""
-        with self.database.unit() as uow:
-            found = target.resolve(uow.repo)
-            if found is None:
-                return None
-            assessment, respondent = found
-            uow.repo.upsert_answer(assessment.id, respondent, item, answer_columns(value))
-            uow.commit()
-            return assessment
+        return self.save_all(target, {item: value})
 
     def save_all(self, target: Target, values: Mapping[str, AnswerValue]) -> Assessment | None:
         """Store several answers as one action (an uploaded file), all or none."""
