@@ -1,4 +1,5 @@
-"""Command line: ``python -m cxmaturity validate | score | report | schema``.
+"""Command line: ``python -m cxmaturity validate | score | report | schema`` and the
+account verbs ``users | orgs | assessments`` (:mod:`cxmaturity.cli_accounts`).
 
 Exit status: 0 success, 1 invalid input (every problem on stderr as
 ``PATH:LINE: LOCATION: MESSAGE``, nothing written), 2 wrong usage. Heavy libraries
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .cli_accounts import CommandError, add_verbs, run
 from .config import catalog_dir, load_settings
 from .errors import InvalidInput, Problem
 from .fileio import write_atomic
@@ -62,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         "--branding", type=Path, metavar="FILE", help="firm, logo and colour (branding.yaml)"
     )
     verbs.add_parser("schema", help="print the JSON Schema of the questionnaire format")
+    add_verbs(verbs)
     return parser
 
 
@@ -79,10 +82,15 @@ def main(
             return _score(args, out)
         if args.verb == "report":
             return _report(args, out)
+        if args.verb in ("users", "orgs", "assessments"):
+            return run(args, out)
         out.write(json.dumps(questionnaire_schema(), indent=2, ensure_ascii=False) + "\n")
         return OK
     except InvalidInput as error:
         _print_problems(error.problems, err)
+        return INVALID
+    except CommandError as error:
+        err.write(f"python -m cxmaturity {args.verb}: {error}\n")
         return INVALID
     except UsageError as error:
         err.write(f"python -m cxmaturity {args.verb}: error: {error}\n")

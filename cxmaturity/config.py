@@ -14,6 +14,7 @@ work); the command line reads the same ``secrets.toml`` files itself (the projec
 | facilitator secret | ``CXMATURITY_FACILITATOR_PASSWORD`` | none: nobody is a facilitator |
 | public address | ``CXMATURITY_PUBLIC_URL`` | the address the browser uses |
 | trust ``X-Forwarded-For`` | ``CXMATURITY_TRUST_PROXY=1`` | no |
+| sign-in length (hours) | ``CXMATURITY_SESSION_HOURS`` | 12 |
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ BRANDING = "CXMATURITY_BRANDING"
 FACILITATOR_PASSWORD = "CXMATURITY_FACILITATOR_PASSWORD"
 PUBLIC_URL = "CXMATURITY_PUBLIC_URL"
 TRUST_PROXY = "CXMATURITY_TRUST_PROXY"
+SESSION_HOURS = "CXMATURITY_SESSION_HOURS"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
@@ -52,6 +54,7 @@ class Settings:
     facilitator_password: str = ""
     public_url: str = ""
     trust_proxy: bool = False
+    session_hours: float = 12.0  # how long a sign-in lasts
 
 
 def load_settings(
@@ -82,7 +85,17 @@ def load_settings(
         facilitator_password=value(FACILITATOR_PASSWORD),
         public_url=value(PUBLIC_URL).strip().rstrip("/"),
         trust_proxy=value(TRUST_PROXY) == "1",
+        session_hours=_hours(value(SESSION_HOURS)),
     )
+
+
+def _hours(text: str) -> float:
+    """A positive number of hours (at most 30 days), else the default 12."""
+    try:
+        hours = float(text)
+    except ValueError:
+        return 12.0
+    return hours if 0 < hours <= 720 else 12.0
 
 
 def catalog_dir() -> Path:

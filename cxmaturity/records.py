@@ -13,12 +13,17 @@ PARTICIPANT_PREFIX = "participant-"  # a workshop participant's respondent key: 
 KPI_NAMES = ("nps", "csat", "ces", "fcr", "cost_per_contact")
 DRAFT, FINAL = "draft", "final"
 OPEN, CLOSED = "open", "closed"
+ADMIN, CONSULTANT, MEMBER = "admin", "consultant", "member"
+ROLES = (ADMIN, CONSULTANT, MEMBER)
+OWNER, EDITOR, VIEWER = "owner", "editor", "viewer"
+ACCESS_LEVELS = (VIEWER, EDITOR, OWNER)  # each grants what the ones before it do
 
 
 @dataclass(frozen=True)
 class Organization:
     id: int
     name: str
+    public_id: str = ""  # the id in links (random, 128 bits)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Assessment:
     language: str
     status: str
     previous_id: int | None
+    public_id: str = ""
 
     @property
     def final(self) -> bool:
@@ -47,6 +53,7 @@ class Workshop:
     language: str
     allow_anonymous: bool
     status: str
+    public_id: str = ""
 
     @property
     def open(self) -> bool:
@@ -72,3 +79,27 @@ def respondent_key(participant_id: int) -> str:
 def participant_id(respondent: str) -> int:
     """The participant id in a respondent key ``participant-<id>``."""
     return int(respondent.removeprefix(PARTICIPANT_PREFIX))
+
+
+@dataclass(frozen=True)
+class Account:
+    """Someone with an account: ``role`` is admin, consultant or member."""
+
+    id: int
+    email: str
+    name: str
+    role: str
+    active: bool
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: dt.datetime
+    actor: str
+    action: str
+    target: str
+    detail: str

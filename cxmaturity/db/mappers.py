@@ -7,10 +7,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from ..model import NOT_APPLICABLE, Answers, Rating
 from ..planning import PlanItem, Priority, Status
-from ..records import Assessment, Organization, Participant, Workshop
+from ..records import Account, Assessment, Organization, Participant, Workshop
 from .tables import (
+    AccountRow,
     AssessmentRow,
     OrganizationRow,
     ParticipantRow,
@@ -21,20 +24,25 @@ from .tables import (
 
 
 def to_organization(row: OrganizationRow) -> Organization:
-    return Organization(row.id, row.name)
+    return Organization(row.id, row.name, row.public_id)
 
 
 def to_assessment(row: AssessmentRow) -> Assessment:
     return Assessment(
         row.id, row.organization_id, row.questionnaire_id, row.questionnaire_version,
-        row.assessed_on, row.language, row.status, row.previous_id,
+        row.assessed_on, row.language, row.status, row.previous_id, row.public_id,
     )  # fmt: skip
 
 
 def to_workshop(row: WorkshopRow) -> Workshop:
     return Workshop(
-        row.id, row.organization_id, row.code, row.language, row.allow_anonymous, row.status
-    )
+        row.id, row.organization_id, row.code, row.language, row.allow_anonymous, row.status,
+        row.public_id,
+    )  # fmt: skip
+
+
+def to_account(row: AccountRow) -> Account:
+    return Account(row.id, row.email, row.name, row.role, row.active)
 
 
 def to_participant(row: ParticipantRow) -> Participant:
@@ -131,3 +139,14 @@ def _answer_value(row: ResponseRow) -> Any:
             "note": row.note,
         }
     return row.choice
+
+
+def insert_for(session: Session) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT (upserts, insert-if-absent)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    name = session.get_bind().dialect.name
+    inserts = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+    if name not in inserts:  # pragma: no cover - not supported
+        raise NotImplementedError(f"database {name!r} is not supported")
+    return inserts[name]

@@ -26,10 +26,12 @@ from ..records import (
     Workshop,
     participant_id,
 )
+from .account_queries import AccountQueries
 from .mappers import (
     answer_columns,
     by_assessment,
     documents,
+    insert_for,
     plan_row,
     to_assessment,
     to_organization,
@@ -39,8 +41,8 @@ from .mappers import (
 )
 from .tables import (
     AssessmentRow,
-    JoinAttemptRow,
     KpiRow,
+    MembershipRow,
     OrganizationRow,
     ParticipantRow,
     PlanItemRow,
@@ -51,8 +53,8 @@ from .tables import (
 )
 
 
-class Repository:
-    """Queries and writes of one unit of work."""
+class Repository(AccountQueries):
+    """Queries and writes of one unit of work (accounts and access: :class:`AccountQueries`)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -64,7 +66,12 @@ class Repository:
         return to_organization(row) if row is not None else None
 
     def organization_named(self, name: str) -> Organization | None:
-        row = self.session.scalar(select(OrganizationRow).where(OrganizationRow.name == name))
+        row = self.session.scalar(
+            select(OrganizationRow)
+            .where(OrganizationRow.name == name)
+            .order_by(OrganizationRow.id)
+            .limit(1)
+        )
         return to_organization(row) if row is not None else None
 
     def add_organization(self, name: str) -> Organization:
@@ -78,6 +85,32 @@ class Repository:
         if not name:
             raise ValueError("an organisation needs a name")
         return self.organization_named(name) or self.add_organization(name)
+
+    def organization_with_public_id(self, public_id: str) -> Organization | None:
+        row = self.session.scalar(
+            select(OrganizationRow).where(OrganizationRow.public_id == public_id[:32])
+        )
+        return to_organization(row) if row is not None else None
+
+    def owned_named(self, account_id: int, name: str) -> Organization | None:
+        """The organisation of that name the account owns (names are unique per owner)."""
+        row = self.session.scalar(
+            select(OrganizationRow)
+            .join(MembershipRow, MembershipRow.organization_id == OrganizationRow.id)
+            .where(
+                MembershipRow.account_id == account_id,
+                MembershipRow.access == "owner",
+                OrganizationRow.name == name,
+            )
+            .order_by(OrganizationRow.id)
+            .limit(1)
+        )
+        return to_organization(row) if row is not None else None
+
+    def delete_organization(self, organization_id: int) -> None:
+        """The organisation and everything of it (assessments, answers, plans, KPIs,
+        workshops, memberships: the foreign keys cascade)."""
+        self.session.execute(delete(OrganizationRow).where(OrganizationRow.id == organization_id))
 
     def organizations(self) -> list[Organization]:
         rows = self.session.scalars(select(OrganizationRow).order_by(OrganizationRow.name))
@@ -113,6 +146,16 @@ class Repository:
         row = self.session.get(AssessmentRow, assessment_id)
         return to_assessment(row) if row is not None else None
 
+    def assessment_with_public_id(self, public_id: str) -> Assessment | None:
+        row = self.session.scalar(
+            select(AssessmentRow).where(AssessmentRow.public_id == public_id[:32])
+        )
+        return to_assessment(row) if row is not None else None
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        """The assessment with its answers, plan and KPIs (the foreign keys cascade)."""
+        self.session.execute(delete(AssessmentRow).where(AssessmentRow.id == assessment_id))
+
     def assessments_of(self, organization_id: int) -> list[Assessment]:
         """An organisation's assessments of record, oldest first (a workshop's live
         assessments are not among them; its consensus is)."""
@@ -139,7 +182,7 @@ class Repository:
         """Insert or update one respondent's answer to one item (no lost update between
         concurrent writers: the database resolves the conflict)."""
         key = {"assessment_id": assessment_id, "respondent": respondent[:300], "item_id": item}
-        insert = _insert_for(self.session)
+        insert = insert_for(self.session)
         statement = insert(ResponseRow).values(**key, **columns, updated_at=utcnow())
         statement = statement.on_conflict_do_update(
             index_elements=["assessment_id", "respondent", "item_id"],
@@ -266,6 +309,20 @@ class Repository:
         row = self.session.get(WorkshopRow, workshop_id)
         return to_workshop(row) if row is not None else None
 
+    def workshop_with_public_id(self, public_id: str) -> Workshop | None:
+        row = self.session.scalar(
+            select(WorkshopRow).where(WorkshopRow.public_id == public_id[:32])
+        )
+        return to_workshop(row) if row is not None else None
+
+    def delete_workshop(self, workshop_id: int) -> None:
+        """The workshop, its participants and their live assessments; a consensus it
+        agreed stays (it is the organisation's assessment of record)."""
+        live = [a.id for a in self.live_assessments(workshop_id)]
+        self.session.execute(delete(WorkshopRow).where(WorkshopRow.id == workshop_id))
+        if live:
+            self.session.execute(delete(AssessmentRow).where(AssessmentRow.id.in_(live)))
+
     def workshop_with_code(self, code: str) -> Workshop | None:
         row = self.session.scalar(select(WorkshopRow).where(WorkshopRow.code == code))
         return to_workshop(row) if row is not None else None
@@ -293,19 +350,6 @@ class Repository:
             .order_by(WorkshopAssessmentRow.id)
         )
         return [to_assessment(r) for r in rows]
-
-    def record_join_attempt(self, client: str, ok: bool) -> None:
-        self.session.add(JoinAttemptRow(client=client, ok=ok, at=utcnow()))
-
-    def failed_joins(self, client: str, since: dt.datetime) -> int:
-        found = self.session.scalar(
-            select(func.count(JoinAttemptRow.id)).where(
-                JoinAttemptRow.client == client,
-                JoinAttemptRow.ok.is_(False),
-                JoinAttemptRow.at >= since,
-            )
-        )
-        return found or 0
 
     def add_participant(self, workshop_id: int, name: str, token_hash: str) -> Participant:
         row = ParticipantRow(workshop_id=workshop_id, name=name, token_hash=token_hash)
@@ -411,14 +455,3 @@ class Repository:
                 WorkshopAssessmentRow.assessment_id == live_id,
             )
         )
-
-
-def _insert_for(session: Session) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT ... DO UPDATE."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    name = session.get_bind().dialect.name
-    inserts = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-    if name not in inserts:  # pragma: no cover - not supported
-        raise NotImplementedError(f"database {name!r} is not supported")
-    return inserts[name]

@@ -8,6 +8,7 @@ The schema itself is created and changed by the Alembic revisions in
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from sqlalchemy import (
     Boolean,
@@ -27,6 +28,11 @@ class Base(DeclarativeBase):
     pass
 
 
+def new_public_id() -> str:
+    """A random id for links: 128 bits, never sequential."""
+    return secrets.token_hex(16)
+
+
 def utcnow() -> dt.datetime:
     """Now in UTC, naive (how timestamps are stored)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -36,8 +42,9 @@ class OrganizationRow(Base):
     __tablename__ = "organizations"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)  # unique per owner
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
 
 
 class AssessmentRow(Base):
@@ -56,6 +63,7 @@ class AssessmentRow(Base):
         ForeignKey("assessments.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
 
 
 class ResponseRow(Base):
@@ -117,6 +125,7 @@ class WorkshopRow(Base):
     allow_anonymous: Mapped[bool] = mapped_column(Boolean)
     status: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
 
 
 class WorkshopAssessmentRow(Base):
@@ -145,10 +154,62 @@ class ParticipantRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class JoinAttemptRow(Base):
-    __tablename__ = "join_attempts"
+class AccountRow(Base):
+    __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    client: Mapped[str] = mapped_column(String(100), index=True)
-    ok: Mapped[bool] = mapped_column(Boolean)
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # stored in lower case
+    name: Mapped[str] = mapped_column(String(300), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class MembershipRow(Base):
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("organization_id", "account_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    access: Mapped[str] = mapped_column(String(10))  # owner, editor or viewer
+
+
+class SignInSessionRow(Base):
+    __tablename__ = "sign_in_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str] = mapped_column(String(400))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class AttemptLimitRow(Base):
+    __tablename__ = "attempt_limits"
+    __table_args__ = (UniqueConstraint("scope", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(320))
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    count: Mapped[int] = mapped_column(Integer)

@@ -14,11 +14,13 @@ if TYPE_CHECKING:  # imported on use: ``python -m cxmaturity report`` needs no d
     from ..config import Settings
     from ..db import Database
     from ..loader import Catalog
+    from .accounts import Accounts
     from .answers import AnswerService
     from .assessments import Assessments
     from .branding import BrandingService
     from .catalog import CatalogSource
     from .history import History
+    from .organizations import Organizations
     from .reports import Reports
     from .workshops import Workshops
 
@@ -34,6 +36,8 @@ class Services:
     history: History
     reports: Reports
     branding: BrandingService
+    accounts: Accounts
+    organizations: Organizations
 
     @classmethod
     def open(
@@ -44,11 +48,13 @@ class Services:
     ) -> Services:
         """The services of one installation (the database opened and migrated)."""
         from ..db import Database
+        from .accounts import Accounts
         from .answers import AnswerService
         from .assessments import Assessments
         from .branding import BrandingService
         from .catalog import CatalogSource
         from .history import History
+        from .organizations import Organizations
         from .reports import Reports
         from .workshops import Workshops
 
@@ -67,6 +73,8 @@ class Services:
             history=History(assessments, catalogs.current),
             reports=Reports(assessments, workshops, branding),
             branding=branding,
+            accounts=Accounts(database, settings.session_hours),
+            organizations=Organizations(database),
         )
 
     def catalog(self) -> Catalog:

@@ -38,7 +38,7 @@ from .errors import TooManyAttempts, WorkshopError
 from .tokens import facilitator_allowed, new_code, new_token, normalize_code, token_hash
 
 MAX_FAILED_JOINS = 10  # per client and window
-JOIN_WINDOW = dt.timedelta(minutes=10)
+JOIN_WINDOW = dt.timedelta(minutes=15)
 LIVE_CACHE_SIZE = 32
 
 
@@ -167,17 +167,24 @@ class Workshops:
     def join(self, code: str, name: str, client: str) -> tuple[Workshop, Participant, str]:
         """Join with a code; returns the participant and their secret token.
 
-        A wrong code is recorded (and counts against the client) even though the join
-        fails: that write is the action's outcome, committed before the refusal."""
-        client = client[:100]
+        Wrong codes are limited per client (``client``: its address, or a key of its
+        own when the address is unknown; never a bucket shared by strangers): each
+        attempt first takes a slot, atomically in the database, and only then is the
+        code looked at; a right code gives its slot back. So however many attempts
+        arrive at once, at most :data:`MAX_FAILED_JOINS` per window are evaluated."""
+        key = client[:100]
+        if not key:
+            raise ValueError("a join needs a client key")
         with self.database.unit() as uow:
-            if uow.repo.failed_joins(client, utcnow() - JOIN_WINDOW) >= MAX_FAILED_JOINS:
-                raise TooManyAttempts("too many wrong codes; try again in a few minutes")
+            allowed = uow.repo.take_attempt("join", key, MAX_FAILED_JOINS, JOIN_WINDOW, utcnow())
+            uow.commit()
+        if not allowed:
+            raise TooManyAttempts("too many wrong codes; try again in a few minutes")
+        with self.database.unit() as uow:
             workshop = uow.repo.workshop_with_code(normalize_code(code))
-            uow.repo.record_join_attempt(client, ok=workshop is not None)
             if workshop is None:
-                uow.commit()
-                raise WorkshopError("unknown code")
+                raise WorkshopError("unknown code")  # the slot stays taken
+            uow.repo.give_back_attempt("join", key)
             if not workshop.open:
                 uow.commit()
                 raise WorkshopError("this workshop is closed", "closed")

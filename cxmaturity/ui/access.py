@@ -57,15 +57,23 @@ def facilitator_gate(state: UiState) -> bool:
 
 
 def client_key() -> str:
-    """Who is trying join codes (for the limit on wrong codes): the client's address.
+    """Who is trying codes or passwords (for the limits on wrong ones): the client's
+    address.
 
     Behind a reverse proxy every client has the proxy's address; with
-    ``CXMATURITY_TRUST_PROXY=1`` the first ``X-Forwarded-For`` address counts instead
-    (only trust it when the proxy sets that header: a client could send its own).
+    ``CXMATURITY_TRUST_PROXY=1`` the address the proxy appended to ``X-Forwarded-For``
+    (the last one: those before it come from the client and prove nothing) counts
+    instead. Without a known address the browser session is its own bucket, so
+    strangers are never pooled into one that could lock everybody out.
     """
     seen = st.context.ip_address
     address = seen if isinstance(seen, str) else ""
     if settings().trust_proxy:
-        forwarded = st.context.headers.get("X-Forwarded-For", "")
-        address = str(forwarded).split(",")[0].strip() or address
-    return address or "unknown"
+        forwarded = str(st.context.headers.get("X-Forwarded-For", "") or "")
+        address = forwarded.rsplit(",", maxsplit=1)[-1].strip() or address
+    if address:
+        return f"ip:{address}"
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    return f"session:{context.session_id if context is not None else id(st.session_state)}"

@@ -16,6 +16,7 @@ from cxmaturity.config import (
     DATABASE_URL,
     FACILITATOR_PASSWORD,
     PUBLIC_URL,
+    SESSION_HOURS,
     TRUST_PROXY,
     Settings,
     load_settings,
@@ -24,7 +25,15 @@ from cxmaturity.loader import Catalog
 from cxmaturity.services import Services
 from cxmaturity.services.catalog import CatalogSource
 
-_NAMES = (DATABASE_URL, DATA_DIR, BRANDING, FACILITATOR_PASSWORD, PUBLIC_URL, TRUST_PROXY)
+_NAMES = (
+    DATABASE_URL,
+    DATA_DIR,
+    BRANDING,
+    FACILITATOR_PASSWORD,
+    PUBLIC_URL,
+    TRUST_PROXY,
+    SESSION_HOURS,
+)
 
 
 def settings() -> Settings:

@@ -1,0 +1,211 @@
+"""Accounts: local accounts (email + password, Argon2id), roles, sign-in sessions kept in
+the database (several app servers share them; signing out revokes at once), limits on
+wrong passwords, and the audit log of account changes.
+
+An email is compared without letter case (stored in lower case); a password has at
+least :data:`MIN_PASSWORD` characters. Unknown emails are checked against a dummy hash,
+so the time a refusal takes says nothing about which accounts exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import secrets
+
+from ..db import Database
+from ..db.tables import utcnow
+from ..records import ROLES, Account
+from .errors import TooManyAttempts
+from .tokens import token_hash
+
+MIN_PASSWORD = 12
+MAX_PASSWORD = 1024
+ATTEMPTS = 10  # wrong passwords per account, and per client address, per window
+ATTEMPT_WINDOW = dt.timedelta(minutes=15)
+EMAIL = re.compile(r"^[^@\s]{1,200}@[^@\s]{1,118}\.[^@\s]{1,60}$")
+
+
+class AccountError(ValueError):
+    """An account change that cannot be made; ``reason`` names the case (``email``,
+    ``exists``, ``password``, ``role``, ``unknown``)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@functools.cache
+def _hasher() -> object:
+    from argon2 import PasswordHasher  # Argon2id, t=3, 64 MiB, p=4 (the library's defaults)
+
+    return PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    hasher = _hasher()
+    assert isinstance(hasher, PasswordHasher)
+    return hasher.hash(password)
+
+
+def password_matches(stored: str | None, password: str) -> bool:
+    """Whether ``password`` matches ``stored`` (a dummy hash is checked when there is
+    none, so every answer takes the same time)."""
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    hasher = _hasher()
+    assert isinstance(hasher, PasswordHasher)
+    try:
+        return bool(hasher.verify(stored or _dummy_hash(), password)) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def check_email(email: str) -> str:
+    clean = normalize_email(email)
+    if not EMAIL.match(clean):
+        raise AccountError(f"{email!r} is not an email address", "email")
+    return clean
+
+
+def check_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD} characters", "password")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError(f"a password has at most {MAX_PASSWORD} characters", "password")
+    return password
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise AccountError(f"role {role!r}: one of {', '.join(ROLES)}", "role")
+    return role
+
+
+class Accounts:
+    """Account use cases; ``actor`` names who made a change, for the audit log."""
+
+    def __init__(self, database: Database, session_hours: float = 12.0) -> None:
+        self.database = database
+        self.session_length = dt.timedelta(hours=session_hours)
+
+    # ------------------------------------------------------------ manage
+
+    def add(self, email: str, password: str, role: str, name: str = "", *, actor: str) -> Account:
+        """A new active account (exit 1 on the CLI when the email exists in any case)."""
+        clean = check_email(email)
+        hashed = hash_password(check_password(password))
+        with self.database.unit() as uow:
+            if uow.repo.account_with_email(clean) is not None:
+                raise AccountError(f"an account {clean!r} exists already", "exists")
+            account = uow.repo.add_account(
+                clean, " ".join(name.split())[:300], check_role(role), hashed
+            )
+            uow.repo.audit(actor, "account.add", clean, f"role={role}")
+            uow.commit()
+            return account
+
+    def all(self) -> list[Account]:
+        with self.database.unit() as uow:
+            return uow.repo.accounts()
+
+    def any(self) -> bool:
+        """Whether any account exists (none: the first-admin path is open)."""
+        with self.database.unit() as uow:
+            return uow.repo.count_accounts() > 0
+
+    def with_email(self, email: str) -> Account | None:
+        with self.database.unit() as uow:
+            return uow.repo.account_with_email(normalize_email(email))
+
+    def set_role(self, email: str, role: str, *, actor: str) -> Account:
+        return self._change(email, "account.role", f"role={check_role(role)}", actor, role=role)
+
+    def set_password(self, email: str, password: str, *, actor: str) -> Account:
+        hashed = hash_password(check_password(password))
+        return self._change(email, "account.password", "", actor, password_hash=hashed)
+
+    def disable(self, email: str, *, actor: str) -> Account:
+        """The account can no longer sign in; its sessions end now."""
+        return self._change(email, "account.disable", "", actor, active=False)
+
+    def _change(
+        self, email: str, action: str, detail: str, actor: str, **values: object
+    ) -> Account:
+        clean = normalize_email(email)
+        with self.database.unit() as uow:
+            found = uow.repo.account_with_email(clean)
+            if found is None:
+                raise AccountError(f"no account {clean!r}", "unknown")
+            uow.repo.update_account(found.id, **values)
+            if values.get("active") is False or "password_hash" in values:
+                uow.repo.revoke_sign_ins_of(found.id, utcnow())
+            uow.repo.audit(actor, action, clean, detail)
+            changed = uow.repo.account(found.id)
+            assert changed is not None
+            uow.commit()
+            return changed
+
+    # ----------------------------------------------------------- sign in/out
+
+    def authenticate(self, email: str, password: str, client: str) -> Account | None:
+        """The account if ``password`` is right; None otherwise. Wrong passwords are
+        limited per account and per client address (:data:`ATTEMPTS` per window);
+        over the limit :class:`TooManyAttempts` is raised before anything is checked."""
+        clean = normalize_email(email)
+        keys = [("password-account", clean), ("password-client", client)]
+        with self.database.unit() as uow:
+            now = utcnow()
+            taken = [k for k in keys if uow.repo.take_attempt(*k, ATTEMPTS, ATTEMPT_WINDOW, now)]
+            uow.commit()
+        if len(taken) < len(keys):
+            with self.database.unit() as uow:
+                for key in taken:
+                    uow.repo.give_back_attempt(*key)
+                uow.commit()
+            raise TooManyAttempts("too many wrong passwords; try again in a few minutes")
+        with self.database.unit() as uow:
+            account = uow.repo.account_with_email(clean)
+            stored = uow.repo.password_hash(account.id) if account is not None else None
+        right = password_matches(stored, password) and account is not None and account.active
+        if right:
+            with self.database.unit() as uow:
+                for key in keys:
+                    uow.repo.give_back_attempt(*key)
+                uow.commit()
+        return account if right else None
+
+    def start_session(self, account: Account) -> str:
+        """A new sign-in session; returns its secret token (only its hash is stored)."""
+        token = secrets.token_urlsafe(32)
+        with self.database.unit() as uow:
+            uow.repo.add_sign_in(token_hash(token), account.id, utcnow() + self.session_length)
+            uow.repo.audit(account.email, "session.start", account.email)
+            uow.commit()
+        return token
+
+    def signed_in(self, token: str) -> Account | None:
+        """Whose live session this is: None when unknown, revoked, expired or disabled."""
+        if not token:
+            return None
+        with self.database.unit() as uow:
+            return uow.repo.signed_in(token_hash(token), utcnow())
+
+    def end_session(self, token: str) -> None:
+        """Sign out: the session is revoked on the server at once (every tab, every server)."""
+        with self.database.unit() as uow:
+            uow.repo.revoke_sign_in(token_hash(token), utcnow())
+            uow.commit()
