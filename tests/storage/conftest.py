@@ -84,3 +84,15 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'cxmaturity.db'}"
     return _new_postgres_database(request.getfixturevalue("postgres_server"))
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id with small costs in these tests (the real costs take ~0.1 s per hash;
+    the rules under test do not depend on them). test_accounts checks the real one."""
+    from argon2 import PasswordHasher
+
+    from cxmaturity.services import accounts
+
+    quick = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", lambda: quick)
