@@ -1,8 +1,21 @@
-"""Entry point: ``streamlit run app.py``. Page setup and navigation, nothing else."""
+"""Entry point: ``streamlit run app.py``.
+
+Started by the server, this module is the ASGI app (``st.App``): Streamlit plus the two
+sign-in cookie routes (:mod:`cxmaturity.ui.routes`); it prints the one-time setup code
+while the server has no account. Run as the page script (each rerun), it sets the page
+up and runs the navigation, nothing else.
+"""
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from cxmaturity.ui.shell import navigation
+if get_script_run_ctx() is None:  # imported by the server: the app and its routes
+    from cxmaturity.ui.routes import ROUTES, announce_setup_code
 
-st.set_page_config(page_title="cxmaturity", page_icon=":material/insights:", layout="wide")
-navigation().run()
+    app = st.App(__file__, routes=ROUTES)
+    announce_setup_code()
+else:  # a run of the page script
+    from cxmaturity.ui.shell import navigation
+
+    st.set_page_config(page_title="cxmaturity", page_icon=":material/insights:", layout="wide")
+    navigation().run()

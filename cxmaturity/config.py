@@ -15,6 +15,7 @@ work); the command line reads the same ``secrets.toml`` files itself (the projec
 | public address | ``CXMATURITY_PUBLIC_URL`` | the address the browser uses |
 | trust ``X-Forwarded-For`` | ``CXMATURITY_TRUST_PROXY=1`` | no |
 | sign-in length (hours) | ``CXMATURITY_SESSION_HOURS`` | 12 |
+| sign-in cookie over HTTPS only | ``CXMATURITY_SECURE_COOKIES=1`` | no |
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ FACILITATOR_PASSWORD = "CXMATURITY_FACILITATOR_PASSWORD"
 PUBLIC_URL = "CXMATURITY_PUBLIC_URL"
 TRUST_PROXY = "CXMATURITY_TRUST_PROXY"
 SESSION_HOURS = "CXMATURITY_SESSION_HOURS"
+SECURE_COOKIES = "CXMATURITY_SECURE_COOKIES"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
@@ -55,6 +57,7 @@ class Settings:
     public_url: str = ""
     trust_proxy: bool = False
     session_hours: float = 12.0  # how long a sign-in lasts
+    secure_cookies: bool = False  # the sign-in cookie only over HTTPS (behind TLS)
 
 
 def load_settings(
@@ -86,6 +89,7 @@ def load_settings(
         public_url=value(PUBLIC_URL).strip().rstrip("/"),
         trust_proxy=value(TRUST_PROXY) == "1",
         session_hours=_hours(value(SESSION_HOURS)),
+        secure_cookies=value(SECURE_COOKIES) == "1",
     )
 
 

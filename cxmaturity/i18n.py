@@ -712,6 +712,77 @@ STRINGS |= {
 }
 
 
+# Accounts and sign-in (access.md: the screen names outside checks rely on)
+STRINGS |= {
+    "auth_sign_in": {"es": "Iniciar sesión", "en": "Sign in"},
+    "auth_sign_out": {"es": "Cerrar sesión", "en": "Sign out"},
+    "auth_email": {"es": "Correo electrónico", "en": "Email"},
+    "auth_password": {"es": "Contraseña", "en": "Password"},
+    "auth_password_again": {"es": "Repita la contraseña", "en": "Password again"},
+    "auth_name": {"es": "Nombre (opcional)", "en": "Name (optional)"},
+    "auth_submit": {"es": "Entrar", "en": "Sign in"},
+    "auth_title": {"es": "Iniciar sesión", "en": "Sign in"},
+    "auth_intro": {
+        "es": "Las cuentas guardan las evaluaciones de sus organizaciones. Sin cuenta puede responder cualquier cuestionario, ver su resultado y descargar sus respuestas y el PDF.",
+        "en": "Accounts keep their organisations' assessments. Without an account you can take any questionnaire, see your result and download your answers and the PDF.",
+    },
+    "auth_wrong": {
+        "es": "El correo o la contraseña no son correctos.",
+        "en": "That email or password is not right.",
+    },
+    "auth_limited": {
+        "es": "Demasiados intentos fallidos. Vuelva a intentarlo dentro de unos minutos.",
+        "en": "Too many failed attempts. Try again in a few minutes.",
+    },
+    "auth_signing_in": {"es": "Iniciando la sesión…", "en": "Signing in…"},
+    "auth_signed_in_as": {"es": "Sesión de {email}", "en": "Signed in as {email}"},
+    "auth_first_admin": {
+        "es": "Crear la primera cuenta de administración",
+        "en": "Create the first admin account",
+    },
+    "auth_first_admin_intro": {
+        "es": "Este servidor aún no tiene cuentas. La primera es de administración: podrá crear las demás.",
+        "en": "This server has no accounts yet. The first one is an admin: it can create the others.",
+    },
+    "auth_setup_code": {"es": "Código de instalación", "en": "Setup code"},
+    "auth_setup_code_help": {
+        "es": "Desde otro equipo hace falta el código de instalación que el servidor escribió en su registro al arrancar.",
+        "en": "From another machine you need the setup code the server printed in its log when it started.",
+    },
+    "auth_setup_code_wrong": {
+        "es": "El código de instalación no es correcto.",
+        "en": "That setup code is not right.",
+    },
+    "auth_passwords_differ": {
+        "es": "Las dos contraseñas no coinciden.",
+        "en": "The two passwords differ.",
+    },
+    "auth_create_admin": {"es": "Crear la cuenta", "en": "Create the account"},
+    "auth_account_error_email": {
+        "es": "Escriba una dirección de correo válida.",
+        "en": "Type a valid email address.",
+    },
+    "auth_account_error_password": {
+        "es": "La contraseña necesita al menos 12 caracteres.",
+        "en": "A password needs at least 12 characters.",
+    },
+    "auth_account_error_exists": {
+        "es": "Esa cuenta ya existe.",
+        "en": "That account exists already.",
+    },
+    "auth_account_error_role": {"es": "Ese rol no existe.", "en": "That role does not exist."},
+    "auth_account_error_unknown": {
+        "es": "No existe esa cuenta.",
+        "en": "There is no such account.",
+    },
+    "auth_already": {
+        "es": "Ya ha iniciado sesión como {email}.",
+        "en": "You are signed in as {email}.",
+    },
+    "nav_sign_in": {"es": "Iniciar sesión", "en": "Sign in"},
+}
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (falling back to Spanish), formatted with ``values``."""
     entry = STRINGS[key]

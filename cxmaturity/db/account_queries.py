@@ -15,9 +15,12 @@ from .tables import (
     AccountRow,
     AttemptLimitRow,
     AuditRow,
+    FirstAdminRow,
     MembershipRow,
     OrganizationRow,
+    ServerSecretRow,
     SignInSessionRow,
+    SignInTicketRow,
 )
 
 
@@ -138,6 +141,57 @@ class AccountQueries:
             update(SignInSessionRow)
             .where(SignInSessionRow.account_id == account_id, SignInSessionRow.revoked_at.is_(None))
             .values(revoked_at=now)
+        )
+
+    def add_ticket(self, ticket_hash: str, account_id: int, expires_at: dt.datetime) -> None:
+        self.session.add(
+            SignInTicketRow(ticket_hash=ticket_hash, account_id=account_id, expires_at=expires_at)
+        )
+
+    def redeem_ticket(self, ticket_hash: str, now: dt.datetime) -> int | None:
+        """The ticket's account id, once: a used or expired ticket gives None (atomic)."""
+        row = SignInTicketRow
+        found = self.session.execute(
+            update(row)
+            .where(row.ticket_hash == ticket_hash, row.used_at.is_(None), row.expires_at > now)
+            .values(used_at=now)
+            .returning(row.account_id)
+            .execution_options(synchronize_session=False)
+        ).first()
+        return int(found[0]) if found is not None else None
+
+    # ------------------------------------------------------------ server secrets
+
+    def server_secret(self, name: str, fresh: str) -> str:
+        """The shared secret called ``name``; ``fresh`` becomes it if there is none yet
+        (the first process to ask wins; every other one reads the same value)."""
+        insert = insert_for(self.session)
+        self.session.execute(
+            insert(ServerSecretRow.__table__)
+            .values(name=name, value=fresh)
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        value = self.session.scalar(
+            select(ServerSecretRow.value).where(ServerSecretRow.name == name)
+        )
+        assert value is not None
+        return value
+
+    def claim_first_admin(self) -> bool:
+        """True for the one caller that may create the first admin (atomic)."""
+        insert = insert_for(self.session)
+        table = FirstAdminRow.__table__
+        claimed = self.session.execute(
+            insert(table)
+            .values(id=1)
+            .on_conflict_do_nothing(index_elements=["id"])
+            .returning(table.c.id)
+        ).first()
+        return claimed is not None
+
+    def set_first_admin(self, account_id: int) -> None:
+        self.session.execute(
+            update(FirstAdminRow).where(FirstAdminRow.id == 1).values(account_id=account_id)
         )
 
     # ----------------------------------------------------------- attempt limits

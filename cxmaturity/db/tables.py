@@ -213,3 +213,35 @@ class AttemptLimitRow(Base):
     key: Mapped[str] = mapped_column(String(320))
     window_start: Mapped[dt.datetime] = mapped_column(DateTime)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class SignInTicketRow(Base):
+    """A single-use, short-lived ticket that the browser exchanges for a session cookie."""
+
+    __tablename__ = "sign_in_tickets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ticket_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ServerSecretRow(Base):
+    """Secrets every app process must share (the cookie signing key, the setup code)."""
+
+    __tablename__ = "server_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class FirstAdminRow(Base):
+    """One row (id 1) once the first admin exists: creating it is atomic across processes."""
+
+    __tablename__ = "first_admin"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), nullable=True
+    )

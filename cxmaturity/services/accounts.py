@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import hmac
 import re
 import secrets
 
@@ -20,6 +22,8 @@ from ..records import ROLES, Account
 from .errors import TooManyAttempts
 from .tokens import token_hash
 
+TICKET_SECONDS = 60  # a sign-in ticket is exchanged for the cookie within this time
+COOKIE_NAME = "cxm_session"
 MIN_PASSWORD = 12
 MAX_PASSWORD = 1024
 ATTEMPTS = 10  # wrong passwords per account, and per client address, per window
@@ -101,6 +105,7 @@ class Accounts:
     def __init__(self, database: Database, session_hours: float = 12.0) -> None:
         self.database = database
         self.session_length = dt.timedelta(hours=session_hours)
+        self._signing_key: bytes | None = None
 
     # ------------------------------------------------------------ manage
 
@@ -209,3 +214,91 @@ class Accounts:
         with self.database.unit() as uow:
             uow.repo.revoke_sign_in(token_hash(token), utcnow())
             uow.commit()
+
+    # ------------------------------------------------------ tickets and cookies
+
+    def issue_ticket(self, account: Account) -> str:
+        """A single-use ticket (:data:`TICKET_SECONDS`) the browser exchanges for its
+        session cookie (the cookie is set by an HTTP route, so it can be HttpOnly)."""
+        ticket = secrets.token_urlsafe(32)
+        expires = utcnow() + dt.timedelta(seconds=TICKET_SECONDS)
+        with self.database.unit() as uow:
+            uow.repo.add_ticket(token_hash(ticket), account.id, expires)
+            uow.commit()
+        return ticket
+
+    def redeem_ticket(self, ticket: str) -> str | None:
+        """A new session for the ticket's account (its signed cookie value), or None for a
+        used, expired or unknown ticket or a disabled account."""
+        with self.database.unit() as uow:
+            account_id = uow.repo.redeem_ticket(token_hash(ticket), utcnow())
+            account = uow.repo.account(account_id) if account_id is not None else None
+            if account is None or not account.active:
+                uow.commit()
+                return None
+            token = secrets.token_urlsafe(32)
+            uow.repo.add_sign_in(token_hash(token), account.id, utcnow() + self.session_length)
+            uow.repo.audit(account.email, "session.start", account.email)
+            uow.commit()
+        return self.cookie_value(token)
+
+    def cookie_value(self, token: str) -> str:
+        """``token.signature``: a changed cookie is refused before the database is asked."""
+        return f"{token}.{self._signature(token)}"
+
+    def token_from_cookie(self, value: str | None) -> str | None:
+        """The session token of a cookie whose signature holds, else None."""
+        token, _, signature = (value or "").rpartition(".")
+        if not token or not hmac.compare_digest(signature, self._signature(token)):
+            return None
+        return token
+
+    def account_of_cookie(self, value: str | None) -> Account | None:
+        """Who a session cookie signs in (None: no cookie, a changed one, or a session
+        that was revoked, expired or belongs to a disabled or deleted account)."""
+        token = self.token_from_cookie(value)
+        return self.signed_in(token) if token is not None else None
+
+    def end_cookie_session(self, value: str | None) -> None:
+        token = self.token_from_cookie(value)
+        if token is not None:
+            self.end_session(token)
+
+    def _signature(self, token: str) -> str:
+        digest = hmac.new(self._key(), token.encode("utf-8"), hashlib.sha256).hexdigest()
+        return digest[:43]
+
+    def _key(self) -> bytes:
+        """The signing key, shared by every app process through the database."""
+        if self._signing_key is None:
+            with self.database.unit() as uow:
+                value = uow.repo.server_secret("cookie-key", secrets.token_hex(32))
+                uow.commit()
+            self._signing_key = bytes.fromhex(value)
+        return self._signing_key
+
+    # ---------------------------------------------------------- first admin
+
+    def setup_code(self) -> str:
+        """The one-time code that lets someone away from the server create the first
+        admin (printed in the server's log at start; shared by every process)."""
+        with self.database.unit() as uow:
+            code = uow.repo.server_secret("setup-code", secrets.token_hex(8))
+            uow.commit()
+        return code
+
+    def setup_code_matches(self, given: str) -> bool:
+        return hmac.compare_digest(given.strip().lower().encode(), self.setup_code().encode())
+
+    def create_first_admin(self, email: str, password: str, name: str = "") -> Account:
+        """The first admin, once: a second attempt (from any process) is refused."""
+        clean = check_email(email)
+        hashed = hash_password(check_password(password))
+        with self.database.unit() as uow:
+            if uow.repo.count_accounts() > 0 or not uow.repo.claim_first_admin():
+                raise AccountError("the first admin exists already", "exists")
+            account = uow.repo.add_account(clean, " ".join(name.split())[:300], "admin", hashed)
+            uow.repo.set_first_admin(account.id)
+            uow.repo.audit(clean, "account.first-admin", clean, "role=admin")
+            uow.commit()
+            return account

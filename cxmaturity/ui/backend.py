@@ -16,6 +16,7 @@ from cxmaturity.config import (
     DATABASE_URL,
     FACILITATOR_PASSWORD,
     PUBLIC_URL,
+    SECURE_COOKIES,
     SESSION_HOURS,
     TRUST_PROXY,
     Settings,
@@ -33,6 +34,7 @@ _NAMES = (
     PUBLIC_URL,
     TRUST_PROXY,
     SESSION_HOURS,
+    SECURE_COOKIES,
 )
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
 
+from .auth import SIGN_IN, account_strip, current_actor
 from .state import UiState, get_state
 from .text import escape_md
 
@@ -30,10 +31,17 @@ def navigation() -> Any:
     """
     state = get_state()
     sync_language_from_url(state)
-    params = st.query_params
-    if state.participant_token or "p" in params or "code" in params:
+    if participant_view(state):
         return st.navigation(_participant_pages(state.lang), position="hidden")
-    return st.navigation(_pages(state.lang), position="top")
+    signed_in = current_actor().account is not None
+    return st.navigation(_pages(state.lang, signed_in), position="top")
+
+
+def participant_view(state: UiState) -> bool:
+    """A workshop participant's browser (a join link, or a session that joined): it
+    gets the join page alone, without the account controls."""
+    params = st.query_params
+    return bool(state.participant_token) or "p" in params or "code" in params
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
@@ -52,9 +60,10 @@ def _participant_pages(lang: str) -> list[Any]:
     return [home, _join_page(lang)]
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
-def _pages(lang: str) -> list[Any]:
-    """Page objects per language, built once (they only describe the pages)."""
+@functools.lru_cache(maxsize=2 * len(LANGUAGES))
+def _pages(lang: str, signed_in: bool = False) -> list[Any]:
+    """Page objects per language, built once (they only describe the pages); the
+    sign-in page is listed for visitors only."""
     return [
         st.Page(HOME, title=t("nav_home", lang), icon=":material/home:", default=True),
         st.Page(
@@ -77,7 +86,15 @@ def _pages(lang: str) -> list[Any]:
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),
+        *([] if signed_in else [_sign_in_page(lang)]),
     ]
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _sign_in_page(lang: str) -> Any:
+    return st.Page(
+        SIGN_IN, title=t("nav_sign_in", lang), icon=":material/login:", url_path="signin"
+    )
 
 
 def sync_language_from_url(state: UiState) -> None:
@@ -113,6 +130,9 @@ def page_header(title: str, subtitle: str | None = None) -> None:
             on_change=_on_language,
             label_visibility="collapsed",
         )
+        if not participant_view(state):  # a participant's page shows their answers only
+            with st.container(horizontal=True, width="content", vertical_alignment="center"):
+                account_strip(state.lang)
     lines = [escape_md(line) for line in subtitle.splitlines()] if subtitle else []
     if state.organization.strip():
         lines.append(f"{t('organization', state.lang)}: {escape_md(state.organization.strip())}")

@@ -1,5 +1,6 @@
 """Accounts and access: accounts, memberships (rights per organisation), server-side
-sign-in sessions, the audit log, attempt limits (counted atomically; they replace
+sign-in sessions and their single-use tickets, server secrets shared by every app
+process, the first admin (one row), the audit log, attempt limits (counted atomically; they replace
 join_attempts), organisation names unique per owner instead of per server, and random
 public ids for the rows that appear in links.
 
@@ -70,6 +71,34 @@ def upgrade() -> None:
         sa.Column("revoked_at", sa.DateTime, nullable=True),
     )
     op.create_table(
+        "sign_in_tickets",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("ticket_hash", sa.String(64), nullable=False, unique=True),
+        sa.Column(
+            "account_id",
+            sa.Integer,
+            sa.ForeignKey("accounts.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("expires_at", sa.DateTime, nullable=False),
+        sa.Column("used_at", sa.DateTime, nullable=True),
+    )
+    op.create_table(
+        "server_secrets",
+        sa.Column("name", sa.String(40), primary_key=True),
+        sa.Column("value", sa.String(200), nullable=False),
+    )
+    op.create_table(
+        "first_admin",
+        sa.Column("id", sa.Integer, primary_key=True),  # always 1: "first" is one row
+        sa.Column(
+            "account_id",
+            sa.Integer,
+            sa.ForeignKey("accounts.id", ondelete="CASCADE"),
+            nullable=True,
+        ),
+    )
+    op.create_table(
         "audit_log",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("at", sa.DateTime, nullable=False, index=True),
@@ -120,7 +149,8 @@ def downgrade() -> None:
         with op.batch_alter_table(table) as batch:
             batch.drop_constraint(f"uq_{table}_public_id", type_="unique")
             batch.drop_column("public_id")
-    for table in ("attempt_limits", "audit_log", "sign_in_sessions", "memberships", "accounts"):
+    for table in ("attempt_limits", "audit_log", "first_admin", "server_secrets",
+                  "sign_in_tickets", "sign_in_sessions", "memberships", "accounts"):  # fmt: skip
         op.drop_table(table)
     op.create_table(
         "join_attempts",

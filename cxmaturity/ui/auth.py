@@ -1,0 +1,83 @@
+"""Who is signed in, and the controls to sign in and out.
+
+The session lives in the database; the browser holds only a signed, HttpOnly cookie
+set by an HTTP route (:mod:`cxmaturity.ui.routes`). Every run reads the cookie from the
+page's connection and asks the services who it signs in (one indexed query), so a
+session revoked anywhere, on any app process, signs nobody in from the next click on.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from cxmaturity.i18n import t
+from cxmaturity.services.access import VISITOR, Actor
+from cxmaturity.services.accounts import COOKIE_NAME
+
+from .backend import services
+
+SIGN_IN = "cxmaturity/ui/pages/signin.py"
+PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip", "X-Forwarded-Host")
+SIGN_OUT_KEY = "auth.sign-out"
+
+
+def session_cookie() -> str | None:
+    """The sign-in cookie this page connected with (``st.context.cookies``)."""
+    value = st.context.cookies.get(COOKIE_NAME)
+    return str(value) if value else None
+
+
+def current_actor() -> Actor:
+    """The signed-in account of this browser (a visitor without a valid session)."""
+    cookie = session_cookie()
+    if not cookie:
+        return VISITOR
+    account = services().accounts.account_of_cookie(cookie)
+    return Actor(account) if account is not None else VISITOR
+
+
+def is_local_request() -> bool:
+    """A browser on the server's own machine, not through a proxy (a request that
+    carries proxy headers does not count as local)."""
+    if st.context.ip_address is not None:  # Streamlit gives no address for 127.0.0.1 / ::1
+        return False
+    return not any(st.context.headers.get(name) for name in PROXY_HEADERS)
+
+
+def exchange_ticket(ticket: str, then: str) -> None:
+    """Trade a sign-in ticket for the HttpOnly cookie (a same-origin POST from this
+    page), then open ``then``. The ticket is random, single-use and valid 60 s."""
+    script = (
+        "<script>fetch('/app-auth/session', {method: 'POST', credentials: 'same-origin', "
+        "headers: {'Content-Type': 'application/json'}, "
+        f"body: JSON.stringify({{ticket: {json.dumps(ticket)}}})}})"
+        f".then(function () {{ window.location.replace({json.dumps(then)}); }});</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def _sign_out() -> None:
+    """Revoke the session on the server now; the page then clears the cookie."""
+    services().accounts.end_cookie_session(session_cookie())
+    st.session_state["auth.signed-out"] = True
+
+
+def account_strip(lang: str) -> None:
+    """ "Sign in" for a visitor, the account and "Sign out" for someone signed in."""
+    if st.session_state.pop("auth.signed-out", False):
+        st.html(
+            "<script>fetch('/app-auth/sign-out', {method: 'POST', credentials: 'same-origin'})"
+            ".then(function () { window.location.replace('/'); });</script>",
+            unsafe_allow_javascript=True,
+        )
+        return
+    actor = current_actor()
+    if actor.account is None:
+        st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
+        return
+    st.caption(t("auth_signed_in_as", lang, email=actor.account.email))
+    st.button(
+        t("auth_sign_out", lang), key=SIGN_OUT_KEY, icon=":material/logout:", on_click=_sign_out
+    )

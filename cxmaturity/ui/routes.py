@@ -1,0 +1,81 @@
+"""HTTP routes beside the Streamlit app (``st.App``): they set and clear the sign-in
+cookie, which must be HttpOnly, so no script on the page can read or copy it.
+
+- ``POST /app-auth/session`` with ``{"ticket": ...}``: a single-use ticket (issued by the
+  sign-in form a moment before, 60 s) becomes a session; the signed session token is
+  set as an HttpOnly, SameSite=Lax cookie (Secure when ``CXMATURITY_SECURE_COOKIES=1``).
+- ``POST /app-auth/sign-out``: the cookie is cleared (the session itself was revoked on
+  the server before, by the page).
+
+Both accept same-origin requests only (``Origin`` must name this host, or the browser
+says ``Sec-Fetch-Site: same-origin``). Not under ``/auth/``: that is ``st.login``'s.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from cxmaturity.services.accounts import COOKIE_NAME
+
+from .backend import services, settings
+
+
+def _same_origin(request: Request) -> bool:
+    if request.headers.get("sec-fetch-site", "") == "same-origin":
+        return True
+    origin = request.headers.get("origin", "")
+    host = request.headers.get("host", "")
+    return bool(origin) and bool(host) and urlsplit(origin).netloc == host
+
+
+async def start_session(request: Request) -> Response:
+    if not _same_origin(request):
+        return Response(status_code=403)
+    try:
+        body = json.loads(await request.body() or b"{}")
+        ticket = str(body.get("ticket", ""))[:200]
+    except (ValueError, AttributeError):
+        return Response(status_code=400)
+    cookie = services().accounts.redeem_ticket(ticket) if ticket else None
+    if cookie is None:
+        return Response(status_code=403)
+    response = Response(status_code=204)
+    response.set_cookie(
+        COOKIE_NAME,
+        cookie,
+        max_age=int(settings().session_hours * 3600),
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=settings().secure_cookies,
+    )
+    return response
+
+
+async def end_session(request: Request) -> Response:
+    if not _same_origin(request):
+        return Response(status_code=403)
+    services().accounts.end_cookie_session(request.cookies.get(COOKIE_NAME))
+    response = Response(status_code=204)
+    response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="lax")
+    return response
+
+
+ROUTES = [
+    Route("/app-auth/session", start_session, methods=["POST"]),
+    Route("/app-auth/sign-out", end_session, methods=["POST"]),
+]
+
+
+def announce_setup_code() -> None:
+    """While the server has no account, print the one-time setup code to its log (the
+    first admin can then be created from another machine; from this one, without)."""
+    accounts = services().accounts
+    if not accounts.any():
+        print(f"cxmaturity: no account yet; the setup code for the first admin is "
+              f"{accounts.setup_code()}", flush=True)  # fmt: skip

@@ -1,0 +1,70 @@
+"""Sign in / Sign out on every page (``access.md`` screen names), and the sign-in form.
+
+AppTest cannot send cookies, so a signed-in page is given a real signed session cookie
+through :func:`cxmaturity.ui.auth.session_cookie` (the check behind it is the real one).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cxmaturity.ui import auth
+
+from ..helpers import open_services
+from .conftest import BRANDING, HOME, ORGANIZATIONS, PLAN, RESULTS, open_page
+
+PAGES = [HOME, RESULTS, PLAN, ORGANIZATIONS, BRANDING]
+PASSWORD = "correct horse battery"
+
+
+def _links(at) -> list[str]:
+    return [link.proto.label for link in at.get("page_link")]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_a_visitor_sees_sign_in_on_every_page(page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception
+    assert {"es": "Iniciar sesión", "en": "Sign in"}[lang] in _links(at)
+    assert not [b for b in at.button if b.key == auth.SIGN_OUT_KEY]
+
+
+@pytest.fixture
+def signed_in(monkeypatch):
+    services = open_services()
+    account = services.accounts.add("ana@acme.example", PASSWORD, "consultant", actor="t")
+    ticket = services.accounts.issue_ticket(account)
+    cookie = services.accounts.redeem_ticket(ticket)
+    monkeypatch.setattr(auth, "session_cookie", lambda: cookie)
+    return services, cookie
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_someone_signed_in_sees_sign_out_on_every_page(signed_in, page):
+    at = open_page(page, lang="en")
+    assert not at.exception
+    assert "Sign in" not in _links(at)
+    assert [b.label for b in at.button if b.key == auth.SIGN_OUT_KEY] == ["Sign out"]
+    assert any("Signed in as ana@acme.example" in c.value for c in at.caption)
+
+
+def test_sign_out_revokes_the_session_on_the_server(signed_in):
+    services, cookie = signed_in
+    at = open_page(HOME, lang="en")
+    next(b for b in at.button if b.key == auth.SIGN_OUT_KEY).click().run()
+    assert not at.exception
+    assert services.accounts.account_of_cookie(cookie) is None
+
+
+def test_a_wrong_password_is_refused_with_a_plain_message():
+    open_services().accounts.add("ana@acme.example", PASSWORD, "member", actor="t")
+    at = open_page(HOME, lang="en")
+    at.switch_page("cxmaturity/ui/pages/signin.py").run()
+    at.text_input(key="auth.email").input("ana@acme.example")
+    at.text_input(key="auth.password").input("wrong password!")
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["That email or password is not right."]
+    labels = [w.label for w in at.text_input]
+    assert labels == ["Email", "Password"]
