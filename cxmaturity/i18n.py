@@ -780,6 +780,27 @@ STRINGS |= {
         "en": "You are signed in as {email}.",
     },
     "nav_sign_in": {"es": "Iniciar sesión", "en": "Sign in"},
+    "nav_audit": {"es": "Registro de cambios", "en": "Audit log"},
+    "branding_admin_only": {
+        "es": "Solo una cuenta de administración puede cambiar la marca de los informes de este servidor.",
+        "en": "Only an admin account can change the report branding of this server.",
+    },
+    "audit_title": {"es": "Registro de cambios", "en": "Audit log"},
+    "audit_intro": {
+        "es": "Cada cambio en organizaciones, evaluaciones, talleres, accesos, cuentas y marca: cuándo, quién y qué. Lo más reciente primero.",
+        "en": "Every change to organisations, assessments, workshops, shares, accounts and branding: when, who and what. Newest first.",
+    },
+    "audit_admin_only": {
+        "es": "Solo las cuentas de administración pueden leer el registro de cambios.",
+        "en": "Only admin accounts can read the audit log.",
+    },
+    "audit_none": {"es": "Aún no hay cambios registrados.", "en": "No changes recorded yet."},
+    "audit_download": {"es": "Descargar el registro (CSV)", "en": "Download the log (CSV)"},
+    "audit_col_at": {"es": "Cuándo (UTC)", "en": "When (UTC)"},
+    "audit_col_who": {"es": "Quién", "en": "Who"},
+    "audit_col_action": {"es": "Qué", "en": "What"},
+    "audit_col_target": {"es": "Sobre", "en": "On"},
+    "audit_col_detail": {"es": "Detalle", "en": "Detail"},
 }
 
 

@@ -62,7 +62,8 @@ class Services:
         catalogs = catalogs or CatalogSource(settings.catalog_dir)
         assessments = Assessments(database)
         workshops = Workshops(database, catalogs.current, settings.facilitator_password)
-        branding = BrandingService(settings.branding_path)
+        organizations = Organizations(database)
+        branding = BrandingService(settings.branding_path, organizations.record)
         return cls(
             settings=settings,
             database=database,
@@ -74,7 +75,7 @@ class Services:
             reports=Reports(assessments, workshops, branding),
             branding=branding,
             accounts=Accounts(database, settings.session_hours),
-            organizations=Organizations(database),
+            organizations=organizations,
         )
 
     def catalog(self) -> Catalog:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from ..branding import Branding, load_branding, save_branding
 from ..errors import InvalidInput
+from .access import Actor, require_admin
 
 
 @functools.lru_cache(maxsize=4)
@@ -21,8 +23,11 @@ def _branding_at(path: str, signature: tuple[int, int]) -> Branding | InvalidInp
 class BrandingService:
     """The branding file named by the settings."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, audit: Callable[[str, str, str, str], None] | None = None
+    ) -> None:
         self.path = path
+        self.audit = audit
 
     def current(self) -> Branding | InvalidInput:
         """The saved branding, or why it cannot be used (re-read when the file changes)."""
@@ -37,5 +42,10 @@ class BrandingService:
         found = self.current()
         return found if isinstance(found, Branding) else Branding()
 
-    def save(self, branding: Branding) -> Path:
-        return save_branding(branding, self.path)
+    def save(self, actor: Actor, branding: Branding) -> Path:
+        """Write the branding (admins only: it is on every report of the server)."""
+        require_admin(actor)
+        saved = save_branding(branding, self.path)
+        if self.audit is not None:
+            self.audit(actor.name, "branding.save", str(self.path), branding.firm)
+        return saved

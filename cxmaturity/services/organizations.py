@@ -211,6 +211,13 @@ class Organizations:
 
     # --------------------------------------------------------------- audit log
 
+    def record(self, actor: str, action: str, target: str, detail: str = "") -> None:
+        """One line in the audit log, in a transaction of its own (for changes that are
+        not rows of the database, such as the branding file)."""
+        with self.database.unit() as uow:
+            uow.repo.audit(actor, action, target, detail)
+            uow.commit()
+
     def audit_log(self, actor: Actor, limit: int = 10_000) -> list[AuditEntry]:
         """Every change, newest first (admins only)."""
         require_admin(actor)

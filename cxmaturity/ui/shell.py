@@ -18,6 +18,7 @@ HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/resu
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
 ORGANIZATIONS = f"{PAGES}/organizations.py"
 WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
+AUDIT = f"{PAGES}/audit.py"
 LANG_KEY = "ui.lang"
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
@@ -33,8 +34,9 @@ def navigation() -> Any:
     sync_language_from_url(state)
     if participant_view(state):
         return st.navigation(_participant_pages(state.lang), position="hidden")
-    signed_in = current_actor().account is not None
-    return st.navigation(_pages(state.lang, signed_in), position="top")
+    actor = current_actor()
+    pages = _pages(state.lang, actor.account is not None, actor.is_admin)
+    return st.navigation(pages, position="top")
 
 
 def participant_view(state: UiState) -> bool:
@@ -60,10 +62,10 @@ def _participant_pages(lang: str) -> list[Any]:
     return [home, _join_page(lang)]
 
 
-@functools.lru_cache(maxsize=2 * len(LANGUAGES))
-def _pages(lang: str, signed_in: bool = False) -> list[Any]:
+@functools.lru_cache(maxsize=3 * len(LANGUAGES))
+def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]:
     """Page objects per language, built once (they only describe the pages); the
-    sign-in page is listed for visitors only."""
+    sign-in page is listed for visitors only, the audit log for admins only."""
     return [
         st.Page(HOME, title=t("nav_home", lang), icon=":material/home:", default=True),
         st.Page(
@@ -86,8 +88,15 @@ def _pages(lang: str, signed_in: bool = False) -> list[Any]:
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),
+        *([_audit_page(lang)] if admin else []),
         *([] if signed_in else [_sign_in_page(lang)]),
     ]
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _audit_page(lang: str) -> Any:
+    title = t("nav_audit", lang)
+    return st.Page(AUDIT, title=title, icon=":material/history:", url_path="audit")
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))

@@ -30,3 +30,21 @@ def open_page(page: str = HOME, **params: str) -> AppTest:
 @pytest.fixture
 def app():
     return open_page
+
+
+@pytest.fixture
+def sign_in(monkeypatch):
+    """Sign this test's app sessions in as a new account of ``role`` (AppTest cannot send
+    cookies: the real signed cookie of a real session is handed over instead)."""
+    from cxmaturity.ui import auth
+
+    from ..helpers import open_services
+
+    def signed_in(email: str, role: str):
+        accounts = open_services().accounts
+        account = accounts.add(email, "correct horse battery", role, actor="test")
+        cookie = accounts.redeem_ticket(accounts.issue_ticket(account))
+        monkeypatch.setattr(auth, "session_cookie", lambda: cookie)
+        return account
+
+    return signed_in

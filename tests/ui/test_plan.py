@@ -162,11 +162,12 @@ def test_plan_page_without_grid_answers_points_to_the_grid():
     assert "Answer at least one questionnaire" in at.info[1].value
 
 
-def test_branding_is_saved_once_for_app_and_cli():
+def test_branding_is_saved_once_for_app_and_cli(sign_in):
+    sign_in("admin@example.com", "admin")  # branding is admin-only (access.md)
     at = open_page(BRANDING, lang="en")
     at.text_input[0].input("Norte Consultores")
     at.color_picker[0].pick("#8E44AD")
-    at.button[0].click().run()
+    at.get("form_submit_button")[0].click().run()
     assert not at.exception
     assert "Branding saved" in at.success[0].value
     assert load_branding(load_settings().branding_path) == Branding(

@@ -68,3 +68,45 @@ def test_a_wrong_password_is_refused_with_a_plain_message():
     assert [e.value for e in at.error] == ["That email or password is not right."]
     labels = [w.label for w in at.text_input]
     assert labels == ["Email", "Password"]
+
+
+@pytest.mark.parametrize("role", [None, "member", "consultant"])
+def test_only_an_admin_changes_the_branding(sign_in, role):
+    if role is not None:
+        sign_in(f"{role}@example.com", role)
+    at = open_page(BRANDING, lang="en")
+    assert not at.exception
+    assert "Only an admin account" in at.info[0].value
+    assert not at.get("form_submit_button") and not at.text_input
+
+
+def test_the_branding_service_refuses_non_admins_too():
+    from cxmaturity.branding import Branding
+    from cxmaturity.services.access import VISITOR, NotAllowed
+
+    services = open_services()
+    with pytest.raises(NotAllowed):
+        services.branding.save(VISITOR, Branding(firm="Intruso"))
+    assert not services.branding.path.exists()
+
+
+def test_the_audit_log_is_for_admins_and_downloads_as_csv(sign_in):
+    services = open_services()
+    services.accounts.add("luis@acme.example", PASSWORD, "member", actor="cli")
+    admin = sign_in("admin@example.com", "admin")
+    at = open_page("cxmaturity/ui/pages/audit.py", lang="en")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["When (UTC)", "Who", "What", "On", "Detail"]
+    assert list(table["What"])[:2] == ["session.start", "account.add"]
+    assert admin.email in list(table["Who"])
+    assert [b.proto.label for b in at.get("download_button")] == ["Download the log (CSV)"]
+
+
+@pytest.mark.parametrize("role", [None, "member", "consultant"])
+def test_the_audit_log_is_not_shown_to_others(sign_in, role):
+    if role is not None:
+        sign_in(f"{role}@example.com", role)
+    at = open_page(HOME, lang="en")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("cxmaturity/ui/pages/audit.py")  # not a page of theirs at all

@@ -12,6 +12,8 @@ from cxmaturity.branding import (
 )
 from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
+from cxmaturity.services.access import Actor
+from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.components.report_button import current_branding
 from cxmaturity.ui.shell import page_header
@@ -19,7 +21,9 @@ from cxmaturity.ui.state import get_state
 from cxmaturity.ui.text import escape_md
 
 
-def _save(saved: Branding, firm: str, accent: str, upload: object, remove: bool) -> None:
+def _save(
+    actor: Actor, saved: Branding, firm: str, accent: str, *, upload: object, remove: bool
+) -> None:
     """Validate first; an invalid logo or name changes nothing."""
     lang = get_state().lang
     logo = None if remove else saved.logo
@@ -27,7 +31,7 @@ def _save(saved: Branding, firm: str, accent: str, upload: object, remove: bool)
         if upload is not None:
             logo = normalize_logo(upload.getvalue(), upload.name)  # type: ignore[attr-defined]
         branding = Branding(firm=firm.strip()[:120], accent=accent.lower(), logo=logo)
-        path = services().branding.save(branding)
+        path = services().branding.save(actor, branding)
     except InvalidInput as error:
         st.error(t("branding_invalid", lang), icon=":material/error:")
         st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
@@ -42,6 +46,10 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("branding_title", lang), t("branding_intro", lang))
+    actor = current_actor()
+    if not actor.is_admin:
+        st.info(t("branding_admin_only", lang), icon=":material/lock:")
+        return
     saved = current_branding()
     if isinstance(saved, InvalidInput):
         st.warning(t("report_branding_invalid", lang), icon=":material/warning:")
@@ -63,7 +71,7 @@ def render() -> None:
         )
         submitted = st.form_submit_button(t("branding_save", lang), type="primary")
     if submitted:
-        _save(saved, firm, accent, upload, remove)
+        _save(actor, saved, firm, accent, upload=upload, remove=remove)
     st.caption(t("branding_file", lang, path=escape_md(str(services().branding.path))))
 
 
