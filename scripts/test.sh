@@ -8,7 +8,7 @@ PYTHON=${PYTHON:-python3}
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 # System packages the tests need: Debian's Chromium (browser tests), poppler-utils
-# (pdftotext, pdffonts, pdfimages read the PDF report back) and PostgreSQL. Installed when missing;
+# (pdftotext, pdffonts, pdfimages read the PDF report back), PostgreSQL and nginx. Installed when missing;
 # where that is not possible those tests skip locally, but under CI=true the install
 # must succeed, because those tests must run there.
 need=()
@@ -17,6 +17,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # PostgreSQL: storage tests start a throwaway server with initdb + pg_ctl.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 ||
     need+=(postgresql)
+# nginx: the test of two app processes behind the shipped proxy configuration (TLS).
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

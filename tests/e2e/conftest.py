@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import ROOT
+from ..postgres import postgres_server
 
 CHROMIUM = os.environ.get("CXMATURITY_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -34,6 +35,7 @@ ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+__all__ = ["postgres_server"]
 
 
 def _unavailable(reason: str) -> None:
