@@ -17,6 +17,7 @@ from cxmaturity.services.access import VISITOR, Actor
 from cxmaturity.services.accounts import COOKIE_NAME
 
 from .backend import services
+from .text import plain_email
 
 SIGN_IN = "cxmaturity/ui/pages/signin.py"
 PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip", "X-Forwarded-Host")
@@ -77,7 +78,7 @@ def account_strip(lang: str) -> None:
     if actor.account is None:
         st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
         return
-    st.caption(t("auth_signed_in_as", lang, email=actor.account.email))
+    st.caption(t("auth_signed_in_as", lang, email=plain_email(actor.account.email)))
     st.button(
         t("auth_sign_out", lang), key=SIGN_OUT_KEY, icon=":material/logout:", on_click=_sign_out
     )

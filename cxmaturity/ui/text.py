@@ -13,6 +13,12 @@ def escape_md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def plain_email(email: str) -> str:
+    """An email shown as text: escaped, and with a word joiner after the ``@`` so that
+    markdown does not turn it into a mailto link."""
+    return escape_md(email).replace("@", "@\u2060", 1)
+
+
 def file_name(prefix: str, organization: str, extension: str) -> str:
     """``prefix-acme-s-a-2026-11-22.ext``: a safe download name from typed text."""
     slug = re.sub(r"[^a-z0-9]+", "-", organization.lower()).strip("-")[:40]

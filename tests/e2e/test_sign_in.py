@@ -33,7 +33,8 @@ def _services(data: Path):
 
 
 def _signed_in(page, email: str) -> None:
-    expect(page.get_by_text(f"Sesión de {email}")).to_be_visible(timeout=20_000)
+    shown = email.replace("@", "@\u2060")  # not a mailto link
+    expect(page.get_by_text(f"Sesión de {shown}")).to_be_visible(timeout=20_000)
     expect(page.get_by_role("button", name="Cerrar sesión")).to_be_visible()
 
 

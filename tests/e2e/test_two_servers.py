@@ -124,7 +124,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory, postgres_server: str):
 
 
 def _signed_in(page, email: str) -> None:
-    expect(page.get_by_text(f"Sesión de {email}")).to_be_visible(timeout=20_000)
+    shown = email.replace("@", "@\u2060")  # not a mailto link
+    expect(page.get_by_text(f"Sesión de {shown}")).to_be_visible(timeout=20_000)
 
 
 def _signed_out(page) -> None:
