@@ -19,6 +19,7 @@ import secrets
 from ..db import Database
 from ..db.tables import utcnow
 from ..records import ROLES, Account
+from .access import Actor, require_admin
 from .errors import TooManyAttempts
 from .tokens import token_hash
 
@@ -29,6 +30,15 @@ MAX_PASSWORD = 1024
 ATTEMPTS = 10  # wrong passwords per account, and per client address, per window
 ATTEMPT_WINDOW = dt.timedelta(minutes=15)
 EMAIL = re.compile(r"^[^@\s]{1,200}@[^@\s]{1,118}\.[^@\s]{1,60}$")
+
+
+def _manager(actor: Actor | str) -> str:
+    """Who manages accounts, for the audit log: a signed-in admin (checked here), or
+    the name of a trusted caller with the server's shell (the command line)."""
+    if isinstance(actor, Actor):
+        require_admin(actor)
+        return actor.name
+    return actor
 
 
 class AccountError(ValueError):
@@ -109,7 +119,9 @@ class Accounts:
 
     # ------------------------------------------------------------ manage
 
-    def add(self, email: str, password: str, role: str, name: str = "", *, actor: str) -> Account:
+    def add(
+        self, email: str, password: str, role: str, name: str = "", *, actor: Actor | str
+    ) -> Account:
         """A new active account (exit 1 on the CLI when the email exists in any case)."""
         clean = check_email(email)
         hashed = hash_password(check_password(password))
@@ -119,7 +131,7 @@ class Accounts:
             account = uow.repo.add_account(
                 clean, " ".join(name.split())[:300], check_role(role), hashed
             )
-            uow.repo.audit(actor, "account.add", clean, f"role={role}")
+            uow.repo.audit(_manager(actor), "account.add", clean, f"role={role}")
             uow.commit()
             return account
 
@@ -136,20 +148,21 @@ class Accounts:
         with self.database.unit() as uow:
             return uow.repo.account_with_email(normalize_email(email))
 
-    def set_role(self, email: str, role: str, *, actor: str) -> Account:
+    def set_role(self, email: str, role: str, *, actor: Actor | str) -> Account:
         return self._change(email, "account.role", f"role={check_role(role)}", actor, role=role)
 
-    def set_password(self, email: str, password: str, *, actor: str) -> Account:
+    def set_password(self, email: str, password: str, *, actor: Actor | str) -> Account:
         hashed = hash_password(check_password(password))
         return self._change(email, "account.password", "", actor, password_hash=hashed)
 
-    def disable(self, email: str, *, actor: str) -> Account:
+    def disable(self, email: str, *, actor: Actor | str) -> Account:
         """The account can no longer sign in; its sessions end now."""
         return self._change(email, "account.disable", "", actor, active=False)
 
     def _change(
-        self, email: str, action: str, detail: str, actor: str, **values: object
+        self, email: str, action: str, detail: str, actor: Actor | str, **values: object
     ) -> Account:
+        who = _manager(actor)
         clean = normalize_email(email)
         with self.database.unit() as uow:
             found = uow.repo.account_with_email(clean)
@@ -158,7 +171,7 @@ class Accounts:
             uow.repo.update_account(found.id, **values)
             if values.get("active") is False or "password_hash" in values:
                 uow.repo.revoke_sign_ins_of(found.id, utcnow())
-            uow.repo.audit(actor, action, clean, detail)
+            uow.repo.audit(who, action, clean, detail)
             changed = uow.repo.account(found.id)
             assert changed is not None
             uow.commit()

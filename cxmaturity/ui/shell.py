@@ -18,7 +18,7 @@ HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/resu
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
 ORGANIZATIONS = f"{PAGES}/organizations.py"
 WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
-AUDIT = f"{PAGES}/audit.py"
+AUDIT, ACCOUNTS = f"{PAGES}/audit.py", f"{PAGES}/accounts.py"
 LANG_KEY = "ui.lang"
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
@@ -88,9 +88,15 @@ def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),
-        *([_audit_page(lang)] if admin else []),
+        *([_accounts_page(lang), _audit_page(lang)] if admin else []),
         *([] if signed_in else [_sign_in_page(lang)]),
     ]
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _accounts_page(lang: str) -> Any:
+    title = t("nav_accounts", lang)
+    return st.Page(ACCOUNTS, title=title, icon=":material/manage_accounts:", url_path="accounts")
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))

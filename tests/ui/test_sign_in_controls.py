@@ -110,3 +110,51 @@ def test_the_audit_log_is_not_shown_to_others(sign_in, role):
     at = open_page(HOME, lang="en")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("cxmaturity/ui/pages/audit.py")  # not a page of theirs at all
+
+
+ACCOUNTS_PAGE = "cxmaturity/ui/pages/accounts.py"
+
+
+def test_an_admin_adds_changes_and_disables_accounts(sign_in):
+    sign_in("admin@example.com", "admin")
+    at = open_page(HOME, lang="en").switch_page(ACCOUNTS_PAGE).run()
+    assert not at.exception
+    at.text_input(key="accounts.add.email").input("Luis@Acme.example")
+    at.text_input(key="accounts.add.name").input("Luis")
+    at.selectbox(key="accounts.add.role").set_value("consultant")
+    at.text_input(key="accounts.add.pw").input(PASSWORD)
+    at.text_input(key="accounts.add.pw2").input(PASSWORD)
+    at.get("form_submit_button")[0].click().run()
+    assert not at.exception
+    assert "Account added: luis@\u2060acme" in at.success[0].value
+    table = at.dataframe[0].value
+    assert list(table["Email"]) == ["admin@example.com", "luis@acme.example"]
+    assert list(table["Role"]) == ["admin", "consultant"]
+    at.selectbox(key="accounts.which").set_value("luis@acme.example").run()
+    account = open_services().accounts.with_email("luis@acme.example")
+    at.selectbox(key=f"accounts.role.{account.id}").set_value("member")
+    at.button(key=f"accounts.set-role.{account.id}").click().run()
+    assert open_services().accounts.with_email("luis@acme.example").role == "member"
+    assert at.button(key=f"accounts.disable.{account.id}").disabled  # asks first
+    at.checkbox(key=f"accounts.disable.sure.{account.id}").check().run()
+    at.button(key=f"accounts.disable.{account.id}").click().run()
+    assert not at.exception
+    assert not open_services().accounts.with_email("luis@acme.example").active
+    from cxmaturity.services.access import Actor
+
+    admin = Actor(open_services().accounts.with_email("admin@example.com"))
+    log = [e.action for e in open_services().organizations.audit_log(admin)]
+    assert log[:3] == ["account.disable", "account.role", "account.add"]
+
+
+@pytest.mark.parametrize("role", ["member", "consultant"])
+def test_only_admins_manage_accounts(sign_in, role):
+    from cxmaturity.services.access import Actor, NotAllowed
+
+    account = sign_in(f"{role}@example.com", role)
+    at = open_page(HOME, lang="en")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(ACCOUNTS_PAGE)
+    with pytest.raises(NotAllowed):  # the service checks too
+        open_services().accounts.set_role(account.email, "admin", actor=Actor(account))
+    assert open_services().accounts.with_email(account.email).role == role
