@@ -14,6 +14,7 @@ from cxmaturity.services import accounts as accounts_module
 from cxmaturity.services.accounts import ATTEMPTS, AccountError
 from cxmaturity.services.errors import TooManyAttempts
 
+from ..concurrency import all_at_once
 from ..helpers import open_services
 
 PASSWORD = "correct horse battery"
@@ -139,21 +140,12 @@ def test_forty_wrong_passwords_at_once_at_most_ten_are_checked(services, monkeyp
         return False
 
     monkeypatch.setattr(accounts_module, "password_matches", counting)
-    outcomes = []
-    start = threading.Barrier(40)
-
-    def attempt(n: int) -> None:
-        start.wait()
-        try:
-            outcomes.append(services.accounts.authenticate("ana@example.com", f"guess {n}", "ip:9"))
-        except TooManyAttempts:
-            outcomes.append("limited")
-
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(40)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = [
+        "limited" if isinstance(o, TooManyAttempts) else o
+        for o in all_at_once(
+            40, lambda n: services.accounts.authenticate("ana@example.com", f"guess {n}", "ip:9")
+        )
+    ]
     assert len(outcomes) == 40
     assert len(checked) <= ATTEMPTS
     assert outcomes.count("limited") >= 40 - ATTEMPTS

@@ -13,6 +13,7 @@ from cxmaturity.services.errors import TooManyAttempts, WorkshopError
 from cxmaturity.services.workshops import MAX_FAILED_JOINS, Workshops
 from cxmaturity.ui.access import client_key_from
 
+from ..concurrency import all_at_once
 from ..helpers import open_store
 
 
@@ -36,23 +37,17 @@ def test_forty_wrong_codes_at_once_at_most_ten_are_evaluated(rooms, monkeypatch)
         return original(self, code)
 
     monkeypatch.setattr(Repository, "workshop_with_code", counting)
-    outcomes = []
-    start = threading.Barrier(40)
 
-    def attempt(n: int) -> None:
-        start.wait()
+    def attempt(n: int) -> str:
         try:
             workshops.join(f"WRONG{n:05d}", "Eve", client="ip:203.0.113.9")
         except TooManyAttempts:
-            outcomes.append("limited")
+            return "limited"
         except WorkshopError as error:
-            outcomes.append(error.reason)
+            return error.reason
+        return "joined"
 
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(40)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = all_at_once(40, attempt)
     assert len(outcomes) == 40
     assert len(evaluated) <= MAX_FAILED_JOINS
     assert outcomes.count("unknown") == len(evaluated)
