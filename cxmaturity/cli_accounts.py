@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from .records import ACCESS_LEVELS, ROLES
+from .records import ACCESS_LEVELS, ROLES, clean_name
 
 
 class CommandError(Exception):
@@ -132,7 +132,7 @@ def _orgs(args: argparse.Namespace, out: TextIO, _stdin: TextIO) -> None:
             out.writelines(f"{o.name}\t{access}\n" for o, access in visible)
         return
     owner = _actor(services, args.owner)
-    name = " ".join(args.organization.split())
+    name = clean_name(args.organization)
     shared = [o for o, access in services.organizations.visible(owner)
               if o.name == name and access in ("owner", "admin")]  # fmt: skip
     if not shared:

@@ -35,6 +35,8 @@ PUBLIC_URL = "CXMATURITY_PUBLIC_URL"
 TRUST_PROXY = "CXMATURITY_TRUST_PROXY"
 SESSION_HOURS = "CXMATURITY_SESSION_HOURS"
 SECURE_COOKIES = "CXMATURITY_SECURE_COOKIES"
+NAMES = (DATABASE_URL, DATA_DIR, BRANDING, FACILITATOR_PASSWORD, PUBLIC_URL, TRUST_PROXY,
+         SESSION_HOURS, SECURE_COOKIES)  # fmt: skip
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
@@ -78,8 +80,8 @@ def load_settings(
             secret = None
         return str(secret) if secret else ""
 
-    data = Path(value(DATA_DIR)).expanduser() if value(DATA_DIR) else _default_data_dir(env)
-    branding = value(BRANDING)
+    folder, branding = value(DATA_DIR), value(BRANDING)
+    data = Path(folder).expanduser() if folder else _default_data_dir(env)
     return Settings(
         database_url=value(DATABASE_URL) or f"sqlite:///{data / 'cxmaturity.db'}",
         data_dir=data,

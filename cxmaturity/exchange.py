@@ -41,7 +41,7 @@ from .model import (
     as_grid,
 )
 from .planning import PlanItem, plan_problems
-from .records import Assessment, Organization
+from .records import Assessment, Organization, clean_name
 
 FORMAT = "cxmaturity-organization"
 VERSION = 1
@@ -142,7 +142,7 @@ def validate_import(
     doc = parse(raw, name, max_bytes=MAX_IMPORT_BYTES)
     record = document_as(doc, OrganizationRecord)
     problems = [doc.problem(loc, message) for loc, message in _record_problems(record, catalog)]
-    target = " ".join((rename or record.organization.name).split())[:300]
+    target = clean_name(rename or record.organization.name)
     if target in existing:
         message = f"an organisation called {target!r} already exists; nothing was imported"
         problems.append(doc.problem(("organization", "name"), message))

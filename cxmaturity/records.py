@@ -72,6 +72,12 @@ class Participant:
         return respondent_key(self.id)
 
 
+def clean_name(name: str) -> str:
+    """A typed name as stored (organisations, people): spaces collapsed, at most 300
+    characters."""
+    return " ".join(name.split())[:300]
+
+
 def respondent_key(participant_id: int) -> str:
     return f"{PARTICIPANT_PREFIX}{participant_id}"
 

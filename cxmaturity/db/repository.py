@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..model import Answers
+from ..model import Answers, Questionnaire
 from ..planning import PlanItem
 from ..records import (
     DRAFT,
@@ -141,6 +141,21 @@ class Repository(AccountQueries):
         self.session.add(row)
         self.session.flush()
         return to_assessment(row)
+
+    def add_round(
+        self,
+        organization_id: int,
+        questionnaire: Questionnaire,
+        language: str,
+        assessed_on: dt.date,
+        *,
+        previous_id: int | None = None,
+    ) -> Assessment:
+        """A new draft assessment of ``questionnaire`` (its id and version stored with it)."""
+        return self.add_assessment(
+            organization_id, questionnaire.id, str(questionnaire.version), language, assessed_on,
+            previous_id=previous_id,
+        )  # fmt: skip
 
     def assessment(self, assessment_id: int) -> Assessment | None:
         row = self.session.get(AssessmentRow, assessment_id)

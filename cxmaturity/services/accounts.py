@@ -15,13 +15,18 @@ import hashlib
 import hmac
 import re
 import secrets
+from typing import TYPE_CHECKING
 
 from ..db import Database
+from ..db.repository import Repository
 from ..db.tables import utcnow
-from ..records import ROLES, Account
+from ..records import ROLES, Account, clean_name
 from .access import Actor, require_admin
 from .errors import TooManyAttempts
 from .tokens import token_hash
+
+if TYPE_CHECKING:  # argon2 loads on first use
+    from argon2 import PasswordHasher
 
 TICKET_SECONDS = 60  # a sign-in ticket is exchanged for the cookie within this time
 COOKIE_NAME = "cxm_session"
@@ -51,30 +56,23 @@ class AccountError(ValueError):
 
 
 @functools.cache
-def _hasher() -> object:
+def _hasher() -> PasswordHasher:
     from argon2 import PasswordHasher  # Argon2id, t=3, 64 MiB, p=4 (the library's defaults)
 
     return PasswordHasher()
 
 
 def hash_password(password: str) -> str:
-    from argon2 import PasswordHasher
-
-    hasher = _hasher()
-    assert isinstance(hasher, PasswordHasher)
-    return hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def password_matches(stored: str | None, password: str) -> bool:
     """Whether ``password`` matches ``stored`` (a dummy hash is checked when there is
     none, so every answer takes the same time)."""
-    from argon2 import PasswordHasher
     from argon2.exceptions import InvalidHashError, VerificationError
 
-    hasher = _hasher()
-    assert isinstance(hasher, PasswordHasher)
     try:
-        return bool(hasher.verify(stored or _dummy_hash(), password)) and stored is not None
+        return bool(_hasher().verify(stored or _dummy_hash(), password)) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 
@@ -128,9 +126,7 @@ class Accounts:
         with self.database.unit() as uow:
             if uow.repo.account_with_email(clean) is not None:
                 raise AccountError(f"an account {clean!r} exists already", "exists")
-            account = uow.repo.add_account(
-                clean, " ".join(name.split())[:300], check_role(role), hashed
-            )
+            account = uow.repo.add_account(clean, clean_name(name), check_role(role), hashed)
             uow.repo.audit(_manager(actor), "account.add", clean, f"role={role}")
             uow.commit()
             return account
@@ -208,11 +204,15 @@ class Accounts:
 
     def start_session(self, account: Account) -> str:
         """A new sign-in session; returns its secret token (only its hash is stored)."""
-        token = secrets.token_urlsafe(32)
         with self.database.unit() as uow:
-            uow.repo.add_sign_in(token_hash(token), account.id, utcnow() + self.session_length)
-            uow.repo.audit(account.email, "session.start", account.email)
+            token = self._new_session(uow.repo, account)
             uow.commit()
+        return token
+
+    def _new_session(self, repo: Repository, account: Account) -> str:
+        token = secrets.token_urlsafe(32)
+        repo.add_sign_in(token_hash(token), account.id, utcnow() + self.session_length)
+        repo.audit(account.email, "session.start", account.email)
         return token
 
     def signed_in(self, token: str) -> Account | None:
@@ -249,9 +249,7 @@ class Accounts:
             if account is None or not account.active:
                 uow.commit()
                 return None
-            token = secrets.token_urlsafe(32)
-            uow.repo.add_sign_in(token_hash(token), account.id, utcnow() + self.session_length)
-            uow.repo.audit(account.email, "session.start", account.email)
+            token = self._new_session(uow.repo, account)
             uow.commit()
         return self.cookie_value(token)
 
@@ -310,7 +308,7 @@ class Accounts:
         with self.database.unit() as uow:
             if uow.repo.count_accounts() > 0 or not uow.repo.claim_first_admin():
                 raise AccountError("the first admin exists already", "exists")
-            account = uow.repo.add_account(clean, " ".join(name.split())[:300], "admin", hashed)
+            account = uow.repo.add_account(clean, clean_name(name), "admin", hashed)
             uow.repo.set_first_admin(account.id)
             uow.repo.audit(clean, "account.first-admin", clean, "role=admin")
             uow.commit()

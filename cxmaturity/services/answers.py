@@ -17,16 +17,11 @@ from ..db.mappers import answer_columns
 from ..db.repository import Repository
 from ..model import Questionnaire, Rating
 from ..planning import PlanItem
-from ..records import ANONYMOUS, Assessment
+from ..records import ANONYMOUS, Assessment, clean_name
 from .errors import WorkshopError
 from .tokens import token_hash
 
 AnswerValue = Rating | str | None  # a rating, a quiz choice, or nothing (clears the answer)
-
-
-def clean_name(name: str) -> str:
-    """A typed name as stored: spaces collapsed, at most 300 characters."""
-    return " ".join(name.split())[:300]
 
 
 class Target(Protocol):
@@ -55,12 +50,8 @@ class OwnAnswers:
         if not name:
             return None
         organization = repo.ensure_organization(name)
-        created = repo.add_assessment(
-            organization.id,
-            self.questionnaire.id,
-            str(self.questionnaire.version),
-            self.language,
-            self.day or dt.date.today(),
+        created = repo.add_round(
+            organization.id, self.questionnaire, self.language, self.day or dt.date.today()
         )
         return created, ANONYMOUS
 

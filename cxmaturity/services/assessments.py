@@ -24,8 +24,15 @@ from ..exchange import (
 from ..loader import Catalog
 from ..model import Answers, Questionnaire, Rating
 from ..planning import PlanItem
-from ..records import ANONYMOUS, DRAFT, FINAL, KPI_NAMES, Assessment, Organization
-from .answers import clean_name
+from ..records import (
+    ANONYMOUS,
+    DRAFT,
+    FINAL,
+    KPI_NAMES,
+    Assessment,
+    Organization,
+    clean_name,
+)
 
 Team = dict[str, Answers]  # respondent -> answers
 
@@ -82,10 +89,9 @@ class Assessments:
         previous: Assessment | None = None,
     ) -> Assessment:
         with self.database.unit() as uow:
-            created = uow.repo.add_assessment(
+            created = uow.repo.add_round(
                 organization.id,
-                questionnaire.id,
-                str(questionnaire.version),
+                questionnaire,
                 language,
                 assessed_on,
                 previous_id=previous.id if previous else None,
@@ -123,10 +129,9 @@ class Assessments:
         """A new round after ``previous``: empty answers and a copy of last round's
         plan (statuses as they were, for the team to update), in one transaction."""
         with self.database.unit() as uow:
-            created = uow.repo.add_assessment(
+            created = uow.repo.add_round(
                 previous.organization_id,
-                questionnaire.id,
-                str(questionnaire.version),
+                questionnaire,
                 previous.language,
                 day,
                 previous_id=previous.id,
@@ -162,11 +167,6 @@ class Assessments:
                 plan=tuple(repo.plan(assessment.id)),
                 previous=earlier,
             )
-
-    def in_workshop(self, assessment: Assessment) -> bool:
-        """Whether the assessment holds a workshop's answers (live or agreed)."""
-        with self.database.unit() as uow:
-            return uow.repo.in_workshop(assessment.id)
 
     # ------------------------------------------------------------------ answers
 
@@ -225,9 +225,7 @@ class Assessments:
 
     def save_kpis(self, assessment: Assessment, values: dict[str, float | None]) -> None:
         """Set (or, with None, clear) business and operational metrics."""
-        unknown = set(values) - set(KPI_NAMES)
-        if unknown:
-            raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")
+        _check_kpis(values)
         with self.database.unit() as uow:
             uow.repo.set_kpis(assessment.id, values)
             uow.commit()
@@ -236,9 +234,7 @@ class Assessments:
         self, assessment: Assessment, kpis: dict[str, float | None], *, final: bool
     ) -> None:
         """The KPI values and the final/draft status, saved together (one action)."""
-        unknown = set(kpis) - set(KPI_NAMES)
-        if unknown:
-            raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")
+        _check_kpis(kpis)
         with self.database.unit() as uow:
             uow.repo.set_kpis(assessment.id, kpis)
             uow.repo.set_status(assessment.id, FINAL if final else DRAFT)
@@ -310,3 +306,9 @@ class Assessments:
             repo.replace_plan(row.id, assessment.plan)
             repo.set_kpis(row.id, {str(k): v for k, v in assessment.kpis.items()})
         return organization
+
+
+def _check_kpis(values: Mapping[str, float | None]) -> None:
+    unknown = set(values) - set(KPI_NAMES)
+    if unknown:
+        raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")

@@ -27,10 +27,10 @@ from ..records import (
     AuditEntry,
     Organization,
     Workshop,
+    clean_name,
 )
-from .access import Action, Actor, NotAllowed, NotFoundOrNotYours, require, require_admin
+from .access import Action, Actor, NotAllowed, require, require_admin
 from .accounts import AccountError, normalize_email
-from .answers import clean_name
 
 
 @dataclass(frozen=True)
@@ -97,14 +97,6 @@ class Organizations:
             require(uow.repo, actor, found.id if found else None, action)
             assert found is not None
             return found
-
-    def access(self, actor: Actor, organization: Organization) -> str | None:
-        """The actor's access to the organisation (None: none at all)."""
-        try:
-            with self.database.unit() as uow:
-                return require(uow.repo, actor, organization.id, Action.READ)
-        except NotFoundOrNotYours:
-            return None
 
     # ------------------------------------------------------------------ sharing
 
@@ -193,10 +185,9 @@ class Organizations:
                 if not name:
                     raise ValueError(f"{questionnaire.id}: the answers name no organisation")
                 organization = self._own(repo, account, name)
-                assessment = repo.add_assessment(
+                assessment = repo.add_round(
                     organization.id,
-                    questionnaire.id,
-                    str(questionnaire.version),
+                    questionnaire,
                     answers.language or questionnaire.default_language,
                     answers.date or today or dt.date.today(),
                 )

@@ -29,10 +29,11 @@ from ..records import (
     Organization,
     Participant,
     Workshop,
+    clean_name,
     respondent_key,
 )
 from ..team import Consensus, TeamView, answered_items, apply_consensus, team_view
-from .answers import AnswerService, ParticipantAnswers, clean_name
+from .answers import AnswerService, ParticipantAnswers
 from .cache import VersionedCache
 from .errors import TooManyAttempts, WorkshopError
 from .tokens import facilitator_allowed, new_code, new_token, normalize_code, token_hash
@@ -112,13 +113,7 @@ class Workshops:
             )
             workshop = repo.add_workshop(owner.id, new_code(), language, allow_anonymous, OPEN)
             for questionnaire in questionnaires:
-                live = repo.add_assessment(
-                    owner.id,
-                    questionnaire.id,
-                    str(questionnaire.version),
-                    language,
-                    day or dt.date.today(),
-                )
+                live = repo.add_round(owner.id, questionnaire, language, day or dt.date.today())
                 repo.link_live(workshop.id, live.id)
             uow.commit()
             return workshop
@@ -156,11 +151,6 @@ class Workshops:
         """Changes whenever someone joins or answers (cheap: for caching the dashboard)."""
         with self.database.unit() as uow:
             return uow.repo.workshop_version(workshop.id)
-
-    def holds(self, assessment: Assessment) -> bool:
-        """Whether the assessment is a workshop's (live, or its consensus)."""
-        with self.database.unit() as uow:
-            return uow.repo.in_workshop(assessment.id)
 
     # ------------------------------------------------------------ participants
 
@@ -310,12 +300,8 @@ class Workshops:
             team = repo.participant_answers(workshop)[live.id]
             agreed_team = apply_consensus(questionnaire, list(team.values()), agreed)
             keys = [respondent_key(pid) for pid in team] or [ANONYMOUS]
-            assessment = repo.consensus_of(workshop.id, live.id) or repo.add_assessment(
-                workshop.organization_id,
-                questionnaire.id,
-                str(questionnaire.version),
-                live.language,
-                day or dt.date.today(),
+            assessment = repo.consensus_of(workshop.id, live.id) or repo.add_round(
+                workshop.organization_id, questionnaire, live.language, day or dt.date.today()
             )
             repo.replace_answers(assessment.id, dict(zip(keys, agreed_team, strict=True)))
             repo.set_status(assessment.id, "final")

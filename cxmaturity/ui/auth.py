@@ -22,6 +22,7 @@ from .text import plain_email
 SIGN_IN = "cxmaturity/ui/pages/signin.py"
 PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip", "X-Forwarded-Host")
 SIGN_OUT_KEY = "auth.sign-out"
+SHOWN_ACTOR_KEY = "auth.shown-actor"
 
 
 def session_cookie() -> str | None:
@@ -31,12 +32,25 @@ def session_cookie() -> str | None:
 
 
 def current_actor() -> Actor:
-    """The signed-in account of this browser (a visitor without a valid session)."""
+    """The signed-in account of this browser (a visitor without a valid session),
+    checked against the database now."""
     cookie = session_cookie()
     if not cookie:
         return VISITOR
     account = services().accounts.account_of_cookie(cookie)
     return Actor(account) if account is not None else VISITOR
+
+
+def remember_shown_actor(actor: Actor) -> None:
+    """The account this run's navigation was built for, so that the header shows the
+    same one without asking the database again (display only: every check of a right
+    calls :func:`current_actor` or the services)."""
+    st.session_state[SHOWN_ACTOR_KEY] = actor
+
+
+def _shown_actor() -> Actor:
+    shown = st.session_state.get(SHOWN_ACTOR_KEY)
+    return shown if isinstance(shown, Actor) else current_actor()
 
 
 def is_local_request() -> bool:
@@ -74,7 +88,7 @@ def account_strip(lang: str) -> None:
             unsafe_allow_javascript=True,
         )
         return
-    actor = current_actor()
+    actor = _shown_actor()
     if actor.account is None:
         st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
         return

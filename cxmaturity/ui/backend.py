@@ -10,37 +10,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from cxmaturity.config import (
-    BRANDING,
-    DATA_DIR,
-    DATABASE_URL,
-    FACILITATOR_PASSWORD,
-    PUBLIC_URL,
-    SECURE_COOKIES,
-    SESSION_HOURS,
-    TRUST_PROXY,
-    Settings,
-    load_settings,
-)
+from cxmaturity.config import NAMES, Settings, load_settings
 from cxmaturity.loader import Catalog
 from cxmaturity.services import Services
 from cxmaturity.services.catalog import CatalogSource
 
-_NAMES = (
-    DATABASE_URL,
-    DATA_DIR,
-    BRANDING,
-    FACILITATOR_PASSWORD,
-    PUBLIC_URL,
-    TRUST_PROXY,
-    SESSION_HOURS,
-    SECURE_COOKIES,
-)
-
 
 def settings() -> Settings:
     """The settings in force (read again when an environment variable changes)."""
-    return _settings(tuple(os.environ.get(name, "") for name in _NAMES))
+    return _settings(tuple(os.environ.get(name, "") for name in NAMES))
 
 
 @functools.lru_cache(maxsize=16)
@@ -52,9 +30,10 @@ def _settings(environment: tuple[str, ...]) -> Settings:
 def _streamlit_secrets() -> dict[str, object]:
     """``st.secrets`` as a plain mapping ({} without a secrets file)."""
     try:
-        return {name: st.secrets.get(name) for name in _NAMES if st.secrets.get(name)}
+        found = {name: st.secrets.get(name) for name in NAMES}
     except Exception:  # no secrets file, or an unreadable one: only the environment counts
         return {}
+    return {name: value for name, value in found.items() if value}
 
 
 def services() -> Services:

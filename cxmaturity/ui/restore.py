@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from cxmaturity.model import Questionnaire
@@ -51,8 +53,6 @@ def restore(state: UiState, questionnaire: Questionnaire) -> None:
 def reevaluate(state: UiState, previous: Assessment, questionnaire: Questionnaire) -> Assessment:
     """A new round after ``previous`` (empty answers, last round's plan carried over);
     the session starts it afresh."""
-    import datetime as dt
-
     new = services().assessments.reevaluate(previous, questionnaire, dt.date.today())
     organization = services().assessments.organization(previous.organization_id)
     old = state.answers.get(questionnaire.id)

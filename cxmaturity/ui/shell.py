@@ -9,7 +9,7 @@ import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
 
-from .auth import SIGN_IN, account_strip, current_actor
+from .auth import SIGN_IN, account_strip, current_actor, remember_shown_actor
 from .state import UiState, get_state
 from .text import escape_md
 
@@ -35,6 +35,7 @@ def navigation() -> Any:
     if participant_view(state):
         return st.navigation(_participant_pages(state.lang), position="hidden")
     actor = current_actor()
+    remember_shown_actor(actor)
     pages = _pages(state.lang, actor.account is not None, actor.is_admin)
     return st.navigation(pages, position="top")
 
