@@ -11,11 +11,15 @@ work); the command line reads the same ``secrets.toml`` files itself (the projec
 | database | ``CXMATURITY_DATABASE_URL`` | SQLite ``cxmaturity.db`` in the data folder |
 | data folder | ``CXMATURITY_DATA_DIR`` | ``$XDG_DATA_HOME/cxmaturity`` (``~/.local/share``) |
 | branding file | ``CXMATURITY_BRANDING`` | ``branding.yaml`` in the data folder |
-| facilitator secret | ``CXMATURITY_FACILITATOR_PASSWORD`` | none: nobody is a facilitator |
 | public address | ``CXMATURITY_PUBLIC_URL`` | the address the browser uses |
 | trust ``X-Forwarded-For`` | ``CXMATURITY_TRUST_PROXY=1`` | no |
 | sign-in length (hours) | ``CXMATURITY_SESSION_HOURS`` | 12 |
 | sign-in cookie over HTTPS only | ``CXMATURITY_SECURE_COOKIES=1`` | no |
+
+``CXMATURITY_FACILITATOR_PASSWORD`` (before accounts, the workshop facilitator's
+shared secret) is no longer used: a facilitator signs in with an account that may run
+workshops of the organisation. Where it is still set, :attr:`Settings.obsolete` names
+it, and the server says so in its log at start.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ SESSION_HOURS = "CXMATURITY_SESSION_HOURS"
 SECURE_COOKIES = "CXMATURITY_SECURE_COOKIES"
 NAMES = (DATABASE_URL, DATA_DIR, BRANDING, FACILITATOR_PASSWORD, PUBLIC_URL, TRUST_PROXY,
          SESSION_HOURS, SECURE_COOKIES)  # fmt: skip
+OBSOLETE = (FACILITATOR_PASSWORD,)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
@@ -55,11 +60,11 @@ class Settings:
     data_dir: Path
     branding_path: Path
     catalog_dir: Path
-    facilitator_password: str = ""
     public_url: str = ""
     trust_proxy: bool = False
     session_hours: float = 12.0  # how long a sign-in lasts
     secure_cookies: bool = False  # the sign-in cookie only over HTTPS (behind TLS)
+    obsolete: tuple[str, ...] = ()  # settings still given that no longer do anything
 
 
 def load_settings(
@@ -87,11 +92,11 @@ def load_settings(
         data_dir=data,
         branding_path=Path(branding).expanduser() if branding else data / "branding.yaml",
         catalog_dir=catalog_dir(),
-        facilitator_password=value(FACILITATOR_PASSWORD),
         public_url=value(PUBLIC_URL).strip().rstrip("/"),
         trust_proxy=value(TRUST_PROXY) == "1",
         session_hours=_hours(value(SESSION_HOURS)),
         secure_cookies=value(SECURE_COOKIES) == "1",
+        obsolete=tuple(name for name in OBSOLETE if value(name)),
     )
 
 

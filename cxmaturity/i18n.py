@@ -82,10 +82,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_answer": {"es": "Responder", "en": "Answer"},
     "nav_results": {"es": "Resultados", "en": "Results"},
     "organization": {"es": "Organización", "en": "Organisation"},
-    "organization_help": {
-        "es": "Aparece en los resultados y en los archivos de respuestas.",
-        "en": "Shown in the results and in the answers files.",
-    },
     "organization_placeholder": {"es": "p. ej. Acme S.A.", "en": "e.g. Acme Ltd"},
     "respondent": {"es": "Su nombre (opcional)", "en": "Your name (optional)"},
     # ---------------------------------------------------------------------- home
@@ -353,20 +349,123 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------------ autosave
     "autosave_on": {
-        "es": "Se guarda automáticamente: {org} · evaluación n.º {id}.",
-        "en": "Saved automatically: {org} · assessment no. {id}.",
+        "es": "Se guarda automáticamente en {org}.",
+        "en": "Saved automatically in {org}.",
+    },
+    "autosave_pending": {
+        "es": "Las respuestas se guardarán en {org} desde la primera.",
+        "en": "The answers will be saved in {org} from the first one on.",
     },
     "autosave_off": {
-        "es": "Escriba el nombre de la organización en Inicio para guardar las respuestas automáticamente; sin él se pierden al recargar la página.",
-        "en": "Type the organisation's name on the home page to save the answers automatically; without it they are lost when the page reloads.",
+        "es": "Sin guardar: elija una organización en Inicio para guardar estas respuestas; si no, se pierden al recargar la página.",
+        "en": "Not saved: choose an organisation on the home page to save these answers; otherwise they are lost when the page reloads.",
+    },
+    "autosave_visitor": {
+        "es": "Sus respuestas se quedan en esta pestaña y se pierden al recargarla: descárguelas abajo, o inicie sesión para guardarlas en una organización.",
+        "en": "Your answers stay in this tab and are lost when it reloads: download them below, or sign in to save them in an organisation.",
+    },
+    "autosave_read_only": {
+        "es": "{org}: puede ver esta evaluación; solo quienes la editan pueden cambiarla.",
+        "en": "{org}: you can see this assessment; only its editors can change it.",
+    },
+    "not_saved_no_right": {
+        "es": "No se ha guardado: su cuenta ya no puede cambiar esta evaluación (o ha cerrado la sesión). Recargue la página.",
+        "en": "Not saved: your account may no longer change this assessment (or you signed out). Reload the page.",
+    },
+    "not_found_title": {"es": "No encontrado", "en": "Not found"},
+    "not_found_or_not_yours": {
+        "es": "No encontrado o no es suyo.",
+        "en": "Not found or not yours.",
+    },
+    # ------------------------------------------------------------ home: saving
+    "home_save_in": {"es": "Guardar las respuestas en", "en": "Save the answers in"},
+    "home_save_in_help": {
+        "es": "Las organizaciones en las que su cuenta puede responder. Las respuestas se guardan allí según las da.",
+        "en": "The organisations your account may answer for. The answers are saved there as you give them.",
+    },
+    "home_not_saved": {"es": "— No guardar (solo probar) —", "en": "— Do not save (just try) —"},
+    "home_new_org": {"es": "Nueva organización", "en": "New organisation"},
+    "home_create_org": {"es": "Crear", "en": "Create"},
+    "home_no_orgs": {
+        "es": "Su cuenta aún no puede responder por ninguna organización: pida a su responsable que la comparta con usted como editor.",
+        "en": "Your account may not answer for any organisation yet: ask its owner to share it with you as an editor.",
+    },
+    "organization_help_visitor": {
+        "es": "Solo aparece en su informe; no se guarda nada.",
+        "en": "Only shown on your report; nothing is saved.",
+    },
+    "home_visitor_note": {
+        "es": "Sin cuenta, sus respuestas no se guardan en el servidor: puede ver el resultado y descargar sus respuestas y el informe. Inicie sesión para guardarlas en una organización.",
+        "en": "Without an account your answers are not stored on the server: you can see the result and download your answers and the report. Sign in to save them in an organisation.",
+    },
+    # ------------------------------------------------------- access and sharing
+    "access_owner": {"es": "propietario", "en": "owner"},
+    "access_editor": {"es": "editor", "en": "editor"},
+    "access_viewer": {"es": "lector", "en": "viewer"},
+    "access_admin": {"es": "administración", "en": "admin"},
+    "orgs_sign_in": {
+        "es": "Inicie sesión para ver las organizaciones de su cuenta.",
+        "en": "Sign in to see your account's organisations.",
+    },
+    "orgs_new_or_import": {
+        "es": "Nueva organización o importar una",
+        "en": "New organisation, or import one",
+    },
+    "orgs_none_yours": {
+        "es": "Su cuenta aún no tiene organizaciones. Quien crea una es su propietario; quien la posee puede compartirla con usted.",
+        "en": "Your account has no organisations yet. Whoever creates one owns it; an owner can share theirs with you.",
+    },
+    "orgs_view_sharing": {"es": "Acceso", "en": "Access"},
+    "share_email": {"es": "Correo electrónico", "en": "Email"},
+    "share_access": {"es": "Acceso", "en": "Access"},
+    "share_add": {"es": "Compartir con otra cuenta", "en": "Share with another account"},
+    "share_button": {"es": "Compartir", "en": "Share"},
+    "share_remove_who": {"es": "Quitar el acceso de", "en": "Remove the access of"},
+    "share_remove": {"es": "Quitar acceso", "en": "Remove access"},
+    "share_unknown": {
+        "es": "No hay ninguna cuenta {email}: un administrador debe crearla antes.",
+        "en": "There is no account {email}: an admin has to create it first.",
+    },
+    "share_last_owner": {
+        "es": "Una organización conserva al menos un propietario.",
+        "en": "An organisation keeps at least one owner.",
+    },
+    "share_done": {"es": "Compartida con {email}.", "en": "Shared with {email}."},
+    "share_removed": {"es": "{email} ya no tiene acceso.", "en": "{email} no longer has access."},
+    "delete_title": {"es": "Borrar", "en": "Delete"},
+    "delete_assessment_which": {"es": "Evaluación", "en": "Assessment"},
+    "delete_assessment": {"es": "Borrar esta evaluación", "en": "Delete this assessment"},
+    "delete_assessment_confirm": {
+        "es": "Se borrará para siempre la evaluación «{what}», con sus respuestas, su plan y sus KPI.",
+        "en": "This deletes the assessment “{what}” for good, with its answers, plan and KPIs.",
+    },
+    "delete_organization": {"es": "Borrar «{name}»", "en": "Delete “{name}”"},
+    "delete_organization_confirm": {
+        "es": "Se borrará para siempre «{name}» con sus {n} evaluación(es), planes, KPI, talleres y accesos.",
+        "en": "This deletes “{name}” for good, with its {n} assessment(s), plans, KPIs, workshops and shares.",
+    },
+    "delete_for_good": {"es": "Borrar para siempre", "en": "Delete for good"},
+    "deleted": {"es": "Borrado: {what}", "en": "Deleted: {what}"},
+    "ws_need_org_right": {
+        "es": "Para dirigir un taller, su cuenta debe poder editar la organización: créela en Organizaciones o pida que se la compartan como editor.",
+        "en": "To run a workshop your account must be able to edit the organisation: create it on Organisations, or ask to have it shared with you as an editor.",
+    },
+    "ws_sign_in_first": {
+        "es": "Inicie sesión para dirigir talleres: quien facilita es una cuenta que puede editar la organización.",
+        "en": "Sign in to run workshops: the facilitator is an account that may edit the organisation.",
+    },
+    "ws_delete": {"es": "Borrar el taller", "en": "Delete the workshop"},
+    "ws_delete_confirm": {
+        "es": "Se borrará para siempre el taller {name} y las respuestas de sus participantes; el consenso ya guardado se queda en la organización.",
+        "en": "This deletes the workshop {name} for good, with its participants' answers; a consensus already saved stays with the organisation.",
+    },
+    "ws_consensus_saved": {
+        "es": "Consenso guardado como evaluación de la organización: {agreed} elemento(s) acordado(s), {kept} con el resultado del equipo.",
+        "en": "Consensus saved as the organisation's assessment: {agreed} item(s) agreed, {kept} with the team result.",
     },
     # ------------------------------------------------------------- organisations
     "nav_organizations": {"es": "Organizaciones", "en": "Organisations"},
     "orgs_title": {"es": "Organizaciones y evaluaciones", "en": "Organisations and assessments"},
-    "orgs_none": {
-        "es": "Aún no hay evaluaciones guardadas. Escriba el nombre de la organización en Inicio y responda un cuestionario: se guarda solo.",
-        "en": "There are no saved assessments yet. Type the organisation's name on the home page and answer a questionnaire: it saves itself.",
-    },
     "orgs_choose": {"es": "Organización", "en": "Organisation"},
     "orgs_due": {
         "es": "Revisión pendiente: la última evaluación es del {date}; tocaba el {due}.",
@@ -539,16 +638,6 @@ STRINGS |= {
         "en": "The leadership team answers at the same time, each person on their own "
         "device; here you see who joined, the team result and where people disagree.",
     },
-    "ws_no_secret": {
-        "es": "Los talleres necesitan una clave de facilitación: defina {name} (variable de "
-        "entorno o secretos de Streamlit) y reinicie la aplicación.",
-        "en": "Workshops need a facilitator secret: set {name} (environment variable or "
-        "Streamlit secrets) and restart the app.",
-    },
-    "ws_sign_in": {"es": "Acceso de facilitación", "en": "Facilitator sign-in"},
-    "ws_password": {"es": "Clave de facilitación", "en": "Facilitator secret"},
-    "ws_sign_in_button": {"es": "Entrar", "en": "Sign in"},
-    "ws_wrong_password": {"es": "La clave no es correcta.", "en": "That secret is not right."},
     "ws_new": {"es": "Nuevo taller", "en": "New workshop"},
     "ws_questionnaires": {"es": "Cuestionarios", "en": "Questionnaires"},
     "ws_language": {"es": "Idioma del taller", "en": "Workshop language"},
@@ -557,10 +646,6 @@ STRINGS |= {
         "en": "Allow people to take part without a name",
     },
     "ws_create": {"es": "Crear el taller", "en": "Create the workshop"},
-    "ws_need_org": {
-        "es": "Escriba el nombre de la organización.",
-        "en": "Type the organisation's name.",
-    },
     "ws_need_questionnaire": {
         "es": "Elija al menos un cuestionario.",
         "en": "Choose at least one questionnaire.",
@@ -637,12 +722,6 @@ STRINGS |= {
     "ws_reset_consensus": {
         "es": "Volver a las medianas del equipo",
         "en": "Back to the team medians",
-    },
-    "ws_consensus_saved": {
-        "es": "Consenso guardado como evaluación n.º {id} de la organización: {agreed} "
-        "elemento(s) acordado(s), {kept} con el resultado del equipo.",
-        "en": "Consensus saved as the organisation's assessment no. {id}: {agreed} item(s) "
-        "agreed, {kept} with the team result.",
     },
     "ws_open_results": {"es": "Ver los resultados del consenso", "en": "See the consensus results"},
     "ws_report_after_consensus": {

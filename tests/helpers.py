@@ -6,6 +6,7 @@ import dataclasses
 
 from cxmaturity.config import load_settings
 from cxmaturity.services import Services
+from cxmaturity.services.access import Actor
 from cxmaturity.services.assessments import Assessments
 
 
@@ -20,3 +21,26 @@ def open_services(url: str | None = None) -> Services:
 def open_store(url: str | None = None) -> Assessments:
     """The organisations-and-assessments service on ``url`` (default: the app's)."""
     return open_services(url).assessments
+
+
+_ADMINS: dict[int, object] = {}
+
+
+def admin_of(store_or_database: object) -> Actor:
+    """An admin of this database (created on first use): the acting account of tests
+    that are about something else than the rights themselves."""
+    from cxmaturity.db import Database
+    from cxmaturity.services.access import Actor
+    from cxmaturity.services.accounts import Accounts
+
+    database = (
+        store_or_database if isinstance(store_or_database, Database) else store_or_database.database  # type: ignore[attr-defined]
+    )
+    found = _ADMINS.get(id(database))
+    if found is None:
+        accounts = Accounts(database)
+        account = accounts.with_email("tests-admin@example.com") or accounts.add(
+            "tests-admin@example.com", "a long test password", "admin", actor="tests"
+        )
+        found = _ADMINS[id(database)] = Actor(account)
+    return found  # type: ignore[return-value]

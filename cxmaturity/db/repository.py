@@ -9,7 +9,7 @@ documents), never rows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -347,13 +347,16 @@ class Repository(AccountQueries):
         if row is not None:
             row.status = status
 
-    def workshops(self) -> list[tuple[Workshop, Organization]]:
-        """Every workshop with its organisation, newest first."""
-        rows = self.session.execute(
-            select(WorkshopRow, OrganizationRow)
-            .join(OrganizationRow, OrganizationRow.id == WorkshopRow.organization_id)
-            .order_by(WorkshopRow.id.desc())
-        ).all()
+    def workshops(
+        self, organization_ids: Collection[int] | None = None
+    ) -> list[tuple[Workshop, Organization]]:
+        """Every workshop (of these organisations) with its organisation, newest first."""
+        query = select(WorkshopRow, OrganizationRow).join(
+            OrganizationRow, OrganizationRow.id == WorkshopRow.organization_id
+        )
+        if organization_ids is not None:
+            query = query.where(WorkshopRow.organization_id.in_(list(organization_ids)))
+        rows = self.session.execute(query.order_by(WorkshopRow.id.desc())).all()
         return [(to_workshop(w), to_organization(o)) for w, o in rows]
 
     def live_assessments(self, workshop_id: int) -> list[Assessment]:
@@ -450,6 +453,15 @@ class Repository(AccountQueries):
         workshop = self.workshop(link.workshop_id)
         live = self.assessment(link.assessment_id)
         return (workshop, live) if workshop is not None and live is not None else None
+
+    def is_live(self, assessment_id: int) -> bool:
+        """Whether the assessment is a workshop's live one (participants' own answers)."""
+        found = self.session.scalar(
+            select(WorkshopAssessmentRow.id)
+            .where(WorkshopAssessmentRow.assessment_id == assessment_id)
+            .limit(1)
+        )
+        return found is not None
 
     def in_workshop(self, assessment_id: int) -> bool:
         """Whether the assessment is a workshop's (live, or its consensus)."""

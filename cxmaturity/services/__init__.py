@@ -61,7 +61,7 @@ class Services:
         database = database or Database.open(settings.database_url)
         catalogs = catalogs or CatalogSource(settings.catalog_dir)
         assessments = Assessments(database)
-        workshops = Workshops(database, catalogs.current, settings.facilitator_password)
+        workshops = Workshops(database, catalogs.current)
         organizations = Organizations(database)
         branding = BrandingService(settings.branding_path, organizations.record)
         return cls(

@@ -15,9 +15,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..db.repository import Repository
-from ..records import ACCESS_LEVELS, ADMIN, CONSULTANT, EDITOR, OWNER, VIEWER, Account
+from ..records import (
+    ACCESS_LEVELS,
+    ADMIN,
+    CONSULTANT,
+    EDITOR,
+    OWNER,
+    VIEWER,
+    Account,
+    Assessment,
+    Organization,
+    Workshop,
+)
+
+if TYPE_CHECKING:  # the report of answers files (the CLI) loads this without a database
+    from ..db.repository import Repository
 
 
 class Action(StrEnum):
@@ -111,3 +125,56 @@ def require(repo: Repository, actor: Actor, organization_id: int | None, action:
 def require_admin(actor: Actor) -> None:
     if not actor.is_admin:
         raise NotAllowed("only an admin may do this")
+
+
+def writable(level: str | None) -> bool:
+    """Whether an access level lets its holder change answers, plans and KPIs."""
+    return grants(level, Action.WRITE)
+
+
+def require_organization(
+    repo: Repository, actor: Actor, public_id: str, action: Action
+) -> tuple[Organization, str]:
+    """The organisation of a link and the actor's access to it, or
+    :class:`NotFoundOrNotYours`."""
+    found = repo.organization_with_public_id(public_id) if public_id else None
+    level = require(repo, actor, found.id if found else None, action)
+    assert found is not None
+    return found, level
+
+
+def require_assessment(
+    repo: Repository, actor: Actor, public_id: str, action: Action
+) -> tuple[Assessment, str]:
+    """The assessment of a link and the actor's access to its organisation, or
+    :class:`NotFoundOrNotYours`. A workshop's live assessment (each participant's own
+    answers) is for those who run workshops: readers of the organisation see its
+    consensus, and nobody but the participants writes into it."""
+    found = repo.assessment_with_public_id(public_id) if public_id else None
+    level = require(repo, actor, found.organization_id if found else None, action)
+    assert found is not None
+    if repo.is_live(found.id) and (action is not Action.READ or
+                                   not grants(level, Action.RUN_WORKSHOP)):  # fmt: skip
+        raise NotFoundOrNotYours()
+    return found, level
+
+
+def require_workshop(
+    repo: Repository, actor: Actor, workshop: Workshop | str, action: Action = Action.RUN_WORKSHOP
+) -> Workshop:
+    """The workshop (or the workshop of a link) if the actor may run it."""
+    found = repo.workshop_with_public_id(workshop) if isinstance(workshop, str) else (
+        repo.workshop(workshop.id))  # fmt: skip
+    require(repo, actor, found.organization_id if found else None, action)
+    assert found is not None
+    return found
+
+
+def organization_label(organization: Organization) -> str:
+    """How the audit log names an organisation."""
+    return f"{organization.name} ({organization.public_id})"
+
+
+def assessment_label(assessment: Assessment) -> str:
+    """How the audit log names an assessment."""
+    return f"{assessment.questionnaire_id} {assessment.assessed_on} ({assessment.public_id})"

@@ -17,7 +17,16 @@ from ..db.mappers import answer_columns
 from ..db.repository import Repository
 from ..model import Questionnaire, Rating
 from ..planning import PlanItem
-from ..records import ANONYMOUS, Assessment, clean_name
+from ..records import ANONYMOUS, Assessment
+from .access import (
+    Action,
+    Actor,
+    NotFoundOrNotYours,
+    assessment_label,
+    organization_label,
+    require_assessment,
+    require_organization,
+)
 from .errors import WorkshopError
 from .tokens import token_hash
 
@@ -25,34 +34,48 @@ AnswerValue = Rating | str | None  # a rating, a quiz choice, or nothing (clears
 
 
 class Target(Protocol):
-    """Where an answer goes: an assessment and the respondent key within it."""
+    """Where an answer goes: an assessment and the respondent key within it, checked
+    against whoever saves (``who`` names them in the audit log)."""
+
+    @property
+    def who(self) -> str: ...
 
     def resolve(self, repo: Repository) -> tuple[Assessment, str] | None: ...
 
 
 @dataclass(frozen=True)
 class OwnAnswers:
-    """The single-person app: the session's assessment of ``questionnaire`` (created
-    with the first answer, under the organisation typed on Home), respondent ``""``.
-    Without an organisation name nothing is saved."""
+    """A signed-in account's answers to ``questionnaire`` (respondent ``""``): in the
+    assessment of a link (``assessment_id``, its public id), or in a new round of the
+    organisation chosen on Home (``organization_id``, its public id), created with the
+    first answer. Either needs the ``write`` right on the organisation. Without either
+    (a visitor, or nobody chose an organisation) nothing is saved."""
 
+    actor: Actor
     questionnaire: Questionnaire
-    organization: str
     language: str
-    assessment_id: int | None = None
+    organization_id: str | None = None
+    assessment_id: str | None = None
     day: dt.date | None = None
 
+    @property
+    def who(self) -> str:
+        return self.actor.name
+
     def resolve(self, repo: Repository) -> tuple[Assessment, str] | None:
-        if self.assessment_id is not None:
-            found = repo.assessment(self.assessment_id)
-            return (found, ANONYMOUS) if found is not None else None
-        name = clean_name(self.organization)
-        if not name:
+        if self.assessment_id:
+            found, _ = require_assessment(repo, self.actor, self.assessment_id, Action.WRITE)
+            if found.questionnaire_id != self.questionnaire.id:
+                raise NotFoundOrNotYours()
+            return found, ANONYMOUS
+        if not self.organization_id:
             return None
-        organization = repo.ensure_organization(name)
+        organization, _ = require_organization(repo, self.actor, self.organization_id, Action.WRITE)
         created = repo.add_round(
             organization.id, self.questionnaire, self.language, self.day or dt.date.today()
         )
+        repo.audit(self.who, "assessment.create", assessment_label(created),
+                   organization_label(organization))  # fmt: skip
         return created, ANONYMOUS
 
 
@@ -63,6 +86,10 @@ class ParticipantAnswers:
 
     token: str
     questionnaire_id: str
+
+    @property
+    def who(self) -> str:
+        return "participant"
 
     def resolve(self, repo: Repository) -> tuple[Assessment, str] | None:
         found = repo.participant_with_token(token_hash(self.token))
@@ -96,6 +123,9 @@ class AnswerService:
             assessment, respondent = found
             for item, value in values.items():
                 uow.repo.upsert_answer(assessment.id, respondent, item, answer_columns(value))
+            who = f"{target.who} {respondent}".strip() if respondent else target.who
+            uow.repo.audit(who, "assessment.answer", assessment_label(assessment),
+                           ", ".join(values)[:2000])  # fmt: skip
             uow.commit()
             return assessment
 
@@ -107,5 +137,7 @@ class AnswerService:
             if found is None:
                 return None
             uow.repo.replace_plan(found[0].id, items)
+            uow.repo.audit(target.who, "assessment.plan", assessment_label(found[0]),
+                           f"{len(items)} initiative(s)")  # fmt: skip
             uow.commit()
             return found[0]

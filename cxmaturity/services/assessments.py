@@ -29,9 +29,21 @@ from ..records import (
     DRAFT,
     FINAL,
     KPI_NAMES,
+    OWNER,
     Assessment,
     Organization,
     clean_name,
+)
+from .access import (
+    Action,
+    Actor,
+    NotAllowed,
+    NotFoundOrNotYours,
+    assessment_label,
+    organization_label,
+    require,
+    require_assessment,
+    writable,
 )
 
 Team = dict[str, Answers]  # respondent -> answers
@@ -44,11 +56,18 @@ class Round:
     re-evaluation the previous round's answers."""
 
     assessment: Assessment
-    organization: Organization | None
+    organization: Organization
+    access: str  # the reader's: owner, editor, viewer or admin
     own: Answers | None = None
     team: tuple[Answers, ...] = ()
     plan: tuple[PlanItem, ...] = ()
     previous: Answers | None = None
+
+    @property
+    def writable(self) -> bool:
+        """Whether the reader may change it (a workshop's consensus is changed only by
+        agreeing it again in the workshop)."""
+        return writable(self.access) and not self.team
 
 
 class Assessments:
@@ -58,10 +77,6 @@ class Assessments:
         self.database = database
 
     # ------------------------------------------------------------ organisations
-
-    def organizations(self) -> list[Organization]:
-        with self.database.unit() as uow:
-            return uow.repo.organizations()
 
     def organization(self, organization_id: int) -> Organization | None:
         """The organisation with this id (None if there is none)."""
@@ -124,44 +139,49 @@ class Assessments:
             uow.commit()
 
     def reevaluate(
-        self, previous: Assessment, questionnaire: Questionnaire, day: dt.date
-    ) -> Assessment:
+        self, actor: Actor, previous: Assessment, questionnaire: Questionnaire, day: dt.date
+    ) -> tuple[Assessment, Organization]:
         """A new round after ``previous``: empty answers and a copy of last round's
-        plan (statuses as they were, for the team to update), in one transaction."""
+        plan (statuses as they were, for the team to update), in one transaction;
+        needs the ``write`` right on the organisation."""
         with self.database.unit() as uow:
-            created = uow.repo.add_round(
+            repo = uow.repo
+            previous, _ = require_assessment(repo, actor, previous.public_id, Action.WRITE)
+            created = repo.add_round(
                 previous.organization_id,
                 questionnaire,
                 previous.language,
                 day,
                 previous_id=previous.id,
             )
-            uow.repo.replace_plan(created.id, uow.repo.plan(previous.id))
+            repo.replace_plan(created.id, repo.plan(previous.id))
+            repo.audit(actor.name, "assessment.reevaluate", assessment_label(created),
+                       f"after {previous.public_id}")  # fmt: skip
+            organization = repo.organization(created.organization_id)
+            assert organization is not None
             uow.commit()
-            return created
+            return created, organization
 
-    def open_round(
-        self, assessment_id: int, questionnaire_id: str, *, facilitator: bool
-    ) -> Round | None:
-        """The assessment with everything a page shows of it, read in one transaction.
-
-        None when there is no such assessment of this questionnaire, or when it holds a
-        workshop's answers and the reader is not its facilitator."""
+    def open_round(self, actor: Actor, public_id: str, questionnaire_id: str) -> Round:
+        """The assessment of a link with everything a page shows of it, read in one
+        transaction, or :class:`NotFoundOrNotYours` (no such assessment of this
+        questionnaire, or the actor may not read it)."""
         with self.database.unit() as uow:
             repo = uow.repo
-            assessment = repo.assessment(assessment_id)
-            if assessment is None or assessment.questionnaire_id != questionnaire_id:
-                return None
-            if repo.in_workshop(assessment.id) and not facilitator:
-                return None
+            assessment, level = require_assessment(repo, actor, public_id, Action.READ)
+            if assessment.questionnaire_id != questionnaire_id:
+                raise NotFoundOrNotYours()
             everyone = repo.answers(assessment)
             previous = repo.assessment(assessment.previous_id) if assessment.previous_id else None
             earlier = repo.answers(previous).get(ANONYMOUS) if previous is not None else None
             own = everyone.get(ANONYMOUS)
             is_team = len(everyone) > 1 or (bool(everyone) and own is None)
+            organization = repo.organization(assessment.organization_id)
+            assert organization is not None
             return Round(
                 assessment=assessment,
-                organization=repo.organization(assessment.organization_id),
+                organization=organization,
+                access=level,
                 own=None if is_team else own,
                 team=tuple(everyone.values()) if is_team else (),
                 plan=tuple(repo.plan(assessment.id)),
@@ -231,14 +251,30 @@ class Assessments:
             uow.commit()
 
     def save_details(
-        self, assessment: Assessment, kpis: dict[str, float | None], *, final: bool
+        self,
+        actor: Actor,
+        assessment: Assessment,
+        kpis: dict[str, float | None],
+        *,
+        final: bool,
     ) -> None:
-        """The KPI values and the final/draft status, saved together (one action)."""
+        """The KPI values and the final/draft status, saved together (one action;
+        needs the ``write`` right)."""
         _check_kpis(kpis)
         with self.database.unit() as uow:
-            uow.repo.set_kpis(assessment.id, kpis)
-            uow.repo.set_status(assessment.id, FINAL if final else DRAFT)
+            found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.WRITE)
+            uow.repo.set_kpis(found.id, kpis)
+            uow.repo.set_status(found.id, FINAL if final else DRAFT)
+            shown = ", ".join(f"{k}={v}" for k, v in kpis.items() if v is not None)
+            uow.repo.audit(actor.name, "assessment.details", assessment_label(found),
+                           f"{FINAL if final else DRAFT}; {shown}")  # fmt: skip
             uow.commit()
+
+    def kpis_of(self, actor: Actor, assessment: Assessment) -> dict[str, float]:
+        """The KPI values of an assessment the actor may read."""
+        with self.database.unit() as uow:
+            found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.READ)
+            return uow.repo.kpis(found.id)
 
     def kpis(self, assessment: Assessment) -> dict[str, float]:
         with self.database.unit() as uow:
@@ -251,32 +287,43 @@ class Assessments:
 
     # -------------------------------------------------------- record in and out
 
-    def export_record(self, organization: Organization) -> dict[str, Any]:
-        """The organisation's whole record (format in :mod:`cxmaturity.exchange`)."""
+    def export_record(self, actor: Actor, organization: Organization) -> dict[str, Any]:
+        """The organisation's whole record (format in :mod:`cxmaturity.exchange`), for
+        an actor who may read it."""
         with self.database.unit() as uow:
+            require(uow.repo, actor, organization.id, Action.READ)
             rounds = [
                 (a, uow.repo.answers(a), uow.repo.plan(a.id), uow.repo.kpis(a.id))
                 for a in uow.repo.assessments_of(organization.id)
             ]
         return organization_record(organization, rounds)
 
-    def export_json(self, organization: Organization) -> bytes:
-        record = self.export_record(organization)
+    def export_json(self, actor: Actor, organization: Organization) -> bytes:
+        record = self.export_record(actor, organization)
         return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def answers_csv(self, organization: Organization) -> str:
+    def answers_csv(self, actor: Actor, organization: Organization) -> str:
         """Every answer of every assessment of the organisation, one row each."""
-        return answers_csv_text(organization, self.export_record(organization))
+        return answers_csv_text(organization, self.export_record(actor, organization))
 
     def import_organization(
-        self, raw: bytes, name: str, catalog: Catalog, rename: str | None = None
+        self, actor: Actor, raw: bytes, name: str, catalog: Catalog, rename: str | None = None
     ) -> Organization:
-        """Validate the whole file, then write it as a new organisation in one
-        transaction; an invalid or hostile file changes nothing."""
-        existing = {o.name for o in self.organizations()}
+        """Validate the whole file, then write it as a new organisation owned by the
+        actor (a consultant or an admin) in one transaction; an invalid or hostile file
+        changes nothing. Names are unique per owner: a name the actor already owns is
+        refused (``rename`` gives another)."""
+        account = actor.account
+        if not actor.creates_organizations or account is None:
+            raise NotAllowed("only consultants and admins import organisations")
+        with self.database.unit() as uow:
+            existing = {o.name for o, level in uow.repo.memberships(account.id) if level == OWNER}
         record, target = validate_import(raw, name, catalog, existing, rename)
         with self.database.unit() as uow:
             created = self._write_record(uow.repo, record, target)
+            uow.repo.set_access(created.id, account.id, OWNER)
+            uow.repo.audit(actor.name, "organization.import", organization_label(created),
+                           f"{len(record.assessments)} assessment(s)")  # fmt: skip
             uow.commit()
             return created
 

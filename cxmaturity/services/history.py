@@ -15,6 +15,7 @@ from ..loader import Catalog
 from ..model import Answers, Questionnaire, as_grid, as_quiz
 from ..records import Assessment, Organization
 from ..scoring import Result, as_grid_result, as_quiz_result, score
+from .access import Action, Actor, require
 from .assessments import Assessments
 from .cache import VersionedCache
 
@@ -48,15 +49,18 @@ class History:
         self._scored: VersionedCache[Scored] = VersionedCache(16)
         self._trends: VersionedCache[dict[str, Any] | None] = VersionedCache(32)
 
-    def version(self, organization: Organization) -> tuple[object, ...]:
-        return self.assessments.history_version(organization)
+    def version(self, actor: Actor, organization: Organization) -> tuple[object, ...]:
+        """Changes whenever an assessment or answer of the organisation changes; checks
+        the actor may read the organisation (every other method takes this version, so
+        every read of a page starts with this check)."""
+        with self.assessments.database.unit() as uow:
+            require(uow.repo, actor, organization.id, Action.READ)
+            return (actor.account.id if actor.account else None, *uow.repo.history_version(
+                organization.id))  # fmt: skip
 
-    def entries(
-        self, organization: Organization, lang: str, version: tuple[object, ...] | None = None
-    ) -> list[HistoryEntry]:
+    def entries(self, actor: Actor, organization: Organization, lang: str) -> list[HistoryEntry]:
         """Every assessment of record, newest first, with its result in words."""
-        version = version if version is not None else self.version(organization)
-        key = (organization, lang, version)
+        key = (organization, lang, self.version(actor, organization)[1:])
         return self._entries.get(key, lambda: self._entries_now(organization, lang))
 
     def _entries_now(self, organization: Organization, lang: str) -> list[HistoryEntry]:
@@ -75,12 +79,10 @@ class History:
         entries.reverse()  # newest first
         return entries
 
-    def scored(
-        self, organization: Organization, version: tuple[object, ...] | None = None
-    ) -> Scored:
+    def scored(self, actor: Actor, organization: Organization) -> Scored:
         """Every scored assessment of the organisation, oldest first."""
-        version = version if version is not None else self.version(organization)
-        return self._scored.get((organization, version), lambda: self._scored_now(organization))
+        key = (organization, self.version(actor, organization)[1:])
+        return self._scored.get(key, lambda: self._scored_now(organization))
 
     def _scored_now(self, organization: Organization) -> Scored:
         known = self.catalog()
@@ -91,25 +93,23 @@ class History:
                 scored[assessment.id] = (assessment, score(questionnaire, list(answers.values())))
         return scored
 
-    def comparable(
-        self, organization: Organization, version: tuple[object, ...] | None = None
-    ) -> dict[str, list[Assessment]]:
+    def comparable(self, actor: Actor, organization: Organization) -> dict[str, list[Assessment]]:
         """Questionnaires with at least two scored rounds, and those rounds (oldest first)."""
         known = self.catalog()
         by_questionnaire: dict[str, list[Assessment]] = {}
-        for assessment, _ in self.scored(organization, version).values():
+        for assessment, _ in self.scored(actor, organization).values():
             by_questionnaire.setdefault(assessment.questionnaire_id, []).append(assessment)
         return {q: a for q, a in by_questionnaire.items() if len(a) >= 2 and known.get(q)}
 
     def compare(
         self,
+        actor: Actor,
         organization: Organization,
         before_id: int,
         after_id: int,
-        version: tuple[object, ...] | None = None,
     ) -> RoundComparison:
         """What changed between two scored rounds of one questionnaire."""
-        scored = self.scored(organization, version)
+        scored = self.scored(actor, organization)
         (assessment, old), (_, new) = scored[before_id], scored[after_id]
         questionnaire = self.catalog().get(assessment.questionnaire_id)
         grid = as_grid(questionnaire) if questionnaire is not None else None
@@ -124,29 +124,32 @@ class History:
 
     def trend_spec(
         self,
+        actor: Actor,
         organization: Organization,
         questionnaire_id: str,
         lang: str,
-        version: tuple[object, ...] | None = None,
     ) -> dict[str, Any] | None:
         """The trend chart's Vega-Lite spec over every round (None with nothing to draw);
         built again only when the data changed (building a chart costs more than
         drawing it)."""
-        version = version if version is not None else self.version(organization)
-        key = (organization, questionnaire_id, lang, version)
+        key = (organization, questionnaire_id, lang, self.version(actor, organization)[1:])
         return self._trends.get(
-            key, lambda: self._trend_now(organization, questionnaire_id, lang, version)
+            key, lambda: self._trend_now(actor, organization, questionnaire_id, lang)
         )
 
     def _trend_now(
-        self, organization: Organization, questionnaire_id: str, lang: str, version: Any
+        self,
+        actor: Actor,
+        organization: Organization,
+        questionnaire_id: str,
+        lang: str,
     ) -> dict[str, Any] | None:
         questionnaire = self.catalog().get(questionnaire_id)
         if questionnaire is None:
             return None
         rounds = [
             (a.assessed_on, r)
-            for a, r in self.scored(organization, version).values()
+            for a, r in self.scored(actor, organization).values()
             if a.questionnaire_id == questionnaire_id
         ]
         rows = trend_rows(rounds, lang)

@@ -29,7 +29,19 @@ from ..records import (
     Workshop,
     clean_name,
 )
-from .access import Action, Actor, NotAllowed, require, require_admin
+from .access import (
+    Action,
+    Actor,
+    NotAllowed,
+    access_level,
+    assessment_label,
+    grants,
+    organization_label,
+    require,
+    require_admin,
+    require_assessment,
+    require_workshop,
+)
 from .accounts import AccountError, normalize_email
 
 
@@ -73,22 +85,29 @@ class Organizations:
         if found is None:
             found = repo.add_organization(name)
             repo.set_access(found.id, account.id, OWNER)
-            repo.audit(account.email, "organization.create", _label(found))
+            repo.audit(account.email, "organization.create", organization_label(found))
         return found
 
-    def visible(self, actor: Actor) -> list[tuple[Organization, str]]:
-        """Every organisation the actor may see, by name, with the actor's access
-        (``owner``, ``editor``, ``viewer``, or ``admin`` for an admin on others')."""
+    def visible(self, actor: Actor, action: Action = Action.READ) -> list[tuple[Organization, str]]:
+        """Every organisation on which the actor may do ``action`` (default: see it), by
+        name, with the actor's access (``owner``, ``editor``, ``viewer``, or ``admin``
+        for an admin on others')."""
         account = actor.account
         if account is None or not account.active:
             return []
         with self.database.unit() as uow:
             own = uow.repo.memberships(account.id)
-            if not actor.is_admin:
-                return own
-            mine = {o.id for o, _ in own}
-            others = [(o, ADMIN) for o in uow.repo.organizations() if o.id not in mine]
-        return sorted([*own, *others], key=lambda pair: (pair[0].name.casefold(), pair[0].id))
+            if actor.is_admin:
+                mine = {o.id for o, _ in own}
+                own += [(o, ADMIN) for o in uow.repo.organizations() if o.id not in mine]
+        found = [(o, level) for o, level in own if grants(level, action)]
+        return sorted(found, key=lambda pair: (pair[0].name.casefold(), pair[0].id))
+
+    def level(self, actor: Actor, organization: Organization) -> str | None:
+        """The actor's access to the organisation (``owner``, ``editor``, ``viewer``,
+        ``admin``), or None."""
+        with self.database.unit() as uow:
+            return access_level(uow.repo, actor, organization.id)
 
     def get(self, actor: Actor, public_id: str, action: Action = Action.READ) -> Organization:
         """The organisation of a link, if the actor may do ``action`` on it."""
@@ -118,7 +137,7 @@ class Organizations:
             if access != OWNER and [a.id for a in owners] == [other.id]:
                 raise ValueError("an organisation keeps at least one owner")
             repo.set_access(organization.id, other.id, access)
-            repo.audit(actor.name, "organization.share", _label(organization),
+            repo.audit(actor.name, "organization.share", organization_label(organization),
                        f"{other.email}={access or 'none'}")  # fmt: skip
             uow.commit()
 
@@ -135,17 +154,14 @@ class Organizations:
         with self.database.unit() as uow:
             require(uow.repo, actor, organization.id, Action.DELETE)
             uow.repo.delete_organization(organization.id)
-            uow.repo.audit(actor.name, "organization.delete", _label(organization))
+            uow.repo.audit(actor.name, "organization.delete", organization_label(organization))
             uow.commit()
 
     def delete_assessment(self, actor: Actor, assessment: Assessment) -> None:
         with self.database.unit() as uow:
             require(uow.repo, actor, assessment.organization_id, Action.DELETE)
             uow.repo.delete_assessment(assessment.id)
-            target = (
-                f"{assessment.questionnaire_id} {assessment.assessed_on} {assessment.public_id}"
-            )
-            uow.repo.audit(actor.name, "assessment.delete", target)
+            uow.repo.audit(actor.name, "assessment.delete", assessment_label(assessment))
             uow.commit()
 
     def delete_workshop(self, actor: Actor, workshop: Workshop) -> None:
@@ -160,10 +176,12 @@ class Organizations:
     def assessment(self, actor: Actor, public_id: str, action: Action = Action.READ) -> Assessment:
         """The assessment of a link, if the actor may do ``action`` on its organisation."""
         with self.database.unit() as uow:
-            found = uow.repo.assessment_with_public_id(public_id)
-            require(uow.repo, actor, found.organization_id if found else None, action)
-            assert found is not None
-            return found
+            return require_assessment(uow.repo, actor, public_id, action)[0]
+
+    def workshop(self, actor: Actor, public_id: str) -> Workshop:
+        """The workshop of a link, if the actor may run workshops of its organisation."""
+        with self.database.unit() as uow:
+            return require_workshop(uow.repo, actor, public_id)
 
     def import_answers(
         self,
@@ -194,7 +212,7 @@ class Organizations:
                 respondent = clean_name(answers.respondent or "") or ANONYMOUS
                 for item, value in answers.answers.items():
                     repo.upsert_answer(assessment.id, respondent, item, answer_columns(value))
-                repo.audit(actor.name, "assessment.import", _label(organization),
+                repo.audit(actor.name, "assessment.import", organization_label(organization),
                            f"{questionnaire.id} {assessment.public_id}")  # fmt: skip
                 done.append(Imported(organization, assessment, results_link(assessment)))
             uow.commit()
@@ -224,10 +242,6 @@ class Organizations:
                    entry.target, entry.detail]  # fmt: skip
             writer.writerow([_cell(v) for v in row])
         return out.getvalue()
-
-
-def _label(organization: Organization) -> str:
-    return f"{organization.name} ({organization.public_id})"
 
 
 def _cell(text: str) -> str:

@@ -18,6 +18,7 @@ from ..model import Answers, Questionnaire, grids
 from ..planning import PlanItem
 from ..records import Assessment, Workshop
 from ..scoring import Result, score
+from .access import Action, Actor, require_assessment
 
 if TYPE_CHECKING:  # the PDF stack and the database load only when used (a fast CLI)
     from ..report import Participation
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the PDF stack and the database load only when used (a fast 
     from .workshops import Workshops
 
 Team = Sequence[tuple[Questionnaire, Sequence[Answers]]]
+Team_ = dict[str, Answers]  # one assessment's answers by respondent
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class ReportPart:
     """One questionnaire of a report: its stored assessment, or answers never saved."""
 
     questionnaire: Questionnaire
-    assessment_id: int | None = None
+    assessment_id: str | None = None  # the public id of a stored assessment
     answers: tuple[Answers, ...] = ()
 
 
@@ -76,6 +78,7 @@ class Reports:
 
     def report(
         self,
+        actor: Actor,
         parts: Sequence[ReportPart],
         lang: str,
         *,
@@ -83,16 +86,12 @@ class Reports:
         plan_items: Sequence[PlanItem] | None = None,
     ) -> bytes:
         """The report of one round: each part's stored assessment (or given answers),
-        the previous round of a re-evaluation, and a workshop's participation."""
+        the previous round of a re-evaluation, and a workshop's participation. A stored
+        assessment the actor may not read is refused (:class:`NotFoundOrNotYours`)."""
         teams: list[tuple[Questionnaire, Sequence[Answers]]] = []
         stored: list[Assessment] = []
         for part in parts:
-            assessment = (
-                self.assessments.assessment(part.assessment_id)
-                if part.assessment_id is not None
-                else None
-            )
-            saved = self.assessments.answers(assessment) if assessment is not None else {}
+            assessment, saved = self._stored(actor, part.assessment_id)
             if assessment is not None and saved:
                 stored.append(assessment)
                 teams.append((part.questionnaire, list(saved.values())))
@@ -110,21 +109,32 @@ class Reports:
             participation=self._participation(stored),
         )
 
-    def consensus_report(self, workshop: Workshop, organization: str, lang: str) -> bytes | None:
-        """The report of every agreed questionnaire of the workshop (None before any)."""
+    def _stored(self, actor: Actor, public_id: str | None) -> tuple[Assessment | None, Team_]:
+        """A stored assessment and its answers, if the actor may read it."""
+        if public_id is None:
+            return None, {}
+        with self.assessments.database.unit() as uow:
+            assessment, _ = require_assessment(uow.repo, actor, public_id, Action.READ)
+            return assessment, uow.repo.answers(assessment)
+
+    def consensus_report(
+        self, actor: Actor, workshop: Workshop, organization: str, lang: str
+    ) -> bytes | None:
+        """The report of every agreed questionnaire of the workshop (None before any),
+        for someone who may run it."""
         found = self.workshops.catalog()
         parts: list[ReportPart] = []
         plan: list[PlanItem] | None = None
-        for _, agreed in self.workshops.agreed(workshop):
+        for _, agreed in self.workshops.agreed(actor, workshop):
             questionnaire = found.get(agreed.questionnaire_id)
             if questionnaire is None:
                 continue
-            parts.append(ReportPart(questionnaire, agreed.id))
+            parts.append(ReportPart(questionnaire, agreed.public_id))
             if grids([questionnaire]):
                 plan = self.assessments.plan(agreed) or None
         if not parts:
             return None
-        return self.report(parts, lang, organization=organization, plan_items=plan)
+        return self.report(actor, parts, lang, organization=organization, plan_items=plan)
 
     def _previous(
         self, stored: list[Assessment], questionnaires: dict[str, Questionnaire]
@@ -147,7 +157,7 @@ class Reports:
 
         for assessment in stored:
             source = self.workshops.source(assessment)
-            now = self.workshops.live(source[0].id) if source is not None else None
+            now = self.workshops.live_of(source[0].id) if source is not None else None
             if now is not None:
                 return Participation(
                     names=tuple(p.name for p in now.participants),

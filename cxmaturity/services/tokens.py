@@ -1,10 +1,8 @@
-"""Secrets compared and stored safely: participant tokens (only their SHA-256 is kept)
-and the facilitator secret (compared in constant time)."""
+"""Workshop join codes and participant tokens (only a token's SHA-256 is kept)."""
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read off a projector
@@ -26,11 +24,3 @@ def new_token() -> str:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def facilitator_allowed(given: str, configured: str) -> bool:
-    """The facilitator secret compared in constant time; with no secret configured
-    nobody is a facilitator."""
-    return bool(configured) and hmac.compare_digest(
-        given.encode("utf-8"), configured.encode("utf-8")
-    )

@@ -33,10 +33,11 @@ from ..records import (
     respondent_key,
 )
 from ..team import Consensus, TeamView, answered_items, apply_consensus, team_view
+from .access import Action, Actor, grants, require, require_workshop
 from .answers import AnswerService, ParticipantAnswers
 from .cache import VersionedCache
 from .errors import TooManyAttempts, WorkshopError
-from .tokens import facilitator_allowed, new_code, new_token, normalize_code, token_hash
+from .tokens import new_code, new_token, normalize_code, token_hash
 
 MAX_FAILED_JOINS = 10  # per client and window
 JOIN_WINDOW = dt.timedelta(minutes=15)
@@ -67,61 +68,44 @@ class ParticipantView:
 class Workshops:
     """Workshop use cases over a :class:`Database`."""
 
-    def __init__(
-        self,
-        database: Database,
-        catalog: Callable[[], Catalog] | None = None,
-        facilitator_secret: str = "",
-    ) -> None:
+    def __init__(self, database: Database, catalog: Callable[[], Catalog] | None = None) -> None:
         self.database = database
         self.answers = AnswerService(database)
         self.catalog: Callable[[], Catalog] = catalog or Catalog
-        self._secret = facilitator_secret
         self._live: VersionedCache[Live] = VersionedCache(LIVE_CACHE_SIZE)
-
-    # ------------------------------------------------------------- facilitator
-
-    @property
-    def has_facilitator_secret(self) -> bool:
-        return bool(self._secret)
-
-    def facilitator_allowed(self, given: str) -> bool:
-        """The facilitator secret, compared in constant time (none set: nobody)."""
-        return facilitator_allowed(given, self._secret)
 
     # --------------------------------------------------------- create and read
 
     def create(
         self,
-        organization: Organization | str,
+        actor: Actor,
+        organization: Organization,
         questionnaires: list[Questionnaire],
         language: str,
         *,
         allow_anonymous: bool = False,
         day: dt.date | None = None,
     ) -> Workshop:
-        """A workshop with a fresh code and one live assessment per questionnaire, for
-        ``organization`` (or the organisation of that name, created if new)."""
+        """A workshop of ``organization`` with a fresh code and one live assessment per
+        questionnaire; the actor (its facilitator) needs the right to run workshops of
+        the organisation (``editor``, ``owner`` or admin)."""
         if not questionnaires:
             raise ValueError("a workshop needs at least one questionnaire")
         with self.database.unit() as uow:
             repo = uow.repo
-            owner = (
-                repo.ensure_organization(clean_name(organization))
-                if isinstance(organization, str)
-                else organization
+            require(repo, actor, organization.id, Action.RUN_WORKSHOP)
+            workshop = repo.add_workshop(
+                organization.id, new_code(), language, allow_anonymous, OPEN
             )
-            workshop = repo.add_workshop(owner.id, new_code(), language, allow_anonymous, OPEN)
             for questionnaire in questionnaires:
-                live = repo.add_round(owner.id, questionnaire, language, day or dt.date.today())
+                live = repo.add_round(
+                    organization.id, questionnaire, language, day or dt.date.today()
+                )
                 repo.link_live(workshop.id, live.id)
+            repo.audit(actor.name, "workshop.create", _label(workshop),
+                       ", ".join(q.id for q in questionnaires))  # fmt: skip
             uow.commit()
             return workshop
-
-    def organization_name(self, workshop: Workshop) -> str:
-        with self.database.unit() as uow:
-            found = uow.repo.organization(workshop.organization_id)
-        return found.name if found else ""
 
     def get(self, workshop_id: int) -> Workshop | None:
         with self.database.unit() as uow:
@@ -132,10 +116,18 @@ class Workshops:
         with self.database.unit() as uow:
             return uow.repo.live_assessments(workshop.id)
 
-    def all(self) -> list[tuple[Workshop, Organization]]:
-        """Every workshop with its organisation, newest first (the facilitator's list)."""
+    def all(self, actor: Actor) -> list[tuple[Workshop, Organization]]:
+        """The workshops the actor may run, with their organisations, newest first (the
+        facilitator's list)."""
+        account = actor.account
+        if account is None or not account.active:
+            return []
         with self.database.unit() as uow:
-            return uow.repo.workshops()
+            if actor.is_admin:
+                return uow.repo.workshops()
+            runs = [o.id for o, level in uow.repo.memberships(account.id)
+                    if grants(level, Action.RUN_WORKSHOP)]  # fmt: skip
+            return uow.repo.workshops(runs)
 
     def participants(self, workshop: Workshop) -> list[Participant]:
         with self.database.unit() as uow:
@@ -237,17 +229,19 @@ class Workshops:
 
     # ---------------------------------------------------------------- closing
 
-    def close(self, workshop: Workshop) -> None:
+    def close(self, actor: Actor, workshop: Workshop) -> None:
         """No new participants or answers from now on."""
-        self._set_status(workshop, CLOSED)
+        self._set_status(actor, workshop, CLOSED)
 
-    def reopen(self, workshop: Workshop) -> None:
+    def reopen(self, actor: Actor, workshop: Workshop) -> None:
         """Take participants and answers again."""
-        self._set_status(workshop, OPEN)
+        self._set_status(actor, workshop, OPEN)
 
-    def _set_status(self, workshop: Workshop, status: str) -> None:
+    def _set_status(self, actor: Actor, workshop: Workshop, status: str) -> None:
         with self.database.unit() as uow:
-            uow.repo.set_workshop_status(workshop.id, status)
+            found = require_workshop(uow.repo, actor, workshop)
+            uow.repo.set_workshop_status(found.id, status)
+            uow.repo.audit(actor.name, f"workshop.{status}", _label(found))
             uow.commit()
 
     # --------------------------------------------------------------- consensus
@@ -257,9 +251,11 @@ class Workshops:
         with self.database.unit() as uow:
             return uow.repo.consensus_of(workshop.id, live.id)
 
-    def agreed(self, workshop: Workshop) -> list[tuple[Assessment, Assessment]]:
-        """Each live assessment that has a consensus, with it (questionnaire order)."""
+    def agreed(self, actor: Actor, workshop: Workshop) -> list[tuple[Assessment, Assessment]]:
+        """Each live assessment that has a consensus, with it (questionnaire order), for
+        someone who may run the workshop."""
         with self.database.unit() as uow:
+            require_workshop(uow.repo, actor, workshop)
             live = uow.repo.live_assessments(workshop.id)
             pairs = [(a, uow.repo.consensus_of(workshop.id, a.id)) for a in live]
         return [(live, agreed) for live, agreed in pairs if agreed is not None]
@@ -271,6 +267,7 @@ class Workshops:
 
     def save_consensus(
         self,
+        actor: Actor,
         workshop: Workshop,
         questionnaire: Questionnaire,
         agreed: Consensus,
@@ -286,6 +283,7 @@ class Workshops:
         """
         with self.database.unit() as uow:
             repo = uow.repo
+            workshop = require_workshop(repo, actor, workshop)
             live = next(
                 (
                     a
@@ -308,15 +306,26 @@ class Workshops:
             repo.link_consensus(workshop.id, live.id, assessment.id)
             final = repo.assessment(assessment.id)
             assert final is not None
+            repo.audit(actor.name, "workshop.consensus", _label(workshop),
+                       f"{questionnaire.id} {final.public_id}")  # fmt: skip
             uow.commit()
             return final
 
     # ------------------------------------------------------------------- live
 
-    def live(self, workshop_id: int) -> Live | None:
-        """Who joined, how far each is, and the team views (None: no such workshop).
+    def live(self, actor: Actor, workshop: Workshop) -> Live:
+        """Who joined, how far each is, and the team views, for someone who may run the
+        workshop (:class:`NotFoundOrNotYours` for anyone else).
 
         Computed again only when someone joined or answered (one cheap query)."""
+        with self.database.unit() as uow:
+            found = require_workshop(uow.repo, actor, workshop)
+            version = uow.repo.workshop_version(found.id)
+        return self._live.get((found, version), lambda: self._read_live(found))
+
+    def live_of(self, workshop_id: int) -> Live | None:
+        """:meth:`live` without a reader (for the report of a consensus already read
+        with the right to it)."""
         with self.database.unit() as uow:
             workshop = uow.repo.workshop(workshop_id)
             if workshop is None:
@@ -352,3 +361,8 @@ class Workshops:
                 )
             views.append(team_view(questionnaire, list(answers.values())))
         return Live(workshop, people, progress, tuple(views))
+
+
+def _label(workshop: Workshop) -> str:
+    """How the audit log names a workshop."""
+    return f"{workshop.code} ({workshop.public_id})"

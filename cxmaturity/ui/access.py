@@ -1,59 +1,10 @@
-"""Who may see what: the facilitator secret, and the workshops of this server.
-
-Facilitator pages (workshops, the live dashboard, consensus) ask for the secret set
-in ``CXMATURITY_FACILITATOR_PASSWORD`` (environment or Streamlit secrets, read by
-:mod:`cxmaturity.config`); without one, nobody is a facilitator. Signing in holds for
-the browser session.
-"""
+"""Who is trying codes or passwords: the client key the limits on wrong ones count by."""
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
-from cxmaturity.config import FACILITATOR_PASSWORD
-from cxmaturity.i18n import t
-from cxmaturity.services.workshops import Workshops
-
-from .backend import services, settings
-from .state import UiState
-
-SECRET_NAME = FACILITATOR_PASSWORD
-FAILED_SIGN_IN_DELAY = 1.0  # seconds: slows down guessing the secret
-_PASSWORD_KEY = "access.password"
-
-
-def has_facilitator_secret() -> bool:
-    """Whether this server has a facilitator secret (then it is a workshop server)."""
-    return workshops().has_facilitator_secret
-
-
-def workshops() -> Workshops:
-    return services().workshops
-
-
-def facilitator_gate(state: UiState) -> bool:
-    """True for a signed-in facilitator; otherwise shows why not, or the sign-in form."""
-    lang = state.lang
-    if not has_facilitator_secret():
-        state.facilitator = False
-        st.info(t("ws_no_secret", lang, name=SECRET_NAME), icon=":material/lock:")
-        return False
-    if state.facilitator:
-        return True
-    with st.form("access.sign-in", border=True, width=420):
-        st.markdown(f"**{t('ws_sign_in', lang)}**")
-        st.text_input(t("ws_password", lang), type="password", key=_PASSWORD_KEY)
-        submitted = st.form_submit_button(t("ws_sign_in_button", lang), type="primary")
-    if submitted:
-        given = str(st.session_state.pop(_PASSWORD_KEY, "") or "")
-        if workshops().facilitator_allowed(given):
-            state.facilitator = True
-            st.rerun()
-        time.sleep(FAILED_SIGN_IN_DELAY)
-        st.error(t("ws_wrong_password", lang), icon=":material/block:")
-    return False
+from .backend import settings
 
 
 def client_key() -> str:

@@ -48,7 +48,10 @@ def remember_shown_actor(actor: Actor) -> None:
     st.session_state[SHOWN_ACTOR_KEY] = actor
 
 
-def _shown_actor() -> Actor:
+def page_actor() -> Actor:
+    """The account this run's navigation checked against the database (a page body
+    runs after it). Widget callbacks run before the navigation and call
+    :func:`current_actor` instead; the services check the right again either way."""
     shown = st.session_state.get(SHOWN_ACTOR_KEY)
     return shown if isinstance(shown, Actor) else current_actor()
 
@@ -88,7 +91,7 @@ def account_strip(lang: str) -> None:
             unsafe_allow_javascript=True,
         )
         return
-    actor = _shown_actor()
+    actor = page_actor()
     if actor.account is None:
         st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
         return

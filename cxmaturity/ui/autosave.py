@@ -1,10 +1,12 @@
-"""Autosave: every answer goes to the database as it is given; the URL names the
-assessment (``?assessment=<id>``), so a reloaded tab gets everything back.
+"""Autosave: every answer of a signed-in account goes to the database as it is given;
+the URL names the assessment (``?assessment=<public id>``), so a reloaded tab gets
+everything back.
 
-The session's answers to a questionnaire are saved under one assessment of the
-organisation typed on the home page, created with the first answer (one transaction:
-the service's :class:`~cxmaturity.services.answers.OwnAnswers`). A workshop
-participant's answers go through their token instead
+The answers are saved under one assessment of the organisation chosen on Home,
+created with the first answer, or in the assessment of the link that opened them
+(:class:`~cxmaturity.services.answers.OwnAnswers`; the service checks the account may
+change them). A visitor's answers stay in the browser tab: nothing they do is stored.
+A workshop participant's answers go through their token instead
 (:class:`~cxmaturity.services.answers.ParticipantAnswers`); both take the one save path.
 """
 
@@ -14,20 +16,30 @@ import streamlit as st
 
 from cxmaturity.i18n import t
 from cxmaturity.model import Grid, Questionnaire
+from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.answers import OwnAnswers, ParticipantAnswers, Target
 from cxmaturity.services.errors import WorkshopError
 
+from .auth import current_actor
 from .backend import services
 from .restore import ASSESSMENT_PARAM
 from .state import UiState, get_state, plan_items, to_answers
 
 
+def _own(state: UiState, questionnaire: Questionnaire, lang: str) -> OwnAnswers:
+    return OwnAnswers(
+        current_actor(),
+        questionnaire,
+        lang,
+        organization_id=state.organization_id,
+        assessment_id=state.assessment_ids.get(questionnaire.id),
+    )
+
+
 def _target(state: UiState, questionnaire: Questionnaire, lang: str) -> Target:
     if state.participant_token is not None:
         return ParticipantAnswers(state.participant_token, questionnaire.id)
-    return OwnAnswers(
-        questionnaire, state.organization, lang, state.assessment_ids.get(questionnaire.id)
-    )
+    return _own(state, questionnaire, lang)
 
 
 def autosave(questionnaire: Questionnaire, item_id: str, lang: str) -> None:
@@ -42,25 +54,30 @@ def save_all(questionnaire: Questionnaire, lang: str) -> None:
 
 def _save(questionnaire: Questionnaire, items: list[str], lang: str) -> None:
     state = get_state()
-    if state.participant_token is None and questionnaire.id in state.team:
-        return  # a workshop's agreed answers are not edited here
+    if state.participant_token is None and (
+        questionnaire.id in state.team or questionnaire.id in state.read_only
+    ):
+        return  # a workshop's agreed answers, or an assessment this account may only see
     given = to_answers(state, questionnaire, lang).answers
     values = {item: given.get(item) for item in items}
     try:
         saved = services().answers.save_all(_target(state, questionnaire, lang), values)
     except WorkshopError:
         found = services().workshops.participant(state.participant_token or "")
-        state.workshop_notice = "ws_closed" if found and not found[0].open else "ws_not_saved"
+        state.save_notice = "ws_closed" if found and not found[0].open else "ws_not_saved"
         return
-    state.workshop_notice = None
+    except NotFoundOrNotYours:  # the right was taken away (or the account signed out)
+        state.save_notice = "not_saved_no_right"
+        return
+    state.save_notice = None
     if saved is not None and state.participant_token is None:
-        _remember(state, questionnaire, saved.id)
+        _remember(state, questionnaire, saved.public_id)
 
 
-def _remember(state: UiState, questionnaire: Questionnaire, assessment_id: int) -> None:
-    if state.assessment_ids.get(questionnaire.id) != assessment_id:
-        state.assessment_ids[questionnaire.id] = assessment_id
-        st.query_params[ASSESSMENT_PARAM] = str(assessment_id)
+def _remember(state: UiState, questionnaire: Questionnaire, public_id: str) -> None:
+    if state.assessment_ids.get(questionnaire.id) != public_id:
+        state.assessment_ids[questionnaire.id] = public_id
+        st.query_params[ASSESSMENT_PARAM] = public_id
 
 
 def autosave_item(questionnaire_id: str, item_id: str) -> None:
@@ -76,17 +93,27 @@ def save_plan(grid: Grid) -> None:
     """Store the session's plan for ``grid`` (complete rows) with its assessment (created
     with the first answer or plan edit, like answers)."""
     state = get_state()
-    target = OwnAnswers(grid, state.organization, state.lang, state.assessment_ids.get(grid.id))
-    saved = services().answers.save_plan(target, plan_items(state, grid) or [])
+    if grid.id in state.read_only:
+        return
+    try:
+        saved = services().answers.save_plan(
+            _own(state, grid, state.lang), plan_items(state, grid) or []
+        )
+    except NotFoundOrNotYours:
+        state.save_notice = "not_saved_no_right"
+        return
     if saved is not None:
-        _remember(state, grid, saved.id)
+        _remember(state, grid, saved.public_id)
 
 
 def status_caption(state: UiState, questionnaire: Questionnaire) -> str:
     """Where this session's answers are being saved (or why they are not)."""
-    assessment_id = state.assessment_ids.get(questionnaire.id)
-    if assessment_id is not None:
-        return t("autosave_on", state.lang, org=state.organization.strip(), id=assessment_id)
-    if state.organization.strip():
-        return ""
+    if questionnaire.id in state.read_only:
+        return t("autosave_read_only", state.lang, org=state.organization.strip())
+    if questionnaire.id in state.assessment_ids:
+        return t("autosave_on", state.lang, org=state.organization.strip())
+    if state.organization_id is not None:
+        return t("autosave_pending", state.lang, org=state.organization.strip())
+    if state.account_id is None:
+        return t("autosave_visitor", state.lang)
     return t("autosave_off", state.lang)

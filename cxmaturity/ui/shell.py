@@ -10,7 +10,7 @@ import streamlit as st
 from cxmaturity.i18n import LANGUAGES, t
 
 from .auth import SIGN_IN, account_strip, current_actor, remember_shown_actor
-from .state import UiState, get_state
+from .state import UiState, get_state, start_state
 from .text import escape_md
 
 PAGES = "cxmaturity/ui/pages"
@@ -36,6 +36,9 @@ def navigation() -> Any:
         return st.navigation(_participant_pages(state.lang), position="hidden")
     actor = current_actor()
     remember_shown_actor(actor)
+    account_id = actor.account.id if actor.account is not None else None
+    if state.account_id != account_id:  # signed out elsewhere, or another account
+        state = start_state(state.lang, account_id)
     pages = _pages(state.lang, actor.account is not None, actor.is_admin)
     return st.navigation(pages, position="top")
 
@@ -160,9 +163,9 @@ def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:
     """Query parameters that open a questionnaire (used by links and deep links),
     with the assessment its answers are saved in, so that a reload finds them."""
     params = {"questionnaire": questionnaire_id, "lang": lang}
-    assessment_id = get_state().assessment_ids.get(questionnaire_id)
-    if assessment_id is not None:
-        params["assessment"] = str(assessment_id)
+    public_id = get_state().assessment_ids.get(questionnaire_id)
+    if public_id is not None:
+        params["assessment"] = public_id
     return params
 
 

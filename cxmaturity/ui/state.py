@@ -122,20 +122,22 @@ class UiState:
     """Everything the app keeps for one browser session."""
 
     lang: str = DEFAULT_LANGUAGE
-    organization: str = ""
+    account_id: int | None = None  # whose state this is (another account: a fresh one)
+    organization: str = ""  # the organisation's name (a visitor's: a label for the report)
+    organization_id: str | None = None  # the public id of the one answers are saved under
     respondent: str = ""
     answers: dict[str, QuestionnaireState] = field(default_factory=dict)
     last_upload: str | None = None
     last_opened: str | None = None  # the questionnaire last opened
     plans: dict[str, list[PlanRow]] = field(default_factory=dict)  # absent: not edited yet
-    assessment_ids: dict[str, int] = field(default_factory=dict)  # where answers are saved
+    assessment_ids: dict[str, str] = field(default_factory=dict)  # public ids, where saved
+    read_only: set[str] = field(default_factory=set)  # questionnaires the account may only see
     previous: dict[str, Answers] = field(default_factory=dict)  # last round, in a re-evaluation
     plan_revision: int = 0  # bumped when the plan changes: a fresh editor widget
     # A workshop's consensus opened from the history: the team's answers (read only).
     team: dict[str, list[Answers]] = field(default_factory=dict)
     participant_token: str | None = None  # this browser joined a workshop: its answers only
-    facilitator: bool = False  # signed in with the facilitator secret
-    workshop_notice: str | None = None  # why an answer was not taken (workshop closed)
+    save_notice: str | None = None  # why an answer was not saved (workshop closed, no right)
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:
         return self.answers.setdefault(questionnaire_id, QuestionnaireState())
@@ -146,6 +148,13 @@ def get_state() -> UiState:
     if STATE_KEY not in st.session_state:
         st.session_state[STATE_KEY] = UiState()
     state: UiState = st.session_state[STATE_KEY]
+    return state
+
+
+def start_state(lang: str, account_id: int | None) -> UiState:
+    """A fresh state for ``account_id``'s session (what another account held is gone)."""
+    state = UiState(lang=lang, account_id=account_id)
+    st.session_state[STATE_KEY] = state
     return state
 
 
@@ -203,7 +212,7 @@ def load_answers(state: UiState, answers: Answers) -> None:
         elif value is not None:
             qstate.choices[key] = value
     state.answers[answers.questionnaire] = qstate
-    if answers.organization:
+    if answers.organization and state.organization_id is None:  # a label only
         state.organization = answers.organization
     if answers.respondent:
         state.respondent = answers.respondent

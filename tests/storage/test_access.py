@@ -10,21 +10,33 @@ import secrets
 import pytest
 
 from cxmaturity.model import Rating
+from cxmaturity.planning import PlanItem
 from cxmaturity.records import ANONYMOUS
 from cxmaturity.services.access import Action, Actor, NotAllowed, NotFoundOrNotYours
+from cxmaturity.services.answers import OwnAnswers
+from cxmaturity.services.reports import ReportPart
 
 from ..helpers import open_services
 
 PASSWORD = "correct horse battery"
 ROLES = ["visitor", "participant", "viewer", "editor", "owner", "other-consultant",
          "other-member", "admin", "disabled-editor"]  # fmt: skip
-ACTIONS = ["read", "read-assessment", "write", "run-workshop", "share", "delete-assessment",
-           "delete-workshop", "delete", "listed", "create", "audit"]  # fmt: skip
+# Reads (and checks) leave Acme as it was; CHANGES each run on a fresh world.
+READS = {"read", "read-assessment", "open-round", "history", "export", "kpis-read", "report",
+         "listed"}  # fmt: skip
+RUNS = {"run-workshop", "live-assessment", "live", "workshops-listed", "create-workshop",
+        "close-workshop", "consensus"}  # fmt: skip
+WRITES = {"write", "answer", "new-round", "plan", "kpis", "reevaluate"}
+ACTIONS = sorted(READS | RUNS | WRITES | {"share", "delete-assessment", "delete-workshop",
+                                         "delete", "create", "audit"})  # fmt: skip
+CHANGES = ["answer", "new-round", "plan", "kpis", "reevaluate", "create-workshop",
+           "close-workshop", "consensus", "share", "delete-assessment", "delete-workshop",
+           "delete", "create"]  # fmt: skip
 ALLOWED = {
     "visitor": set(),
     "participant": set(),
-    "viewer": {"read", "read-assessment", "listed"},
-    "editor": {"read", "read-assessment", "write", "run-workshop", "listed"},
+    "viewer": READS,
+    "editor": READS | RUNS | WRITES,
     "owner": set(ACTIONS) - {"audit"},
     "other-consultant": {"create"},
     "other-member": set(),
@@ -62,8 +74,12 @@ class World:
         self.assessment = store.create_assessment(self.acme, grid, "es", dt.date(2026, 1, 5))
         store.save_rating(self.assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4,
                           note="NOTA-SECRETA-ACME"))  # fmt: skip
-        self.workshop = services.workshops.create(self.acme, [quiz], "es")
+        self.workshop = services.workshops.create(self.actor("owner"), self.acme, [quiz], "es")
         _, _, self.token = services.workshops.join(self.workshop.code, "Pía", client="ip:1")
+        services.workshops.save_choice(self.token, quiz.id, "q1", "a")
+        self.live = services.workshops.assessments(self.workshop)[0]
+        self.quiz, self.grid = quiz, grid
+        self.counts = services.assessments.counts()
 
     def actor(self, role: str) -> Actor:
         if role in ("visitor", "participant"):
@@ -72,8 +88,44 @@ class World:
 
     def attempt(self, role: str, action: str) -> bool:
         """Whether the action went through (False: refused as not found or not yours)."""
-        orgs, actor = self.services.organizations, self.actor(role)
+        services, orgs, actor = self.services, self.services.organizations, self.actor(role)
+        own = OwnAnswers(actor, self.grid, "es", assessment_id=self.assessment.public_id)
         steps = {
+            "open-round": lambda: services.assessments.open_round(
+                actor, self.assessment.public_id, self.grid.id
+            ),
+            "history": lambda: services.history.entries(actor, self.acme, "es"),
+            "export": lambda: services.assessments.export_json(actor, self.acme),
+            "kpis-read": lambda: services.assessments.kpis_of(actor, self.assessment),
+            "report": lambda: services.reports.report(
+                actor, [ReportPart(self.grid, self.assessment.public_id)], "es"
+            ),
+            "live-assessment": lambda: services.assessments.open_round(
+                actor, self.live.public_id, self.quiz.id
+            ),
+            "live": lambda: services.workshops.live(actor, self.workshop),
+            "answer": lambda: services.answers.save(own, "billing", Rating(current=1, ideal=1)),
+            "new-round": lambda: services.answers.save(
+                OwnAnswers(actor, self.grid, "es", organization_id=self.acme.public_id),
+                "billing",
+                Rating(current=1, ideal=1),
+            ),
+            "plan": lambda: services.answers.save_plan(
+                own, [PlanItem(capability="billing", initiative="x")]
+            ),
+            "kpis": lambda: services.assessments.save_details(
+                actor, self.assessment, {"nps": 10.0}, final=True
+            ),
+            "reevaluate": lambda: services.assessments.reevaluate(
+                actor, self.assessment, self.grid, dt.date(2026, 7, 1)
+            ),
+            "create-workshop": lambda: services.workshops.create(
+                actor, self.acme, [self.quiz], "es"
+            ),
+            "close-workshop": lambda: services.workshops.close(actor, self.workshop),
+            "consensus": lambda: services.workshops.save_consensus(
+                actor, self.workshop, self.quiz, {}
+            ),
             "read": lambda: orgs.get(actor, self.acme.public_id),
             "read-assessment": lambda: orgs.assessment(actor, self.assessment.public_id),
             "write": lambda: orgs.assessment(actor, self.assessment.public_id, Action.WRITE),
@@ -87,6 +139,8 @@ class World:
         }
         if action == "listed":
             return self.acme.id in {o.id for o, _ in orgs.visible(actor)}
+        if action == "workshops-listed":
+            return self.workshop.id in {w.id for w, _ in services.workshops.all(actor)}
         try:
             steps[action]()
         except (NotFoundOrNotYours, NotAllowed):
@@ -98,10 +152,14 @@ class World:
         services = self.services
         note = services.assessments.answers(self.assessment)[ANONYMOUS].rating("billing").note
         members = services.organizations.members(Actor(self.accounts["owner"]), self.acme)
+        workshop = services.workshops.get(self.workshop.id)
         return (
             services.assessments.organization(self.acme.id) is not None
             and note == "NOTA-SECRETA-ACME"
-            and services.workshops.get(self.workshop.id) is not None
+            and services.assessments.counts() == self.counts  # no new round, plan, KPI
+            and workshop is not None
+            and workshop.open
+            and len(services.workshops.all(Actor(self.accounts["admin"]))) == 1
             and {a.email for a, _ in members}
             == {"ana@acme.example", "vera@acme.example", "eddie@acme.example", "dora@acme.example"}
         )
@@ -112,7 +170,12 @@ def world(db_url, quiz, grid):
     return World(db_url, quiz, grid)
 
 
-CHANGES = ["share", "delete-assessment", "delete-workshop", "delete"]  # each on a fresh world
+@pytest.fixture(autouse=True)
+def no_pdf(monkeypatch):
+    """The report's access check is under test here, not the PDF (tests/test_report.py)."""
+    from cxmaturity.services import reports
+
+    monkeypatch.setattr(reports, "answers_report", lambda *args, **kwargs: b"%PDF")
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -140,13 +203,18 @@ def test_access_table_shares_and_deletes(world, role, action):
 def test_guessed_ids_find_nothing_even_for_the_owner(world):
     orgs = world.services.organizations
     for actor in (world.actor("owner"), world.actor("admin"), world.actor("visitor")):
-        guesses = ["1", "2", str(world.assessment.id), str(world.acme.id), secrets.token_hex(16),
+        guesses = ["1", "2", str(world.assessment.id), str(world.acme.id), str(world.workshop.id),
+                   secrets.token_hex(16), secrets.token_hex(12), world.workshop.code,
                    world.acme.public_id[:-1] + ("1" if world.acme.public_id[-1] == "0" else "0"), "", "x" * 400]  # fmt: skip
         for guess in guesses:
             with pytest.raises(NotFoundOrNotYours):
                 orgs.assessment(actor, guess)
             with pytest.raises(NotFoundOrNotYours):
                 orgs.get(actor, guess)
+            with pytest.raises(NotFoundOrNotYours):
+                orgs.workshop(actor, guess)
+            with pytest.raises(NotFoundOrNotYours):
+                world.services.assessments.open_round(actor, guess, world.grid.id)
     assert len(world.acme.public_id) == 32 and int(world.acme.public_id, 16) >= 0  # 128 bits
 
 
@@ -212,7 +280,7 @@ def test_deleting_a_workshop_keeps_its_consensus_and_drops_its_live_answers(worl
     services, owner = world.services, world.actor("owner")
     workshops = services.workshops
     workshops.save_choice(world.token, quiz.id, "q1", "a")
-    agreed = workshops.save_consensus(world.workshop, quiz, {})
+    agreed = workshops.save_consensus(owner, world.workshop, quiz, {})
     services.organizations.delete_workshop(owner, world.workshop)
     assert workshops.get(world.workshop.id) is None
     assert services.assessments.assessment(agreed.id) is not None
@@ -220,3 +288,39 @@ def test_deleting_a_workshop_keeps_its_consensus_and_drops_its_live_answers(worl
         world.assessment.id,
         agreed.id,
     ]
+
+
+def test_a_link_opens_only_its_own_questionnaire(world):
+    """An assessment's public id with another questionnaire in the link finds nothing."""
+    with pytest.raises(NotFoundOrNotYours):
+        world.services.assessments.open_round(
+            world.actor("owner"), world.assessment.public_id, world.quiz.id
+        )
+
+
+def test_nobody_writes_into_a_workshops_live_answers_but_its_participants(world):
+    """The facilitator reads the live answers; an account never writes into them."""
+    services = world.services
+    opened = services.assessments.open_round(world.actor("editor"), world.live.public_id,
+                                             world.quiz.id)  # fmt: skip
+    assert [a.answers for a in opened.team or (opened.own,)] == [{"q1": "a"}]
+    for role in ("editor", "owner", "admin"):
+        own = OwnAnswers(world.actor(role), world.quiz, "es", assessment_id=world.live.public_id)
+        with pytest.raises(NotFoundOrNotYours):
+            services.answers.save(own, "q1", "b")
+
+
+def test_every_change_is_in_the_audit_log_with_who_made_it(world, quiz):
+    services, editor = world.services, world.actor("editor")
+    own = OwnAnswers(editor, world.grid, "es", assessment_id=world.assessment.public_id)
+    services.answers.save(own, "billing", Rating(current=3, ideal=4))
+    services.answers.save_plan(own, [PlanItem(capability="billing", initiative="x")])
+    services.assessments.save_details(editor, world.assessment, {"nps": 12.0}, final=True)
+    services.workshops.close(editor, world.workshop)
+    services.workshops.save_consensus(editor, world.workshop, quiz, {})
+    log = services.organizations.audit_log(world.actor("admin"))
+    mine = [(e.action, e.actor) for e in log if e.actor == "eddie@acme.example"]
+    assert [a for a, _ in reversed(mine)] == ["assessment.answer", "assessment.plan",
+        "assessment.details", "workshop.closed", "workshop.consensus"]  # fmt: skip
+    assert any(e.action == "assessment.answer" and e.actor.startswith("participant")
+               for e in log)  # fmt: skip

@@ -17,9 +17,10 @@ from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem
 from cxmaturity.records import KPI_NAMES
 from cxmaturity.services.assessments import Assessments
+from cxmaturity.services.organizations import Organizations
 
 from ..conftest import ASSESSMENTS
-from ..helpers import open_store
+from ..helpers import admin_of, open_store
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def catalog_() -> Catalog:
 @pytest.fixture
 def filled(db_url, grid, quiz) -> tuple[Assessments, object]:
     store = open_store(db_url)
-    acme = store.ensure_organization("Acme S.A.")
+    acme = Organizations(store.database).create(admin_of(store), "Acme S.A.")
     first = store.create_assessment(acme, grid, "es", dt.date(2026, 5, 20))
     store.save_rating(first, "Ana", "billing", Rating(current=2, ideal=4, note='=HYPERLINK("x")'))
     store.save_rating(first, "Luis", "security", Rating(current="n/a"))
@@ -50,9 +51,11 @@ def test_kpi_names_agree():
 
 def test_export_then_import_gives_the_same_record(filled, catalog_):
     store, acme = filled
-    exported = store.export_json(acme)
-    copy = store.import_organization(exported, "acme.json", catalog_, rename="Acme (copia)")
-    again = json.loads(store.export_json(copy))
+    exported = store.export_json(admin_of(store), acme)
+    copy = store.import_organization(
+        admin_of(store), exported, "acme.json", catalog_, rename="Acme (copia)"
+    )
+    again = json.loads(store.export_json(admin_of(store), copy))
     original = json.loads(exported)
     assert again["organization"]["name"] == "Acme (copia)"
 
@@ -93,7 +96,7 @@ def test_a_corrupt_or_hostile_import_changes_nothing(filled, catalog_, raw, mess
     store, _ = filled
     before = store.counts()
     with pytest.raises(InvalidInput) as error:
-        store.import_organization(raw, "upload.json", catalog_)
+        store.import_organization(admin_of(store), raw, "upload.json", catalog_)
     assert message in str(error.value.problems[0]) or any(
         message in str(p) for p in error.value.problems
     )
@@ -103,12 +106,12 @@ def test_a_corrupt_or_hostile_import_changes_nothing(filled, catalog_, raw, mess
 
 def test_import_errors_name_the_line(filled, catalog_):
     store, acme = filled
-    record = json.loads(store.export_json(acme))
+    record = json.loads(store.export_json(admin_of(store), acme))
     record["organization"]["name"] = "Otra"
     record["assessments"][0]["responses"][0]["current"] = "7"
     raw = json.dumps(record, indent=1).encode()
     with pytest.raises(InvalidInput) as error:
-        store.import_organization(raw, "otra.json", catalog_)
+        store.import_organization(admin_of(store), raw, "otra.json", catalog_)
     [problem] = error.value.problems
     line = next(
         i for i, text in enumerate(raw.decode().splitlines(), 1) if '"current": "7"' in text
@@ -119,7 +122,7 @@ def test_import_errors_name_the_line(filled, catalog_):
 
 def test_csv_has_every_answer_and_no_formulas(filled):
     store, acme = filled
-    rows = list(csv.DictReader(io.StringIO(store.answers_csv(acme))))
+    rows = list(csv.DictReader(io.StringIO(store.answers_csv(admin_of(store), acme))))
     assert len(rows) == 4
     billing = next(r for r in rows if r["respondent"] == "Ana" and r["assessed_on"] == "2026-05-20")
     assert billing["note"] == '\'=HYPERLINK("x")'  # shown as text in a spreadsheet

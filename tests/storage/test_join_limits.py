@@ -14,14 +14,14 @@ from cxmaturity.services.workshops import MAX_FAILED_JOINS, Workshops
 from cxmaturity.ui.access import client_key_from
 
 from ..concurrency import all_at_once
-from ..helpers import open_store
+from ..helpers import admin_of, open_store
 
 
 @pytest.fixture
 def rooms(db_url, quiz):
     store = open_store(db_url)
     workshops = Workshops(store.database)
-    workshop = workshops.create(store.ensure_organization("Acme"), [quiz], "es")
+    workshop = workshops.create(admin_of(store), store.ensure_organization("Acme"), [quiz], "es")
     return workshops, workshop
 
 

@@ -67,7 +67,8 @@ def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
         )
     upgrade(engine)
     store = open_store(db_url)
-    organization = store.organizations()[0]
+    organization = store.organization(1)
+    assert organization is not None
     [assessment] = store.assessments(organization)
     assert (assessment.id, assessment.final, assessment.previous_id) == (7, True, None)
     assert store.answers(assessment)["Ana"].answers == {"q1": "c"}

@@ -7,6 +7,8 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.model import Questionnaire
 from cxmaturity.records import KPI_NAMES
+from cxmaturity.services.access import NotFoundOrNotYours
+from cxmaturity.ui.auth import current_actor, page_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.restore import bound
 from cxmaturity.ui.state import UiState
@@ -26,7 +28,8 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
     if assessment is None:
         return
     lang = state.lang
-    saved = services().assessments.kpis(assessment)
+    read_only = questionnaire.id in state.read_only
+    saved = services().assessments.kpis_of(page_actor(), assessment)
     with st.expander(t("kpi_title", lang), icon=":material/monitoring:"):
         st.caption(t("kpi_help", lang))
         with st.form(f"kpis.{assessment.id}", border=False):
@@ -37,8 +40,15 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
                 values[name] = column.number_input(
                     t(f"kpi_{name}", lang), min_value=low, max_value=high,
                     value=saved.get(name), placeholder="–", key=f"kpi.{assessment.id}.{name}",
+                    disabled=read_only,
                 )  # fmt: skip
-            final = st.checkbox(t("kpi_final", lang), value=assessment.final)
-            if st.form_submit_button(t("kpi_save", lang)):
-                services().assessments.save_details(assessment, values, final=final)
-                st.success(t("kpi_saved", lang), icon=":material/check:")
+            final = st.checkbox(t("kpi_final", lang), value=assessment.final, disabled=read_only)
+            if st.form_submit_button(t("kpi_save", lang), disabled=read_only):
+                try:
+                    services().assessments.save_details(
+                        current_actor(), assessment, values, final=final
+                    )
+                except NotFoundOrNotYours:
+                    st.error(t("not_saved_no_right", lang), icon=":material/error:")
+                else:
+                    st.success(t("kpi_saved", lang), icon=":material/check:")

@@ -7,9 +7,10 @@ from typing import Any
 import streamlit as st
 
 from cxmaturity.compare import ARROWS, Change, GridComparison
-from cxmaturity.i18n import decimal, number, t
+from cxmaturity.i18n import decimal, long_date, number, t
 from cxmaturity.loader import Catalog
 from cxmaturity.records import Organization
+from cxmaturity.services.access import Actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
 
@@ -58,21 +59,17 @@ def _grid(grid: Any, comparison: GridComparison, lang: str, ui: str) -> None:
     st.dataframe(_rows(moved, capability_names, ui), hide_index=True, width="stretch")
 
 
-def _trend(
-    organization: Organization, questionnaire_id: str, version: tuple[object, ...], ui: str
-) -> None:
-    spec = services().history.trend_spec(organization, questionnaire_id, ui, version)
+def _trend(actor: Actor, organization: Organization, questionnaire_id: str, ui: str) -> None:
+    spec = services().history.trend_spec(actor, organization, questionnaire_id, ui)
     if spec is not None:
         st.markdown(f"**{t('compare_trend', ui)}**")
         st.vega_lite_chart(spec=spec, width="stretch", theme=None)
 
 
-def compare_view(
-    known: Catalog, organization: Organization, version: tuple[object, ...], ui: str
-) -> None:
-    """The compare section of the organisations page (``version``: the data's version)."""
+def compare_view(known: Catalog, actor: Actor, organization: Organization, ui: str) -> None:
+    """The compare section of the organisations page."""
     history = services().history
-    usable = history.comparable(organization, version)
+    usable = history.comparable(actor, organization)
     st.subheader(t("compare_title", ui), anchor=False)
     if not usable:
         st.caption(t("compare_need_two", ui))
@@ -88,7 +85,7 @@ def compare_view(
     lang = content_language(questionnaire, ui)
     rounds = usable[qid]
     ids = [a.id for a in rounds]
-    labels = {a.id: f"{a.assessed_on.isoformat()} (n.º {a.id})" for a in rounds}
+    labels = {a.id: f"{long_date(a.assessed_on, ui)} · {i}" for i, a in enumerate(rounds, 1)}
     left, right = st.columns(2)
     before = left.selectbox(
         t("compare_before", ui), ids, index=len(ids) - 2, format_func=labels.__getitem__,
@@ -98,7 +95,7 @@ def compare_view(
         t("compare_after", ui), ids, index=len(ids) - 1, format_func=labels.__getitem__,
         key=f"compare.after.{qid}",
     )  # fmt: skip
-    comparison = history.compare(organization, before, after, version)
+    comparison = history.compare(actor, organization, before, after)
     if comparison.grid is not None:
         _grid(questionnaire, comparison.grid, lang, ui)
     elif comparison.points is not None:
@@ -108,4 +105,4 @@ def compare_view(
             number(change.after, ui),
             delta=number(change.delta, ui) if change.delta is not None else None,
         )
-    _trend(organization, qid, version, ui)
+    _trend(actor, organization, qid, ui)

@@ -11,9 +11,11 @@ import streamlit as st
 from cxmaturity.i18n import number, t
 from cxmaturity.model import Answers, Grid, Quiz
 from cxmaturity.records import Workshop
+from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.errors import WorkshopError
 from cxmaturity.team import Consensus, TeamView, agreed_choices, agreed_levels, median_choice
-from cxmaturity.ui.access import workshops
+from cxmaturity.ui.auth import current_actor
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.shell import RESULTS
 from cxmaturity.ui.text import escape_md
@@ -58,17 +60,23 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
         st.error("  \n".join(escape_md(p) for p in problems), icon=":material/error:")
         return
     try:
-        saved = workshops().save_consensus(workshop, questionnaire, agreed)
-    except WorkshopError:
+        saved = services().workshops.save_consensus(
+            current_actor(), workshop, questionnaire, agreed
+        )
+    except (WorkshopError, NotFoundOrNotYours):
         st.error(t("ws_not_saved", lang), icon=":material/error:")
         return
     kept = questionnaire.item_count() - len(agreed)
-    st.success(t("ws_consensus_saved", lang, agreed=len(agreed), kept=kept, id=saved.id))
+    st.success(t("ws_consensus_saved", lang, agreed=len(agreed), kept=kept))
     st.page_link(
         RESULTS,
         label=t("ws_open_results", lang),
         icon=":material/insights:",
-        query_params={"questionnaire": questionnaire.id, "assessment": str(saved.id), "lang": lang},
+        query_params={
+            "questionnaire": questionnaire.id,
+            "assessment": saved.public_id,
+            "lang": lang,
+        },
     )
 
 

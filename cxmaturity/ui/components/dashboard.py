@@ -14,9 +14,12 @@ import streamlit as st
 
 from cxmaturity.charts import category_chart
 from cxmaturity.i18n import decimal, number, t
+from cxmaturity.records import Workshop
+from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.workshops import Live
 from cxmaturity.team import TeamView
-from cxmaturity.ui.access import workshops
+from cxmaturity.ui.auth import current_actor
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.text import escape_md
 
@@ -130,10 +133,13 @@ def _grid(view: TeamView, lang: str) -> None:
 
 
 @st.fragment(run_every=REFRESH)
-def dashboard(workshop_id: int, lang: str) -> None:
-    """The live view: a fragment that reruns by itself every few seconds."""
-    now = workshops().live(workshop_id)
-    if now is None:
+def dashboard(workshop: Workshop, lang: str) -> None:
+    """The live view: a fragment that reruns by itself every few seconds (each run
+    checks the signed-in account may still run the workshop)."""
+    try:
+        now = services().workshops.live(current_actor(), workshop)
+    except NotFoundOrNotYours:
+        st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
         return
     with st.container(key="ws.people"):
         _people(now, lang)

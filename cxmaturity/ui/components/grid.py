@@ -46,7 +46,9 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     tabs = st.tabs([c.name.get(lang) for c in grid.categories])
     for tab, category in zip(tabs, grid.categories, strict=True):
         with tab:
-            _category(grid, category, qstate, lang, state.lang)
+            _category(
+                grid, category, qstate, lang, state.lang, read_only=grid.id in state.read_only
+            )
 
 
 def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
@@ -60,7 +62,13 @@ def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
 
 
 def _category(
-    grid: Grid, category: Category, qstate: QuestionnaireState, lang: str, ui_lang: str
+    grid: Grid,
+    category: Category,
+    qstate: QuestionnaireState,
+    lang: str,
+    ui_lang: str,
+    *,
+    read_only: bool = False,
 ) -> None:
     # Name, guiding question and (on demand, behind the "?") the level descriptions
     # in one element: every rerun draws it.
@@ -73,7 +81,8 @@ def _category(
     for capability in category.capabilities:
         previous = get_state().previous.get(grid.id)
         earlier = previous.rating(capability.id) if previous is not None else None
-        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang, earlier=earlier)
+        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang, earlier=earlier,
+                    read_only=read_only)  # fmt: skip
 
 
 def _capability(
@@ -84,6 +93,7 @@ def _capability(
     lang: str,
     ui_lang: str,
     earlier: Rating | None = None,
+    read_only: bool = False,
 ) -> None:
     rating = qstate.rating(capability.id)
     options: list[int | str] = [lv.value for lv in grid.levels]
@@ -109,7 +119,7 @@ def _capability(
                 format_func=lambda v, labels=labels: labels.get(v, str(v)),
                 key=key,
                 help=escape_md(description) if description and part == "current" else None,
-                disabled=part == "ideal" and rating.not_applicable,
+                disabled=read_only or (part == "ideal" and rating.not_applicable),
                 on_change=_store_level,
                 args=(grid.id, capability.id, part, key),
             )
@@ -123,6 +133,7 @@ def _capability(
             placeholder=t(placeholder, ui_lang),
             label_visibility="collapsed",
             width=320,  # wide enough to wrap onto its own line on a phone
+            disabled=read_only,
             on_change=_store_note,
             args=(grid.id, capability.id, key),
         )

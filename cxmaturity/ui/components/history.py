@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from cxmaturity.i18n import t
 from cxmaturity.records import Assessment, Organization
+from cxmaturity.services.access import Actor
+from cxmaturity.services.organizations import results_link
 from cxmaturity.ui.backend import services
 
 
-def results_link(assessment: Assessment, lang: str) -> str:
-    """The Results page of a stored assessment."""
-    return (
-        f"/results?questionnaire={assessment.questionnaire_id}"
-        f"&assessment={assessment.id}&lang={lang}"
-    )
-
-
 def history_rows(
-    organization: Organization, lang: str, version: tuple[object, ...]
+    actor: Actor, organization: Organization, lang: str
 ) -> tuple[list[Assessment], list[dict[str, object]]]:
     """The assessments (oldest first) and the history table's rows (newest first)."""
-    entries = services().history.entries(organization, lang, version)
+    entries = services().history.entries(actor, organization, lang)
     rows = [
         {
             t("col_date", lang): e.assessment.assessed_on,
@@ -27,7 +21,7 @@ def history_rows(
             t("col_result", lang): e.result,
             t("col_respondents", lang): e.respondents,
             t("col_status", lang): e.status,
-            t("col_open", lang): results_link(e.assessment, lang),
+            t("col_open", lang): f"{results_link(e.assessment)}&lang={lang}",
         }
         for e in entries
     ]

@@ -168,14 +168,21 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
     state = get_state()
     ui_lang = state.lang
     rows = rows_for(state, grid, gaps)
-    if grid.id not in state.plans:
+    read_only = grid.id in state.read_only  # an assessment this account may only see
+    if state.save_notice:
+        st.error(t(state.save_notice, ui_lang), icon=":material/error:")
+    if read_only:
+        st.caption(t("autosave_read_only", ui_lang, org=state.organization.strip()))
+    elif grid.id not in state.plans:
         st.caption(t("plan_default_note", ui_lang, n=len(gaps.top(DEFAULT_TOP_GAPS))))
-    _add_controls(grid, gaps, lang)
+    if not read_only:
+        _add_controls(grid, gaps, lang)
     key = _editor_key(grid, state, lang)
     st.data_editor(
         _frame(grid, rows, lang),
         key=key,
-        num_rows="dynamic",
+        disabled=read_only,
+        num_rows="fixed" if read_only else "dynamic",
         hide_index=True,
         placeholder="–",
         width="stretch",
@@ -200,7 +207,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
         help=t("plan_download_help", ui_lang),
         key=f"plan.{grid.id}.download",
     )
-    if grid.id in state.plans:
+    if grid.id in state.plans and not read_only:
         right.button(
             t("plan_reset", ui_lang),
             icon=":material/restart_alt:",

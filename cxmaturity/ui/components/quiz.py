@@ -46,6 +46,7 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
             format_func=lambda oid, letters=letters, texts=texts: f"{letters[oid]}) {texts[oid]}",
             key=key,
             help=escape_md(question.help.get(lang)) if question.help else None,
+            disabled=quiz.id in state.read_only,  # an assessment this account may only see
             on_change=_store_choice,
             args=(quiz.id, question.id, key),
         )

@@ -12,6 +12,7 @@ from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import t
 from cxmaturity.model import Questionnaire, grids
 from cxmaturity.services.reports import ReportPart
+from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.state import UiState, plan_items, team_answers
 from cxmaturity.ui.text import escape_md, file_name
@@ -28,6 +29,7 @@ def report_pdf(state: UiState, questionnaires: list[Questionnaire], lang: str) -
     parts = [ReportPart(q, state.assessment_ids.get(q.id), tuple(answers)) for q, answers in teams]
     grid = next(iter(grids(q for q, _ in teams)), None)
     return services().reports.report(
+        current_actor(),
         parts,
         lang,
         organization=state.organization.strip(),

@@ -33,6 +33,8 @@ def render() -> None:
     saving = status_caption(state, questionnaire)
     if saving:
         st.caption(escape_md(saving))
+    if state.save_notice:
+        st.error(t(state.save_notice, state.lang), icon=":material/error:")
     if questionnaire.id in state.team:  # a workshop's consensus: agreed, not re-answered
         st.info(t("ws_team_read_only", state.lang), icon=":material/groups:")
     else:
@@ -43,7 +45,7 @@ def render() -> None:
         icon=":material/insights:",
         query_params=questionnaire_params(questionnaire.id, state.lang),
     )
-    if questionnaire.id not in state.team:
+    if questionnaire.id not in state.team and questionnaire.id not in state.read_only:
         answers_io(questionnaire, known, state, lang)
 
 

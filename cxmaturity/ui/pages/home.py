@@ -1,4 +1,8 @@
-"""Home: language, organisation, and a card per questionnaire (broken files listed)."""
+"""Home: language, organisation, and a card per questionnaire (broken files listed).
+
+A visitor's organisation is a label for their report; nothing of theirs is stored. A
+signed-in account picks one of the organisations it may change (a consultant or an
+admin may create one) and its answers are saved there from the first one on."""
 
 from __future__ import annotations
 
@@ -7,16 +11,106 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Grid, Quiz
+from cxmaturity.records import Organization
+from cxmaturity.services.access import Action, Actor, NotAllowed
+from cxmaturity.ui.auth import current_actor, page_actor
+from cxmaturity.ui.autosave import save_all
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
+from cxmaturity.ui.restore import forget
 from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
 
 ORG_KEY = "ui.organization"
+CHOICE_KEY = "home.organization"
+NEW_KEY = "home.new-organization"
+NOT_SAVED = ""  # the choice "do not save"
 
 
 def _on_organization() -> None:
     get_state().organization = str(st.session_state.get(ORG_KEY) or "")[:300]
+
+
+def _choose(organization: Organization | None) -> None:
+    """Save from now on under ``organization`` (None: do not save). Answers already
+    saved stay in their organisation; answers given before choosing are saved in the
+    new one."""
+    state = get_state()
+    if organization is not None and organization.public_id == state.organization_id:
+        return
+    for questionnaire_id in list(state.assessment_ids):
+        forget(state, questionnaire_id)
+    state.organization_id = organization.public_id if organization is not None else None
+    state.organization = organization.name if organization is not None else ""
+    if organization is None:
+        return
+    known = catalog()
+    for questionnaire_id, answers in list(state.answers.items()):
+        questionnaire = known.get(questionnaire_id)
+        if questionnaire is not None and not answers.is_empty():
+            save_all(questionnaire, content_language(questionnaire, state.lang))
+
+
+def _on_choice(options: dict[str, Organization]) -> None:
+    chosen = str(st.session_state.get(CHOICE_KEY) or NOT_SAVED)
+    _choose(options.get(chosen))
+
+
+def _create() -> None:
+    """A new organisation of the signed-in consultant or admin, chosen at once."""
+    name = str(st.session_state.get(NEW_KEY) or "").strip()
+    if not name:
+        return
+    try:
+        created = services().organizations.create(current_actor(), name)
+    except NotAllowed:
+        return
+    st.session_state[NEW_KEY] = ""
+    st.session_state[CHOICE_KEY] = created.public_id
+    _choose(created)
+
+
+def _signed_in_organization(actor: Actor, state: UiState) -> None:
+    lang = state.lang
+    writable = services().organizations.visible(actor, Action.WRITE)
+    options = {o.public_id: o for o, _ in writable}
+    if state.organization_id is not None and state.organization_id not in options:
+        _choose(None)  # the right to it was taken away
+    ids = [NOT_SAVED, *options]
+    st.selectbox(
+        t("home_save_in", lang),
+        options=ids,
+        index=ids.index(state.organization_id or NOT_SAVED),
+        format_func=lambda i: options[i].name if i in options else t("home_not_saved", lang),
+        key=CHOICE_KEY,
+        on_change=_on_choice,
+        args=(options,),
+        help=t("home_save_in_help", lang),
+    )
+    if actor.creates_organizations:
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            st.text_input(
+                t("home_new_org", lang), key=NEW_KEY, max_chars=300,
+                placeholder=t("organization_placeholder", lang),
+            )  # fmt: skip
+            st.button(t("home_create_org", lang), key="home.create", on_click=_create,
+                      icon=":material/add_business:")  # fmt: skip
+    elif not options:
+        st.caption(t("home_no_orgs", lang))
+
+
+def _visitor_organization(state: UiState) -> None:
+    st.text_input(
+        t("organization", state.lang),
+        value=state.organization,
+        key=ORG_KEY,
+        on_change=_on_organization,
+        max_chars=300,
+        placeholder=t("organization_placeholder", state.lang),
+        help=t("organization_help_visitor", state.lang),
+    )
+    st.caption(t("home_visitor_note", state.lang))
 
 
 def _deep_link(known: Catalog, state: UiState) -> None:
@@ -30,7 +124,7 @@ def _deep_link(known: Catalog, state: UiState) -> None:
     params = questionnaire_params(wanted, state.lang)
     saved = st.query_params.get("assessment")
     if saved:
-        params["assessment"] = saved[:20]  # a reload of a saved assessment keeps it
+        params["assessment"] = saved[:64]  # a reload of a saved assessment keeps it
     st.switch_page(ANSWER, query_params=params)
 
 
@@ -63,15 +157,11 @@ def render() -> None:
     known = catalog()
     page_header(t("app_title", state.lang), t("app_tagline", state.lang))
     _deep_link(known, state)
-    st.text_input(
-        t("organization", state.lang),
-        value=state.organization,
-        key=ORG_KEY,
-        on_change=_on_organization,
-        max_chars=300,
-        placeholder=t("organization_placeholder", state.lang),
-        help=t("organization_help", state.lang),
-    )
+    actor = page_actor()
+    if actor.account is None:
+        _visitor_organization(state)
+    else:
+        _signed_in_organization(actor, state)
     st.subheader(t("questionnaires", state.lang), anchor=False)
     # Shortest first: the quick quizzes invite people in before the long grid.
     questionnaires = sorted(known.questionnaires.values(), key=lambda q: q.estimated_minutes or 0)

@@ -11,7 +11,8 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.services.errors import WorkshopError
 from cxmaturity.services.workshops import ParticipantView
-from cxmaturity.ui.access import client_key, workshops
+from cxmaturity.ui.access import client_key
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.forms import answer_form
 from cxmaturity.ui.shell import page_header
@@ -42,7 +43,7 @@ def _join_form(state: UiState) -> None:
     if not submitted:
         return
     try:
-        workshop, _, token = workshops().join(code, name, client_key())
+        workshop, _, token = services().workshops.join(code, name, client_key())
     except WorkshopError as error:
         st.error(t(f"ws_join_{error.reason}", lang), icon=":material/block:")
         return
@@ -62,7 +63,7 @@ def _arrive(state: UiState, token: str, view: ParticipantView) -> None:
     state.organization, state.respondent = "", participant.name
     if st.query_params.get("lang") is None:
         state.lang = workshop.language
-    own = workshops().own_answers(token)
+    own = services().workshops.own_answers(token)
     for questionnaire_id in view.questionnaire_ids:
         saved = own.get(questionnaire_id)
         old = earlier.get(questionnaire_id)
@@ -84,11 +85,11 @@ def _answer(state: UiState, view: ParticipantView) -> None:
         t("ws_participant_title", lang, org=organization),
         "\n".join(line for line in (hello, t("ws_participant_help", lang)) if line),
     )
-    if not workshop.open or state.workshop_notice == "ws_closed":
+    if not workshop.open or state.save_notice == "ws_closed":
         st.info(t("ws_closed", lang), icon=":material/lock:")
         return
-    if state.workshop_notice:
-        st.warning(t(state.workshop_notice, lang), icon=":material/warning:")
+    if state.save_notice:
+        st.warning(t(state.save_notice, lang), icon=":material/warning:")
     if not questionnaires:
         st.error(t("ws_no_questionnaires", lang))
         return
@@ -114,7 +115,7 @@ def render() -> None:
     if not token:
         _join_form(state)
         return
-    view = workshops().participant_view(token)
+    view = services().workshops.participant_view(token)
     if view is None:
         state.participant_token = None
         st.error(t("ws_join_unknown_link", state.lang), icon=":material/link_off:")

@@ -1,5 +1,7 @@
-"""Organisations: each client's assessments with their results, review dates,
-re-evaluation, and the organisation's record in and out (JSON, CSV)."""
+"""Organisations: the ones the signed-in account may see, each with its assessments,
+results, review dates, re-evaluation, the record in and out (JSON, CSV), and for its
+owners (and admins) sharing and deleting. Every read and change goes through the
+services with the signed-in account, which check its right on the organisation."""
 
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ from cxmaturity.errors import InvalidInput
 from cxmaturity.i18n import long_date, t
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
-from cxmaturity.records import Assessment, Organization
-from cxmaturity.ui.access import facilitator_gate, has_facilitator_secret
+from cxmaturity.records import ACCESS_LEVELS, Assessment, Organization
+from cxmaturity.services.access import Action, Actor, NotAllowed, NotFoundOrNotYours, grants
+from cxmaturity.services.accounts import AccountError
+from cxmaturity.ui.auth import SIGN_IN, current_actor, page_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
@@ -20,16 +24,15 @@ from cxmaturity.ui.components.history import history_rows
 from cxmaturity.ui.restore import reevaluate
 from cxmaturity.ui.shell import ANSWER, page_header
 from cxmaturity.ui.state import UiState, get_state
-from cxmaturity.ui.text import escape_md, file_name
+from cxmaturity.ui.text import escape_md, file_name, plain_email
 
+ORG_PARAM = "org"
 ORG_KEY = "orgs.choice"
 
 
-def _history(
-    organization: Organization, version: tuple[object, ...], state: UiState
-) -> list[Assessment]:
+def _history(actor: Actor, organization: Organization, state: UiState) -> list[Assessment]:
     lang = state.lang
-    assessments, rows = history_rows(organization, lang, version)
+    assessments, rows = history_rows(actor, organization, lang)
     st.dataframe(
         rows,
         hide_index=True,
@@ -54,6 +57,12 @@ def _review(assessments: list[Assessment], lang: str) -> None:
         st.caption(t("orgs_next", lang, due=long_date(due, lang)))
 
 
+def _label(known: Catalog, assessment: Assessment, lang: str) -> str:
+    questionnaire = known.get(assessment.questionnaire_id)
+    title = questionnaire.title.get(lang) if questionnaire else assessment.questionnaire_id
+    return f"{long_date(assessment.assessed_on, lang)} · {title}"
+
+
 def _reevaluation(known: Catalog, assessments: list[Assessment], state: UiState) -> None:
     lang = state.lang
     usable = [a for a in reversed(assessments) if known.get(a.questionnaire_id) is not None]
@@ -61,30 +70,31 @@ def _reevaluation(known: Catalog, assessments: list[Assessment], state: UiState)
         return
     with st.expander(t("orgs_reevaluate", lang), icon=":material/replay:"):
         st.caption(t("orgs_reevaluate_help", lang))
-        by_id = {a.id: a for a in usable}
+        by_id = {a.public_id: a for a in usable}
         chosen = st.selectbox(
             t("orgs_reevaluate_from", lang),
             options=list(by_id),
-            format_func=lambda i: (
-                f"{by_id[i].assessed_on.isoformat()} · "
-                f"{known.get(by_id[i].questionnaire_id).title.get(lang)} (n.º {i})"  # type: ignore[union-attr]
-            ),
+            format_func=lambda i: _label(known, by_id[i], lang),
             key="orgs.reevaluate.from",
         )
         if st.button(t("orgs_reevaluate_button", lang), type="primary", key="orgs.reevaluate.go"):
             previous = by_id[chosen]
             questionnaire = known.get(previous.questionnaire_id)
             assert questionnaire is not None
-            new = reevaluate(state, previous, questionnaire)
-            params = {"questionnaire": questionnaire.id, "lang": lang, "assessment": str(new.id)}
+            try:
+                new = reevaluate(state, previous, questionnaire)
+            except NotFoundOrNotYours:
+                st.error(t("not_saved_no_right", lang), icon=":material/error:")
+                return
+            params = {"questionnaire": questionnaire.id, "lang": lang, "assessment": new.public_id}
             st.switch_page(ANSWER, query_params=params)
 
 
-def _record(organization: Organization, lang: str) -> None:
+def _record(actor: Actor, organization: Organization, lang: str) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("orgs_export", lang),
-        data=lambda: services().assessments.export_json(organization),
+        data=lambda: services().assessments.export_json(actor, organization),
         file_name=file_name(
             "organizacion" if lang == "es" else "organisation", organization.name, "json"
         ),
@@ -94,12 +104,26 @@ def _record(organization: Organization, lang: str) -> None:
     )
     right.download_button(
         t("orgs_csv", lang),
-        data=lambda: services().assessments.answers_csv(organization).encode("utf-8"),
+        data=lambda: services().assessments.answers_csv(actor, organization).encode("utf-8"),
         file_name=file_name("respuestas" if lang == "es" else "answers", organization.name, "csv"),
         mime="text/csv",
         icon=":material/table:",
         key="orgs.csv",
     )
+
+
+def _new_organization(lang: str) -> None:
+    with st.form("orgs.new", border=False, clear_on_submit=True):
+        name = st.text_input(t("home_new_org", lang), max_chars=300, key="orgs.new.name")
+        submitted = st.form_submit_button(t("home_create_org", lang), icon=":material/add:")
+    if submitted and name.strip():
+        try:
+            created = services().organizations.create(current_actor(), name)
+        except NotAllowed:
+            st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
+            return
+        st.query_params[ORG_PARAM] = created.public_id
+        st.rerun()
 
 
 def _import(known: Catalog, lang: str) -> None:
@@ -113,58 +137,162 @@ def _import(known: Catalog, lang: str) -> None:
         return
     try:
         organization = services().assessments.import_organization(
-            upload.getvalue(), upload.name, known
+            current_actor(), upload.getvalue(), upload.name, known
         )
     except InvalidInput as error:
         st.error(t("orgs_import_invalid", lang), icon=":material/error:")
         st.code("\n".join(str(p) for p in error.problems[:50]), language=None, wrap_lines=True)
         return
+    except NotAllowed:
+        st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
+        return
     st.session_state["orgs.imported"] = marker
     st.success(t("orgs_imported", lang, name=escape_md(organization.name)), icon=":material/check:")
+
+
+def _sharing(actor: Actor, organization: Organization, lang: str) -> None:
+    """Who has access, and (owners and admins) give, change or take it away."""
+    members = services().organizations.members(actor, organization)
+    st.dataframe(
+        [{t("share_email", lang): plain_email(a.email),
+          t("share_access", lang): t(f"access_{level}", lang)} for a, level in members],
+        hide_index=True, width="stretch",
+    )  # fmt: skip
+    with st.form("orgs.share", border=True, clear_on_submit=True):
+        st.markdown(f"**{t('share_add', lang)}**")
+        email = st.text_input(t("share_email", lang), max_chars=320, key="orgs.share.email")
+        level = st.selectbox(
+            t("share_access", lang), options=list(ACCESS_LEVELS), index=0,
+            format_func=lambda a: t(f"access_{a}", lang), key="orgs.share.level",
+        )  # fmt: skip
+        submitted = st.form_submit_button(t("share_button", lang), icon=":material/share:")
+    if submitted and email.strip():
+        _share(organization, email, level, lang)
+    others = [a for a, _ in members]
+    if not others:
+        return
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        gone = st.selectbox(
+            t("share_remove_who", lang), options=[a.email for a in others],
+            format_func=plain_email, key="orgs.share.remove.who",
+        )  # fmt: skip
+        if st.button(
+            t("share_remove", lang), key="orgs.share.remove", icon=":material/person_remove:"
+        ):
+            _share(organization, str(gone), None, lang)
+
+
+def _share(organization: Organization, email: str, level: str | None, lang: str) -> None:
+    try:
+        services().organizations.share(current_actor(), organization, email, level)
+    except AccountError:
+        st.error(
+            t("share_unknown", lang, email=plain_email(email.strip())), icon=":material/error:"
+        )
+        return
+    except ValueError:
+        st.error(t("share_last_owner", lang), icon=":material/error:")
+        return
+    except NotFoundOrNotYours:
+        st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
+        return
+    done = "share_removed" if level is None else "share_done"
+    st.toast(t(done, lang, email=plain_email(email.strip())), icon=":material/check:")
+    st.rerun()
+
+
+def _delete(actor: Actor, organization: Organization, assessments: list[Assessment],
+            known: Catalog, lang: str) -> None:  # fmt: skip
+    """Delete an assessment or the whole organisation, each after a confirmation that
+    names what goes."""
+    with st.expander(t("delete_title", lang), icon=":material/delete:"):
+        if assessments:
+            by_id = {a.public_id: a for a in reversed(assessments)}
+            chosen = st.selectbox(
+                t("delete_assessment_which", lang), options=list(by_id),
+                format_func=lambda i: _label(known, by_id[i], lang), key="orgs.delete.which",
+            )  # fmt: skip
+            what = _label(known, by_id[chosen], lang)
+            with st.popover(t("delete_assessment", lang), icon=":material/delete:"):
+                st.markdown(escape_md(t("delete_assessment_confirm", lang, what=what)))
+                if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.a"):
+                    services().organizations.delete_assessment(current_actor(), by_id[chosen])
+                    st.toast(t("deleted", lang, what=what), icon=":material/delete:")
+                    st.rerun()
+        with st.popover(t("delete_organization", lang, name=organization.name),
+                        icon=":material/delete_forever:"):  # fmt: skip
+            text = t("delete_organization_confirm", lang, name=organization.name,
+                     n=len(assessments))  # fmt: skip
+            st.markdown(escape_md(text))
+            if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.org"):
+                services().organizations.delete(current_actor(), organization)
+                st.query_params.pop(ORG_PARAM, None)
+                st.toast(t("deleted", lang, what=organization.name), icon=":material/delete:")
+                st.rerun()
+
+
+def _chosen(visible: list[tuple[Organization, str]], lang: str) -> tuple[Organization, str]:
+    """The organisation of ``?org=`` (if this account may see it), else the first."""
+    by_id = {o.public_id: (o, level) for o, level in visible}
+    wanted = st.query_params.get(ORG_PARAM, "")
+    selected = wanted if wanted in by_id else next(iter(by_id))
+    picked = st.selectbox(
+        t("orgs_choose", lang),
+        options=list(by_id),
+        index=list(by_id).index(selected),
+        format_func=lambda i: f"{by_id[i][0].name} · {t(f'access_{by_id[i][1]}', lang)}",
+        key=f"{ORG_KEY}.{selected}",
+    )
+    if st.query_params.get(ORG_PARAM) != picked:
+        st.query_params[ORG_PARAM] = picked
+        if picked != selected:
+            st.rerun()
+    return by_id[picked]
 
 
 def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("orgs_title", lang))
-    if has_facilitator_secret() and not facilitator_gate(state):
-        return  # a workshop server: every organisation's record is for the facilitator
+    actor = page_actor()
+    if actor.account is None:
+        st.info(t("orgs_sign_in", lang), icon=":material/lock:")
+        st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
+        return
     known = catalog()
-    organizations = services().assessments.organizations()
-    if not organizations:
-        st.info(t("orgs_none", lang), icon=":material/info:")
-    else:
-        names = {o.id: o for o in organizations}
-        current = next((o.id for o in organizations if o.name == state.organization.strip()), None)
-        chosen = st.selectbox(
-            t("orgs_choose", lang),
-            options=list(names),
-            index=list(names).index(current) if current in names else 0,
-            format_func=lambda i: names[i].name,
-            key=ORG_KEY,
-        )
-        organization = names[chosen]
-        version = services().history.version(organization)  # one cheap query per run
-        # Two views, drawn one at a time: the history (with re-evaluation and the
-        # record in and out) and the comparison.
-        view = st.segmented_control(
-            t("orgs_view", lang),
-            options=["history", "compare"],
-            default="history",
-            format_func=lambda v: t(f"orgs_view_{v}", lang),
-            key="orgs.view",
-            label_visibility="collapsed",
-            required=True,
-        )
-        if view == "compare":
-            compare_view(known, organization, version, lang)
-            return
-        assessments = _history(organization, version, state)
-        _review(assessments, lang)
+    if actor.creates_organizations:
+        with st.expander(t("orgs_new_or_import", lang), icon=":material/add_business:"):
+            _new_organization(lang)
+            st.divider()
+            _import(known, lang)
+    visible = services().organizations.visible(actor)
+    if not visible:
+        st.info(t("orgs_none_yours", lang), icon=":material/info:")
+        return
+    organization, level = _chosen(visible, lang)
+    views = ["history", "compare"] + (["sharing"] if grants(level, Action.SHARE) else [])
+    view = st.segmented_control(
+        t("orgs_view", lang),
+        options=views,
+        default="history",
+        format_func=lambda v: t(f"orgs_view_{v}", lang),
+        key="orgs.view",
+        label_visibility="collapsed",
+        required=True,
+    )
+    if view == "compare":
+        compare_view(known, actor, organization, lang)
+        return
+    if view == "sharing":
+        _sharing(actor, organization, lang)
+        return
+    assessments = _history(actor, organization, state)
+    _review(assessments, lang)
+    if grants(level, Action.WRITE):
         _reevaluation(known, assessments, state)
-        _record(organization, lang)
-    st.divider()
-    _import(known, lang)
+    _record(actor, organization, lang)
+    if grants(level, Action.DELETE):
+        _delete(actor, organization, assessments, known, lang)
 
 
 render()

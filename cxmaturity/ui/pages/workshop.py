@@ -1,5 +1,8 @@
 """Workshops (facilitator): create one, put the join code and QR on the projector,
-follow the live dashboard, agree the consensus, download the report, close it."""
+follow the live dashboard, agree the consensus, download the report, close it.
+
+The facilitator is a signed-in account that may run workshops of the organisation
+(``editor``, ``owner`` or admin); the services check it on every read and change."""
 
 from __future__ import annotations
 
@@ -8,8 +11,10 @@ import datetime as dt
 import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
-from cxmaturity.records import Workshop
-from cxmaturity.ui.access import facilitator_gate, workshops
+from cxmaturity.records import Organization, Workshop
+from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours, grants
+from cxmaturity.ui.auth import SIGN_IN, current_actor, page_actor
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.consensus import consensus_editor
 from cxmaturity.ui.components.dashboard import dashboard
@@ -22,13 +27,21 @@ from cxmaturity.ui.text import escape_md
 WORKSHOP_PARAM = "workshop"
 
 
-def _create(state: UiState) -> None:
+def _create(actor: Actor, state: UiState) -> None:
     lang = state.lang
     known = catalog()
     questionnaires = list(known.questionnaires.values())
+    runs = {o.public_id: o for o, _ in services().organizations.visible(actor, Action.RUN_WORKSHOP)}
+    if not runs:
+        st.info(t("ws_need_org_right", lang), icon=":material/info:")
+        return
     with st.form("ws.create", border=True):
         st.markdown(f"**{t('ws_new', lang)}**")
-        organization = st.text_input(t("organization", lang), max_chars=300, key="ws.create.org")
+        organization = st.selectbox(
+            t("organization", lang), options=list(runs), format_func=lambda i: runs[i].name,
+            index=list(runs).index(state.organization_id) if state.organization_id in runs else 0,
+            key="ws.create.org",
+        )  # fmt: skip
         chosen = st.multiselect(
             t("ws_questionnaires", lang),
             options=[q.id for q in questionnaires],
@@ -50,36 +63,39 @@ def _create(state: UiState) -> None:
         submitted = st.form_submit_button(t("ws_create", lang), type="primary")
     if not submitted:
         return
-    if not organization.strip():
-        st.error(t("ws_need_org", lang), icon=":material/error:")
-        return
     if not chosen:
         st.error(t("ws_need_questionnaire", lang), icon=":material/error:")
         return
     picked = [q for qid in chosen if (q := known.get(qid)) is not None]
     picked.sort(key=lambda q: q.has_plan)  # the quick quizzes first, as a warm-up
-    workshop = workshops().create(
-        organization,
-        picked,
-        str(language or lang),
-        allow_anonymous=anonymous,
-        day=dt.date.today(),
-    )
-    st.query_params[WORKSHOP_PARAM] = str(workshop.id)
+    try:
+        workshop = services().workshops.create(
+            current_actor(),
+            runs[str(organization)],
+            picked,
+            str(language or lang),
+            allow_anonymous=anonymous,
+            day=dt.date.today(),
+        )
+    except NotFoundOrNotYours:
+        st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
+        return
+    st.query_params[WORKSHOP_PARAM] = workshop.public_id
     st.rerun()
 
 
-def _chooser(state: UiState) -> Workshop | None:
-    """The workshop named in the address, else the newest; a list to switch."""
+def _chooser(actor: Actor, state: UiState) -> tuple[Workshop, Organization] | None:
+    """The workshop named in the address (if this account may run it), else the
+    newest; a list to switch."""
     lang = state.lang
-    listed = workshops().all()
+    listed = services().workshops.all(actor)
     if not listed:
         return None
-    by_id = {w.id: (w, o) for w, o in listed}
+    by_id = {w.public_id: (w, o) for w, o in listed}
     wanted = st.query_params.get(WORKSHOP_PARAM, "")
-    selected = int(wanted) if wanted.isdigit() and int(wanted) in by_id else listed[0][0].id
+    selected = wanted if wanted in by_id else listed[0][0].public_id
 
-    def label(workshop_id: int) -> str:
+    def label(workshop_id: str) -> str:
         workshop, organization = by_id[workshop_id]
         status = t("ws_status_open" if workshop.open else "ws_status_closed", lang)
         return f"{organization.name} · {workshop.code} · {status}"
@@ -92,11 +108,11 @@ def _chooser(state: UiState) -> Workshop | None:
         key=f"ws.choose.{selected}",
     )
     if picked != selected:
-        st.query_params[WORKSHOP_PARAM] = str(picked)
+        st.query_params[WORKSHOP_PARAM] = picked
         st.rerun()
-    if st.query_params.get(WORKSHOP_PARAM) != str(selected):
-        st.query_params[WORKSHOP_PARAM] = str(selected)
-    return by_id[selected][0]
+    if st.query_params.get(WORKSHOP_PARAM) != selected:
+        st.query_params[WORKSHOP_PARAM] = selected
+    return by_id[selected]
 
 
 def _close(workshop: Workshop, lang: str) -> None:
@@ -104,12 +120,24 @@ def _close(workshop: Workshop, lang: str) -> None:
         with st.popover(t("ws_close", lang), icon=":material/lock:"):
             st.caption(t("ws_close_help", lang))
             if st.button(t("ws_close_confirm", lang), type="primary", key="ws.close.go"):
-                workshops().close(workshop)
+                services().workshops.close(current_actor(), workshop)
                 st.rerun()
     else:
         st.caption(t("ws_closed_note", lang))
         if st.button(t("ws_reopen", lang), key="ws.reopen", icon=":material/lock_open:"):
-            workshops().reopen(workshop)
+            services().workshops.reopen(current_actor(), workshop)
+            st.rerun()
+
+
+def _delete(workshop: Workshop, organization: Organization, lang: str) -> None:
+    """Delete the workshop (owners and admins), after a confirmation naming it."""
+    name = f"{workshop.code} · {organization.name}"
+    with st.popover(t("ws_delete", lang), icon=":material/delete:"):
+        st.markdown(escape_md(t("ws_delete_confirm", lang, name=name)))
+        if st.button(t("delete_for_good", lang), type="primary", key="ws.delete.go"):
+            services().organizations.delete_workshop(current_actor(), workshop)
+            st.query_params.pop(WORKSHOP_PARAM, None)
+            st.toast(t("deleted", lang, what=name), icon=":material/delete:")
             st.rerun()
 
 
@@ -117,24 +145,30 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("ws_title", lang), t("ws_intro", lang))
-    if not facilitator_gate(state):
+    actor = page_actor()
+    if actor.account is None:
+        st.info(t("ws_sign_in_first", lang), icon=":material/lock:")
+        st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
         return
-    workshop = _chooser(state)
-    with st.expander(t("ws_new", lang), expanded=workshop is None, icon=":material/add:"):
-        _create(state)
-    if workshop is None:
+    chosen = _chooser(actor, state)
+    with st.expander(t("ws_new", lang), expanded=chosen is None, icon=":material/add:"):
+        _create(actor, state)
+    if chosen is None:
         return
-    organization = workshops().organization_name(workshop)
-    st.subheader(escape_md(organization), anchor=False)
+    workshop, organization = chosen
+    st.subheader(escape_md(organization.name), anchor=False)
     join_card(workshop, lang)
-    _close(workshop, lang)
+    with st.container(horizontal=True):
+        _close(workshop, lang)
+        if grants(services().organizations.level(actor, organization), Action.DELETE):
+            _delete(workshop, organization, lang)
     st.subheader(t("ws_live", lang), anchor=False)
     with st.container(key="ws.live"):
-        dashboard(workshop.id, lang)
+        dashboard(workshop, lang)
     st.subheader(t("ws_consensus", lang), anchor=False)
     st.caption(t("ws_consensus_help", lang))
-    now = workshops().live(workshop.id)
-    if now is None or not now.views:
+    now = services().workshops.live(actor, workshop)
+    if not now.views:
         return
     tabs = st.tabs([v.questionnaire.title.get(content_language(v.questionnaire, lang))
                     for v in now.views])  # fmt: skip
@@ -142,7 +176,7 @@ def render() -> None:
         with tab:
             consensus_editor(workshop, view, lang)
     st.subheader(t("report_section", lang), anchor=False)
-    workshop_report_button(workshop, organization, lang)
+    workshop_report_button(workshop, organization.name, lang)
 
 
 render()
