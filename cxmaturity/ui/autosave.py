@@ -52,6 +52,13 @@ def save_all(questionnaire: Questionnaire, lang: str) -> None:
     _save(questionnaire, questionnaire.item_ids(), lang)
 
 
+def save_given(questionnaire: Questionnaire, lang: str) -> None:
+    """Store the answers this session has given (an organisation chosen after them)."""
+    given = list(to_answers(get_state(), questionnaire, lang).answers)
+    if given:
+        _save(questionnaire, given, lang)
+
+
 def _save(questionnaire: Questionnaire, items: list[str], lang: str) -> None:
     state = get_state()
     if state.participant_token is None and (

@@ -40,11 +40,19 @@ def sign_in(monkeypatch):
 
     from ..helpers import open_services
 
-    def signed_in(email: str, role: str):
-        accounts = open_services().accounts
+    def signed_in(email: str, role: str, url: str | None = None):
+        accounts = open_services(url).accounts
         account = accounts.add(email, "correct horse battery", role, actor="test")
         cookie = accounts.redeem_ticket(accounts.issue_ticket(account))
         monkeypatch.setattr(auth, "session_cookie", lambda: cookie)
         return account
 
     return signed_in
+
+
+def create_organization(at: AppTest, name: str) -> AppTest:
+    """On Home, as a consultant: create an organisation (it is chosen at once)."""
+    at.text_input(key="home.new-organization").input(name)
+    at.button(key="home.create").click().run()
+    assert not at.exception, at.exception
+    return at

@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem, Status
 from cxmaturity.records import ANONYMOUS
+from cxmaturity.services.access import Actor
 from cxmaturity.services.assessments import Assessments
 from cxmaturity.ui.text import escape_md
 
 from ..conftest import ASSESSMENTS
-from ..helpers import open_store
+from ..helpers import open_services, open_store
 from .conftest import ORGANIZATIONS, open_page
 
 
-def seed(days_ago: int = 200) -> tuple[Assessments, object]:
+@pytest.fixture
+def owner(sign_in):
+    """The signed-in consultant who owns the organisations of these tests."""
+    return Actor(sign_in("ana@example.com", "consultant"))
+
+
+def organization(owner: Actor, name: str = "Acme S.A."):
+    return open_services().organizations.create(owner, name)
+
+
+def seed(owner: Actor, days_ago: int = 200) -> tuple[Assessments, object]:
     store = open_store()
     grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
-    acme = store.ensure_organization("Acme S.A.")
+    acme = organization(owner)
     first = store.create_assessment(acme, grid, "es", dt.date.today() - dt.timedelta(days=days_ago))
     store.save_rating(first, ANONYMOUS, "billing", Rating(current=2, ideal=4))
     store.save_rating(first, ANONYMOUS, "security", Rating(current=3, ideal=3))
@@ -28,8 +41,8 @@ def seed(days_ago: int = 200) -> tuple[Assessments, object]:
     return store, first
 
 
-def test_history_shows_results_and_the_review_is_due():
-    seed(days_ago=200)
+def test_history_shows_results_and_the_review_is_due(owner):
+    seed(owner, days_ago=200)
     at = open_page(ORGANIZATIONS, lang="es")
     assert not at.exception
     table = at.dataframe[0].value
@@ -43,20 +56,19 @@ def test_history_shows_results_and_the_review_is_due():
     assert at.get("file_uploader")  # the import control (the import itself: tests/storage)
 
 
-def test_a_recent_assessment_shows_the_next_review_date():
-    seed(days_ago=10)
+def test_a_recent_assessment_shows_the_next_review_date(owner):
+    seed(owner, days_ago=10)
     at = open_page(ORGANIZATIONS, lang="en")
     assert not at.warning
     assert any("Next review:" in c.value for c in at.caption)
 
 
-def test_reevaluation_brings_previous_ratings_and_last_rounds_initiatives():
-    store, first = seed()
+def test_reevaluation_brings_previous_ratings_and_last_rounds_initiatives(owner):
+    store, first = seed(owner)
     at = open_page(ORGANIZATIONS, lang="es")
     at.button(key="orgs.reevaluate.go").click().run()
     assert not at.exception
-    organization = store.organizations()[0]
-    latest = store.assessments(organization)[-1]
+    latest = store.assessments(organization(owner))[-1]
     assert latest.previous_id == first.id and latest.assessed_on == dt.date.today()
     assert store.plan(latest) == store.plan(first)
     assert store.plan(latest)[0].status == Status.PROPOSED  # the team marks what was done
@@ -64,15 +76,14 @@ def test_reevaluation_brings_previous_ratings_and_last_rounds_initiatives():
     assert "Anterior\\: hoy 2 · ideal 4" in captions and "Anterior\\: hoy 3 · ideal 3" in captions
 
 
-def test_compare_two_assessments_shows_what_rose_and_fell_and_the_trend():
-    store, first = seed(days_ago=190)
+def test_compare_two_assessments_shows_what_rose_and_fell_and_the_trend(owner):
+    store, first = seed(owner, days_ago=190)
     grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
-    organization = store.organizations()[0]
-    second = store.create_assessment(organization, grid, "es", dt.date.today(), first)
+    second = store.create_assessment(organization(owner), grid, "es", dt.date.today(), first)
     store.save_rating(second, ANONYMOUS, "billing", Rating(current=3, ideal=4))
     store.save_rating(second, ANONYMOUS, "security", Rating(current=2, ideal=3))
     at = open_page(ORGANIZATIONS, lang="es")
-    at.segmented_control(key="orgs.view").set_value("compare").run()
+    at.segmented_control(key="orgs.view.3").set_value("compare").run()
     assert not at.exception
     assert [m.value for m in at.metric] == ["2,50", "2,50"]
     moved = at.dataframe[-1].value
@@ -90,13 +101,13 @@ def test_the_compare_engine_directions():
     assert Change("x", None, 2).direction == "n/a" and Change("x", None, 2).delta is None
 
 
-def test_kpis_and_final_status_are_saved_with_the_assessment():
-    store, first = seed(days_ago=5)
+def test_kpis_and_final_status_are_saved_with_the_assessment(owner):
+    store, first = seed(owner, days_ago=5)
     store.mark_draft(first)
     from .conftest import RESULTS
 
     at = open_page(
-        RESULTS, questionnaire="avaya-capability-grid", assessment=str(first.id), lang="en"
+        RESULTS, questionnaire="avaya-capability-grid", assessment=first.public_id, lang="en"
     )
     assert not at.exception
     at.number_input(key=f"kpi.{first.id}.nps").set_value(31.5)
@@ -108,11 +119,11 @@ def test_kpis_and_final_status_are_saved_with_the_assessment():
     assert store.assessment(first.id).final
 
 
-def test_quiz_reevaluation_shows_the_previous_choices():
+def test_quiz_reevaluation_shows_the_previous_choices(owner):
     store = open_store()
     quiz = load_questionnaire(ASSESSMENTS / "avaya-cx-quiz.yaml")
     first = store.create_assessment(
-        store.ensure_organization("Quiz S.A."), quiz, "en", dt.date(2026, 1, 5)
+        organization(owner, "Quiz S.A."), quiz, "en", dt.date(2026, 1, 5)
     )
     store.save_choice(first, ANONYMOUS, "q2", "b")
     at = open_page(ORGANIZATIONS, lang="en")

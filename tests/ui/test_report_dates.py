@@ -16,11 +16,12 @@ from cxmaturity.loader import dump_answers, load_questionnaire
 from cxmaturity.model import Rating
 from cxmaturity.planning import next_review
 from cxmaturity.records import ANONYMOUS
+from cxmaturity.services.access import Actor
 from cxmaturity.ui.components.report_button import report_pdf
 from cxmaturity.ui.state import STATE_KEY
 
 from ..conftest import ASSESSMENTS, ROOT
-from ..helpers import open_store
+from ..helpers import open_services, open_store
 from .conftest import RESULTS, open_page
 
 pytestmark = pytest.mark.skipif(
@@ -38,11 +39,13 @@ def _text(pdf: bytes, tmp_path) -> str:
 
 
 @pytest.fixture
-def stored():
-    """A grid assessment of Acme S.A. stored on 10 January 2025, and its questionnaire."""
+def stored(sign_in):
+    """A grid assessment of Acme S.A. stored on 10 January 2025, and its questionnaire;
+    its owner is signed in."""
     store = open_store()
     grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
-    acme = store.ensure_organization("Acme S.A.")
+    owner = Actor(sign_in("ana@example.com", "consultant"))
+    acme = open_services().organizations.create(owner, "Acme S.A.")
     assessment = store.create_assessment(acme, grid, "es", STORED_ON)
     store.save_rating(assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4))
     store.save_rating(assessment, ANONYMOUS, "security", Rating(current=3, ideal=4))
@@ -61,10 +64,10 @@ def _assert_stored_dates(text: str) -> None:
 
 def test_the_apps_report_of_a_stored_assessment_shows_its_date_and_review(stored, tmp_path):
     _, assessment, grid = stored
-    at = open_page(RESULTS, questionnaire=grid.id, assessment=str(assessment.id), lang="es")
+    at = open_page(RESULTS, questionnaire=grid.id, assessment=assessment.public_id, lang="es")
     assert not at.exception
     state = at.session_state[STATE_KEY]
-    assert state.assessment_ids == {grid.id: assessment.id}
+    assert state.assessment_ids == {grid.id: assessment.public_id}
     text = _text(report_pdf(state, [grid], "es"), tmp_path)
     assert "Acme S.A." in text
     _assert_stored_dates(text)

@@ -1,4 +1,4 @@
-"""Workshop pages under AppTest: the facilitator's secret, joining, consensus."""
+"""Workshop pages under AppTest: who may run them, the dashboard, consensus."""
 
 from __future__ import annotations
 
@@ -6,55 +6,57 @@ import pytest
 
 from cxmaturity.model import Rating
 from cxmaturity.scoring import score
-from cxmaturity.services.workshops import Workshops
+from cxmaturity.services.access import Actor
 
-from ..helpers import open_store
-from .conftest import ORGANIZATIONS, RESULTS, open_page
+from ..helpers import open_services
+from .conftest import RESULTS, open_page
 
 WORKSHOP = "cxmaturity/ui/pages/workshop.py"
-SECRET = "pages-secret"
 
 
 @pytest.fixture
-def rooms(monkeypatch, quiz, grid):
-    monkeypatch.setenv("CXMATURITY_FACILITATOR_PASSWORD", SECRET)
-    store = open_store()
-    workshops = Workshops(store.database)
-    workshop = workshops.create(store.ensure_organization("Acme"), [quiz, grid], "en")
+def rooms(sign_in, quiz, grid):
+    """Acme (owned by a consultant) with a workshop of three participants, and its
+    facilitator signed in: a member Acme is shared with as editor."""
+    services = open_services()
+    ana = services.accounts.add("ana@example.com", "correct horse battery", "consultant",
+                                actor="t")  # fmt: skip
+    acme = services.organizations.create(Actor(ana), "Acme")
+    eddie = Actor(sign_in("eddie@example.com", "member"))
+    services.organizations.share(Actor(ana), acme, "eddie@example.com", "editor")
+    workshops = services.workshops
+    workshop = workshops.create(eddie, acme, [quiz, grid], "en")
     for n, (letters, level) in enumerate((("abca", 1), ("bbcb", 2), ("ccab", 4))):
         _, _, token = workshops.join(workshop.code, f"P{n}", client="t")
         for question, letter in zip(quiz.questions, letters, strict=True):
             workshops.save_choice(token, quiz.id, question.id, letter)
         workshops.save_rating(token, grid.id, "billing", Rating(current=level, ideal=4))
-    return store, workshops, workshop
+    return services.assessments, workshops, workshop
 
 
 def signed_in(page: str = WORKSHOP, **params: str):
     at = open_page(page, lang="en", **params)
-    at.text_input[0].input(SECRET)
-    at.button[0].click().run()
     assert not at.exception
     return at
 
 
-def test_without_a_secret_nobody_is_a_facilitator(monkeypatch):
-    monkeypatch.delenv("CXMATURITY_FACILITATOR_PASSWORD", raising=False)
+def test_a_visitor_is_asked_to_sign_in_and_sees_no_workshop(quiz):
     at = open_page(WORKSHOP, lang="en")
-    assert "need a facilitator secret" in at.info[0].value
-    assert not at.text_input and not at.button
+    assert "Sign in to run workshops" in at.info[0].value
+    assert not at.code and not at.dataframe and not at.button
 
 
-def test_a_wrong_secret_shows_nothing(rooms):
-    at = open_page(WORKSHOP, lang="en")
-    at.text_input[0].input("guess")
-    at.button[0].click().run()
-    assert at.error[0].value == "That secret is not right."
+def test_an_account_without_the_right_sees_no_workshop_of_others(rooms, sign_in):
+    _, _, workshop = rooms
+    sign_in("mia@example.com", "member")  # this session now: a member of nothing
+    at = open_page(WORKSHOP, lang="en", workshop=workshop.public_id)
     assert not at.code and "Participants" not in str([m.value for m in at.markdown])
+    assert workshop.code not in str([e.value for e in at.main if hasattr(e, "value")])
 
 
 def test_dashboard_and_consensus_of_kept_medians_equal_the_team_result(rooms, quiz, grid):
     store, workshops, workshop = rooms
-    at = signed_in(workshop=str(workshop.id))
+    at = signed_in(workshop=workshop.public_id)
     assert at.code[0].value.endswith(f"/join?code={workshop.code}")
     assert "**Participants: 3**" in [m.value for m in at.markdown]
     # Each questionnaire's consensus, saved as prefilled (the team medians).
@@ -73,7 +75,7 @@ def test_dashboard_and_consensus_of_kept_medians_equal_the_team_result(rooms, qu
     # The consensus is the organisation's assessment: results open it as a team.
     agreed = workshops.consensus(workshop, live[grid.id])
     at.switch_page(RESULTS)
-    at.query_params.update({"questionnaire": grid.id, "assessment": str(agreed.id)})
+    at.query_params.update({"questionnaire": grid.id, "assessment": agreed.public_id})
     at.run()
     assert not at.exception
     today = next(m for m in at.metric if m.label == "Level today")
@@ -82,7 +84,7 @@ def test_dashboard_and_consensus_of_kept_medians_equal_the_team_result(rooms, qu
 
 def test_an_agreed_quiz_answer_replaces_everyones(rooms, quiz):
     store, workshops, workshop = rooms
-    at = signed_in(workshop=str(workshop.id))
+    at = signed_in(workshop=workshop.public_id)
     question = quiz.questions[0]
     box = at.selectbox(key=f"ws.agree.{workshop.id}.0.{quiz.id}.{question.id}")
     box.set_value(question.options[-1].id).run()
@@ -94,13 +96,17 @@ def test_an_agreed_quiz_answer_replaces_everyones(rooms, quiz):
     assert choices == {question.options[-1].id}
 
 
-def test_workshop_answers_stay_with_the_facilitator(rooms):
+def test_workshop_answers_stay_with_those_who_run_it(rooms, sign_in):
     _, workshops, workshop = rooms
     live = workshops.assessments(workshop)[0]
-    # Without signing in, an assessment link of a workshop opens nothing.
-    at = open_page(RESULTS, lang="en", questionnaire=live.questionnaire_id, assessment=str(live.id))
-    assert not at.metric
-    # On a workshop server, the organisations' record asks for the secret.
-    at = open_page(ORGANIZATIONS, lang="en")
-    assert "Facilitator sign-in" in at.markdown[0].value
-    assert not at.dataframe
+    # The facilitator (an editor) opens the live answers by their link ...
+    at = open_page(RESULTS, lang="en", questionnaire=live.questionnaire_id,
+                   assessment=live.public_id)  # fmt: skip
+    assert not at.exception and not at.error
+    # ... a viewer of the organisation, a visitor and an old numeric link do not.
+    sign_in("vera@example.com", "member")
+    for assessment in (live.public_id, str(live.id)):
+        at = open_page(RESULTS, lang="en", questionnaire=live.questionnaire_id,
+                       assessment=assessment)  # fmt: skip
+        assert [e.value for e in at.error] == ["Not found or not yours."]
+        assert not at.metric and not at.dataframe

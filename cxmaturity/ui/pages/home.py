@@ -14,7 +14,7 @@ from cxmaturity.model import Grid, Quiz
 from cxmaturity.records import Organization
 from cxmaturity.services.access import Action, Actor, NotAllowed
 from cxmaturity.ui.auth import current_actor, page_actor
-from cxmaturity.ui.autosave import save_all
+from cxmaturity.ui.autosave import save_given
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.restore import forget
@@ -49,11 +49,11 @@ def _choose(organization: Organization | None) -> None:
     for questionnaire_id, answers in list(state.answers.items()):
         questionnaire = known.get(questionnaire_id)
         if questionnaire is not None and not answers.is_empty():
-            save_all(questionnaire, content_language(questionnaire, state.lang))
+            save_given(questionnaire, content_language(questionnaire, state.lang))
 
 
-def _on_choice(options: dict[str, Organization]) -> None:
-    chosen = str(st.session_state.get(CHOICE_KEY) or NOT_SAVED)
+def _on_choice(key: str, options: dict[str, Organization]) -> None:
+    chosen = str(st.session_state.get(key) or NOT_SAVED)
     _choose(options.get(chosen))
 
 
@@ -67,7 +67,6 @@ def _create() -> None:
     except NotAllowed:
         return
     st.session_state[NEW_KEY] = ""
-    st.session_state[CHOICE_KEY] = created.public_id
     _choose(created)
 
 
@@ -78,14 +77,16 @@ def _signed_in_organization(actor: Actor, state: UiState) -> None:
     if state.organization_id is not None and state.organization_id not in options:
         _choose(None)  # the right to it was taken away
     ids = [NOT_SAVED, *options]
+    chosen = state.organization_id or NOT_SAVED
+    key = f"{CHOICE_KEY}.{chosen}"  # a fresh widget whenever the choice changes elsewhere
     st.selectbox(
         t("home_save_in", lang),
         options=ids,
-        index=ids.index(state.organization_id or NOT_SAVED),
+        index=ids.index(chosen),
         format_func=lambda i: options[i].name if i in options else t("home_not_saved", lang),
-        key=CHOICE_KEY,
+        key=key,
         on_change=_on_choice,
-        args=(options,),
+        args=(key, options),
         help=t("home_save_in_help", lang),
     )
     if actor.creates_organizations:

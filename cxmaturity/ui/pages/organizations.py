@@ -276,7 +276,7 @@ def render() -> None:
         options=views,
         default="history",
         format_func=lambda v: t(f"orgs_view_{v}", lang),
-        key="orgs.view",
+        key=f"orgs.view.{len(views)}",  # one widget per set of views (rights differ)
         label_visibility="collapsed",
         required=True,
     )
