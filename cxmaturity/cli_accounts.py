@@ -92,7 +92,7 @@ def _users(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
         account = accounts.add(args.email, _password(stdin), args.role, args.name, actor=who)
         out.write(f"{account.email}\t{account.role}\n")
     elif args.action == "list":
-        found = accounts.all()
+        found = accounts.all(actor="command line")
         if args.json:
             rows = [{"email": a.email, "role": a.role, "name": a.name, "active": a.active}
                     for a in found]  # fmt: skip

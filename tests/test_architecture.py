@@ -269,3 +269,114 @@ def test_the_private_name_check_can_fail():
             test_no_module_imports_a_private_name_of_another()
     finally:
         IMPORTS["cxmaturity.services.workshops"].pop()
+
+
+# ----------------------------------------------------- every page goes through the check
+
+# Service methods a page may call without naming the acting account, and why each is safe.
+WITHOUT_ACCOUNT = {
+    "accounts.account_of_cookie": "finds whom a sign-in cookie signs in (checked in the database)",
+    "accounts.end_cookie_session": "ends the cookie's own session (sign out)",
+    "accounts.authenticate": "signs in: email and password, limited per account and client",
+    "accounts.issue_ticket": "right after authenticate or create_first_admin, for that account",
+    "accounts.redeem_ticket": "the random single-use ticket is the credential",
+    "accounts.any": "whether the first-admin path is open (no data)",
+    "accounts.setup_code": "printed to the server's own log",
+    "accounts.setup_code_matches": "the first-admin path, compared in constant time",
+    "accounts.create_first_admin": "refused inside as soon as any account exists",
+    "branding.current": "the firm's branding printed on every report (no client data)",
+    "branding.path": "where the branding file is (shown on the admin-only page)",
+    "workshops.join": "a join code, limited per client",
+    "workshops.participant": "the participant's own secret token",
+    "workshops.participant_view": "the participant's own secret token",
+    "workshops.own_answers": "the participant's own secret token",
+    "answers.save_all": "its Target carries the acting account (or a participant's token)",
+    "answers.save_plan": "its Target carries the acting account",
+}
+
+
+def _service_classes() -> dict[str, type]:
+    from cxmaturity.services import Services
+    from cxmaturity.services.accounts import Accounts
+    from cxmaturity.services.answers import AnswerService
+    from cxmaturity.services.assessments import Assessments
+    from cxmaturity.services.branding import BrandingService
+    from cxmaturity.services.history import History
+    from cxmaturity.services.organizations import Organizations
+    from cxmaturity.services.reports import Reports
+    from cxmaturity.services.workshops import Workshops
+
+    classes = {"accounts": Accounts, "answers": AnswerService, "assessments": Assessments,
+               "branding": BrandingService, "history": History, "organizations": Organizations,
+               "reports": Reports, "workshops": Workshops}  # fmt: skip
+    fields = set(Services.__dataclass_fields__) - {"settings", "database", "catalogs"}
+    assert set(classes) == fields, "a new service: say how its calls are checked"
+    return classes
+
+
+def _takes_actor(method: object) -> bool:
+    import inspect
+
+    parameters = list(inspect.signature(method).parameters.values())  # type: ignore[arg-type]
+    named = [p for p in parameters if p.name != "self"]
+    return bool(named) and (named[0].name == "actor" or any(
+        p.name == "actor" and p.kind is p.KEYWORD_ONLY for p in named))  # fmt: skip
+
+
+def _service_uses(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every ``services().<service>.<member>`` (line, "service.member"), and any other use
+    of ``services()`` as (line, "?")."""
+    found: list[tuple[int, str]] = []
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    for node in ast.walk(tree):
+        is_call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        if not (is_call and node.func.id == "services"):  # type: ignore[union-attr]
+            continue
+        service, member = parents.get(node), None
+        if isinstance(service, ast.Attribute):
+            member = parents.get(service)
+        if isinstance(member, ast.Attribute):
+            found.append((node.lineno, f"{service.attr}.{member.attr}"))  # type: ignore[union-attr]
+        else:
+            found.append((node.lineno, "?"))
+    return found
+
+
+def _unchecked(source: str) -> list[str]:
+    classes = _service_classes()
+    problems = []
+    for line, use in _service_uses(ast.parse(source)):
+        if use in WITHOUT_ACCOUNT:
+            continue
+        service, _, member = use.partition(".")
+        method = getattr(classes.get(service), member, None)
+        if use == "?" or method is None or not callable(method) or not _takes_actor(method):
+            problems.append(f"line {line}: services().{use}")
+    return problems
+
+
+def test_no_page_reads_or_writes_without_the_acting_account():
+    """Every service call of the UI names the acting account (the service checks its
+    right on the organisation), or is listed in WITHOUT_ACCOUNT with the reason it is
+    safe; the UI never reaches the database (test_the_ui_never_opens_the_database...)."""
+    problems = {
+        module: found
+        for module, path in SOURCES.items()
+        if module.startswith("cxmaturity.ui") and module != "cxmaturity.ui.backend"
+        and (found := _unchecked(path.read_text(encoding="utf-8")))
+    }  # fmt: skip
+    assert problems == {}
+
+
+def test_the_unchecked_call_check_can_fail():
+    planted = (
+        "def page(store):\n"
+        "    services().assessments.answers(store)\n"  # a read without the account
+        "    services().workshops.live(actor, store)\n"  # fine: takes the actor
+        "    db = services().database\n"
+        "    services().organizations.visible(actor)\n"
+    )
+    assert sorted(_unchecked(planted)) == [
+        "line 2: services().assessments.answers",
+        "line 4: services().?",
+    ]

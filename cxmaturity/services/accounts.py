@@ -131,7 +131,9 @@ class Accounts:
             uow.commit()
             return account
 
-    def all(self) -> list[Account]:
+    def all(self, *, actor: Actor | str) -> list[Account]:
+        """Every account (for an admin, or the command line, which passes its name)."""
+        _manager(actor)
         with self.database.unit() as uow:
             return uow.repo.accounts()
 

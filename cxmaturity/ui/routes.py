@@ -75,7 +75,6 @@ ROUTES = [
 def announce_setup_code() -> None:
     """While the server has no account, print the one-time setup code to its log (the
     first admin can then be created from another machine; from this one, without)."""
-    accounts = services().accounts
-    if not accounts.any():
+    if not services().accounts.any():
         print(f"cxmaturity: no account yet; the setup code for the first admin is "
-              f"{accounts.setup_code()}", flush=True)  # fmt: skip
+              f"{services().accounts.setup_code()}", flush=True)  # fmt: skip

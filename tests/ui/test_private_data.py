@@ -155,7 +155,7 @@ def test_an_editor_is_not_offered_sharing_or_delete(acme, sign_in):
 
 
 def test_the_owner_deletes_the_organisation_after_a_confirmation_naming_it(acme, sign_in):
-    services, ana, organization, assessment = acme
+    services, ana, organization, _ = acme
     sign_in("olga@example.com", "consultant")
     services.organizations.share(ana, organization, "olga@example.com", "owner")
     at = open_page(ORGANIZATIONS, lang="en")

@@ -68,8 +68,7 @@ def _trend(actor: Actor, organization: Organization, questionnaire_id: str, ui: 
 
 def compare_view(known: Catalog, actor: Actor, organization: Organization, ui: str) -> None:
     """The compare section of the organisations page."""
-    history = services().history
-    usable = history.comparable(actor, organization)
+    usable = services().history.comparable(actor, organization)
     st.subheader(t("compare_title", ui), anchor=False)
     if not usable:
         st.caption(t("compare_need_two", ui))
@@ -95,7 +94,7 @@ def compare_view(known: Catalog, actor: Actor, organization: Organization, ui: s
         t("compare_after", ui), ids, index=len(ids) - 1, format_func=labels.__getitem__,
         key=f"compare.after.{qid}",
     )  # fmt: skip
-    comparison = history.compare(actor, organization, before, after)
+    comparison = services().history.compare(actor, organization, before, after)
     if comparison.grid is not None:
         _grid(questionnaire, comparison.grid, lang, ui)
     elif comparison.points is not None:

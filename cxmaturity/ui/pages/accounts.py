@@ -105,7 +105,7 @@ def render() -> None:
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.success(notice, icon=":material/check:")
-    accounts = services().accounts.all()
+    accounts = services().accounts.all(actor=actor)
     _table(accounts, lang)
     left, right = st.columns(2, gap="large")
     with left:

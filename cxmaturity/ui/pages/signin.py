@@ -25,9 +25,8 @@ def _sign_in_form(lang: str) -> None:
         submitted = st.form_submit_button(t("auth_submit", lang), type="primary")
     if not submitted:
         return
-    accounts = services().accounts
     try:
-        account = accounts.authenticate(email, password, client_key())
+        account = services().accounts.authenticate(email, password, client_key())
     except TooManyAttempts:
         st.error(t("auth_limited", lang), icon=":material/block:")
         return
@@ -35,7 +34,7 @@ def _sign_in_form(lang: str) -> None:
         st.error(t("auth_wrong", lang), icon=":material/block:")
         return
     st.info(t("auth_signing_in", lang), icon=":material/hourglass_top:")
-    exchange_ticket(accounts.issue_ticket(account), AFTER_SIGN_IN)
+    exchange_ticket(services().accounts.issue_ticket(account), AFTER_SIGN_IN)
 
 
 def _first_admin_form(lang: str) -> None:
@@ -53,19 +52,18 @@ def _first_admin_form(lang: str) -> None:
         submitted = st.form_submit_button(t("auth_create_admin", lang), type="primary")
     if not submitted:
         return
-    accounts = services().accounts
-    if not local and not accounts.setup_code_matches(code):
+    if not local and not services().accounts.setup_code_matches(code):
         st.error(t("auth_setup_code_wrong", lang), icon=":material/block:")
         return
     if password != again:
         st.error(t("auth_passwords_differ", lang), icon=":material/error:")
         return
     try:
-        account = accounts.create_first_admin(email, password, name)
+        account = services().accounts.create_first_admin(email, password, name)
     except AccountError as error:
         st.error(t(f"auth_account_error_{error.reason}", lang), icon=":material/error:")
         return
-    exchange_ticket(accounts.issue_ticket(account), AFTER_SIGN_IN)
+    exchange_ticket(services().accounts.issue_ticket(account), AFTER_SIGN_IN)
 
 
 def render() -> None:
