@@ -83,3 +83,20 @@ def press(page, key: str, label: str) -> None:
         polling=50,
     )
     settle(page)
+
+
+def sign_in(page, url: str, email: str, password: str, lang: str = "en") -> None:
+    """Sign in through the sign-in page, as a person does; back on ``url``'s Organisations
+    page with the account shown."""
+    from playwright.sync_api import expect
+
+    words = {"en": ("Email", "Password", "Sign in", "Sign out"),
+             "es": ("Correo electrónico", "Contraseña", "Entrar", "Cerrar sesión")}  # fmt: skip
+    email_label, password_label, submit, sign_out = words[lang]
+    page.goto(f"{url}/signin?lang={lang}")
+    page.get_by_label(email_label).fill(email)
+    page.get_by_label(password_label, exact=True).fill(password)
+    page.get_by_role("button", name=submit, exact=True).click()
+    page.wait_for_url(f"{url}/organizations?lang={lang}", timeout=30_000)
+    expect(page.get_by_role("button", name=sign_out)).to_be_visible(timeout=20_000)
+    settle(page)

@@ -15,9 +15,11 @@ from .streamlit_page import (
     pick_radio,
     press,
     settle,
+    sign_in,
 )
 
 GRID = "avaya-capability-grid"
+PASSWORD = "correct horse battery"
 
 
 @pytest.mark.parametrize(
@@ -159,14 +161,23 @@ def test_quiz_and_grid_give_one_pdf_report(page, app_url, tmp_path):
     assert "Alineamiento del talento" in body and "Tablero semanal de quejas" in body
 
 
-def test_half_the_grid_survives_a_reload(page, app_url):
+def _account(data_dir, email: str, role: str = "consultant"):
+    from ..helpers import open_services
+
+    services = open_services(f"sqlite:///{data_dir / 'cxmaturity.db'}")
+    found = services.accounts.with_email(email)
+    return services, found or services.accounts.add(email, PASSWORD, role, actor="test")
+
+
+def test_half_the_grid_survives_a_reload(page, app_url, app_data_dir):
     from cxmaturity.loader import load_questionnaire
 
     grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
+    _account(app_data_dir, "reload@example.com")
+    sign_in(page, app_url, "reload@example.com", PASSWORD)
     open_app(page, f"{app_url}/?lang=en")
-    organization = page.get_by_label("Organisation", exact=True)
-    organization.fill("Reload Test Ltd")
-    organization.press("Enter")
+    page.get_by_label("New organisation").fill("Reload Test Ltd")
+    page.get_by_role("button", name="Create").click()
     settle(page)
     open_app_link = page.locator('[data-testid="stVerticalBlock"]').filter(
         has_text=grid.title.get("en")
@@ -178,7 +189,7 @@ def test_half_the_grid_survives_a_reload(page, app_url):
     for n, capability in enumerate(first.capabilities[:3]):
         press(page, f"{GRID}.{capability.id}.current.en", str(n + 1))
         press(page, f"{GRID}.{capability.id}.ideal.en", "4")
-    page.wait_for_url(re.compile(r"assessment=\d+"))
+    page.wait_for_url(re.compile(r"assessment=[0-9a-f]{32}"))
     page.reload()
     page.wait_for_selector('[data-testid="stHeading"]')
     settle(page)
@@ -188,33 +199,29 @@ def test_half_the_grid_survives_a_reload(page, app_url):
         widget = f'[class*="{key_class(f"{GRID}.{capability.id}.current.en")[1:]}"]'
         chosen = page.locator(widget).locator('button[role=radio][aria-checked="true"]')
         expect(chosen).to_have_text(str(n + 1))
-    expect(page.get_by_text("Saved automatically: Reload Test Ltd")).to_be_visible()
+    expect(page.get_by_text("Saved automatically in Reload Test Ltd")).to_be_visible()
 
 
-def test_reevaluation_shows_the_previous_ratings(page, app_url, app_data_dir, monkeypatch):
+def test_reevaluation_shows_the_previous_ratings(page, app_url, app_data_dir):
     import datetime as dt
 
     from cxmaturity.loader import load_questionnaire
     from cxmaturity.model import Rating
     from cxmaturity.records import ANONYMOUS
+    from cxmaturity.services.access import Actor
 
-    from ..helpers import open_store
-
-    monkeypatch.setenv("CXMATURITY_DATA_DIR", str(app_data_dir))
-    store = open_store()
+    services, account = _account(app_data_dir, "previa@example.com")
+    store = services.assessments
     grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
-    organization = store.ensure_organization("Previa S.A.")
+    organization = services.organizations.create(Actor(account), "Previa S.A.")
     first = store.create_assessment(organization, grid, "en", dt.date(2026, 5, 1))
     store.save_rating(first, ANONYMOUS, "business-intelligence", Rating(current=2, ideal=4))
-    open_app(page, f"{app_url}/organizations?lang=en")
-    page.get_by_label("Organisation", exact=True).wait_for()
-    select = page.locator('[data-testid="stSelectbox"]').first
-    select.click()
-    page.get_by_role("option", name="Previa S.A.").click()
+    sign_in(page, app_url, "previa@example.com", PASSWORD)
+    open_app(page, f"{app_url}/organizations?lang=en&org={organization.public_id}")
     settle(page)
     page.get_by_text("Re-evaluate").click()
     page.get_by_role("button", name="Start the re-evaluation").click()
-    page.wait_for_url(re.compile(r"/answer\?.*assessment=\d+"))
+    page.wait_for_url(re.compile(r"/answer\?.*assessment=[0-9a-f]{32}"))
     page.locator('[data-testid="stHeading"]').first.wait_for()
     settle(page)
     expect(page.get_by_text("Previous: today 2 · ideal 4")).to_be_visible()

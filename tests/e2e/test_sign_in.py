@@ -61,7 +61,7 @@ def test_first_admin_then_reload_new_tab_and_sign_out_everywhere(browser, fresh_
         page.get_by_label("Contraseña", exact=True).fill(PASSWORD)
         page.get_by_label("Repita la contraseña").fill(PASSWORD)
         page.get_by_role("button", name="Crear la cuenta").click()
-        page.wait_for_url(f"{url}/organizations", timeout=20_000)
+        page.wait_for_url(f"{url}/organizations?lang=es", timeout=20_000)
         _signed_in(page, "admin@example.com")
         cookie = next(c for c in context.cookies() if c["name"] == COOKIE_NAME)
         assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
@@ -104,7 +104,7 @@ def test_a_changed_or_expired_cookie_signs_nobody_in(browser, fresh_server):
         expect(page.get_by_text("El correo o la contraseña no son correctos.")).to_be_visible()
         page.get_by_label("Contraseña").fill(PASSWORD)
         page.get_by_role("button", name="Entrar").click()
-        page.wait_for_url(f"{url}/organizations", timeout=20_000)
+        page.wait_for_url(f"{url}/organizations?lang=es", timeout=20_000)
         _signed_in(page, "ana@example.com")
         cookie = next(c for c in context.cookies() if c["name"] == COOKIE_NAME)
 

@@ -165,7 +165,7 @@ def test_a_sign_in_on_one_process_holds_on_the_other_and_sign_out_ends_both(brow
         page.get_by_label("Correo electrónico").fill("ana@acme.example")
         page.get_by_label("Contraseña").fill(PASSWORD)
         page.get_by_role("button", name="Entrar").click()
-        page.wait_for_url(re.compile(r".*/organizations$"), timeout=20_000)
+        page.wait_for_url(re.compile(r".*/organizations\?lang=\w+$"), timeout=20_000)
         _signed_in(page, "ana@acme.example")
         cookie = next(c for c in context.cookies() if c["name"] == "cxm_session")
         assert cookie["secure"] and cookie["httpOnly"]

@@ -13,14 +13,16 @@ from cxmaturity.i18n import decimal
 from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Answers, Grid, Quiz
 from cxmaturity.scoring import score_grid, score_quiz
+from cxmaturity.services.access import Actor
 from cxmaturity.services.assessments import Assessments
 
 from ..conftest import ROOT
-from ..helpers import open_store
+from ..helpers import admin_of, open_services, open_store
 from .conftest import ARTIFACTS, new_page, serve
-from .streamlit_page import expect, key_class, pick_radio, press, settle
+from .streamlit_page import expect, key_class, pick_radio, press, settle, sign_in
 
-SECRET = "e2e-facilitator-secret"
+FACILITATOR = "facilitator@example.com"
+PASSWORD = "correct horse battery"
 PEOPLE = 12
 QUIZ_TITLE = "¿Qué tan madura es su experiencia de cliente?"
 # Participant n answers the quiz with these letters and rates one capability.
@@ -31,10 +33,16 @@ CAPABILITY = "business-intelligence"
 
 @pytest.fixture(scope="module")
 def workshop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A server of its own, with a facilitator secret (the other tests run without)."""
+    """A server of its own: Taller Acme (owned by a consultant) is shared with the
+    facilitator, a member, as editor."""
     data = tmp_path_factory.mktemp("workshop-data")
     logs = tmp_path_factory.mktemp("workshop-server")
-    with serve(logs, data, CXMATURITY_FACILITATOR_PASSWORD=SECRET) as url:
+    services = open_services(f"sqlite:///{data / 'cxmaturity.db'}")
+    owner = Actor(services.accounts.add("owner@example.com", PASSWORD, "consultant", actor="t"))
+    services.accounts.add(FACILITATOR, PASSWORD, "member", actor="t")
+    acme = services.organizations.create(owner, "Taller Acme")
+    services.organizations.share(owner, acme, FACILITATOR, "editor")
+    with serve(logs, data) as url:
         yield url, data
 
 
@@ -69,12 +77,10 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
         context, facilitator = new_page(browser)
         contexts.append(context)
         facilitator.goto(f"{url}/workshop?lang=es")
-        facilitator.get_by_label("Clave de facilitación").fill("wrong")
-        facilitator.get_by_role("button", name="Entrar").click()
-        expect(facilitator.get_by_text("La clave no es correcta.")).to_be_visible()
-        facilitator.get_by_label("Clave de facilitación").fill(SECRET)
-        facilitator.get_by_role("button", name="Entrar").click()
-        facilitator.get_by_label("Organización").fill("Taller Acme")
+        expect(facilitator.get_by_text("Inicie sesión para dirigir talleres")).to_be_visible()
+        sign_in(facilitator, url, FACILITATOR, PASSWORD, lang="es")
+        facilitator.goto(f"{url}/workshop?lang=es")
+        expect(facilitator.get_by_label("Organización")).to_be_visible()  # Taller Acme
         facilitator.get_by_role("button", name="Crear el taller").click()
         expect(facilitator.get_by_text("o con el código")).to_be_visible()
         link = facilitator.locator("[data-testid=stCode] code").first.inner_text().strip()
@@ -143,12 +149,12 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
         people[1].goto(f"{url}/workshop?{token_url.split('?', 1)[1]}")
         expect(people[1].get_by_text("Hola, Persona 2.")).to_be_visible()
         expect(people[1].get_by_text("Participantes:")).to_have_count(0)
-        expect(people[1].get_by_text("Acceso de facilitación")).to_have_count(0)
+        expect(people[1].get_by_text("Inicie sesión para dirigir talleres")).to_have_count(0)
         people[1].goto(f"{url}/organizations?{token_url.split('?', 1)[1]}")
         expect(people[1].get_by_text("Hola, Persona 2.")).to_be_visible()
         expect(people[1].get_by_text("Organizaciones y evaluaciones")).to_have_count(0)
-        people[1].goto(f"{url}/workshop")  # without the token: the facilitator's secret
-        expect(people[1].get_by_text("Acceso de facilitación")).to_be_visible()
+        people[1].goto(f"{url}/workshop")  # without the token: a visitor, asked to sign in
+        expect(people[1].get_by_text("Inicie sesión para dirigir talleres")).to_be_visible()
         expect(people[1].get_by_text("Participantes:")).to_have_count(0)
     except Exception:
         for n, context in enumerate(contexts[:3]):
@@ -169,4 +175,4 @@ def _live_assessments(store: Assessments):
     from cxmaturity.services.workshops import Workshops
 
     rooms = Workshops(store.database)
-    return [a for w, _ in rooms.all() for a in rooms.assessments(w)]
+    return [a for w, _ in rooms.all(admin_of(store)) for a in rooms.assessments(w)]

@@ -28,6 +28,7 @@ from cxmaturity.ui.text import escape_md, file_name, plain_email
 
 ORG_PARAM = "org"
 ORG_KEY = "orgs.choice"
+NOTICE = "orgs.notice"  # what the last action did, shown after the rerun it causes
 
 
 def _history(actor: Actor, organization: Organization, state: UiState) -> list[Assessment]:
@@ -197,7 +198,7 @@ def _share(organization: Organization, email: str, level: str | None, lang: str)
         st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
         return
     done = "share_removed" if level is None else "share_done"
-    st.toast(t(done, lang, email=plain_email(email.strip())), icon=":material/check:")
+    st.session_state[NOTICE] = t(done, lang, email=plain_email(email.strip()))
     st.rerun()
 
 
@@ -217,7 +218,7 @@ def _delete(actor: Actor, organization: Organization, assessments: list[Assessme
                 st.markdown(escape_md(t("delete_assessment_confirm", lang, what=what)))
                 if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.a"):
                     services().organizations.delete_assessment(current_actor(), by_id[chosen])
-                    st.toast(t("deleted", lang, what=what), icon=":material/delete:")
+                    st.session_state[NOTICE] = t("deleted", lang, what=what)
                     st.rerun()
         with st.popover(t("delete_organization", lang, name=organization.name),
                         icon=":material/delete_forever:"):  # fmt: skip
@@ -227,7 +228,7 @@ def _delete(actor: Actor, organization: Organization, assessments: list[Assessme
             if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.org"):
                 services().organizations.delete(current_actor(), organization)
                 st.query_params.pop(ORG_PARAM, None)
-                st.toast(t("deleted", lang, what=organization.name), icon=":material/delete:")
+                st.session_state[NOTICE] = t("deleted", lang, what=organization.name)
                 st.rerun()
 
 
@@ -254,6 +255,9 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("orgs_title", lang))
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.success(escape_md(notice), icon=":material/check:")
     actor = page_actor()
     if actor.account is None:
         st.info(t("orgs_sign_in", lang), icon=":material/lock:")

@@ -13,7 +13,7 @@ from cxmaturity.ui.backend import services
 from cxmaturity.ui.shell import page_header
 from cxmaturity.ui.state import get_state
 
-AFTER_SIGN_IN = "/organizations"
+AFTER_SIGN_IN = "/organizations?lang={lang}"  # in the language the person signed in with
 
 
 def _sign_in_form(lang: str) -> None:
@@ -34,7 +34,7 @@ def _sign_in_form(lang: str) -> None:
         st.error(t("auth_wrong", lang), icon=":material/block:")
         return
     st.info(t("auth_signing_in", lang), icon=":material/hourglass_top:")
-    exchange_ticket(services().accounts.issue_ticket(account), AFTER_SIGN_IN)
+    exchange_ticket(services().accounts.issue_ticket(account), AFTER_SIGN_IN.format(lang=lang))
 
 
 def _first_admin_form(lang: str) -> None:
@@ -63,7 +63,7 @@ def _first_admin_form(lang: str) -> None:
     except AccountError as error:
         st.error(t(f"auth_account_error_{error.reason}", lang), icon=":material/error:")
         return
-    exchange_ticket(services().accounts.issue_ticket(account), AFTER_SIGN_IN)
+    exchange_ticket(services().accounts.issue_ticket(account), AFTER_SIGN_IN.format(lang=lang))
 
 
 def render() -> None:

@@ -25,6 +25,7 @@ from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
 
 WORKSHOP_PARAM = "workshop"
+NOTICE = "ws.notice"  # what the last action did, shown after the rerun it causes
 
 
 def _create(actor: Actor, state: UiState) -> None:
@@ -137,7 +138,7 @@ def _delete(workshop: Workshop, organization: Organization, lang: str) -> None:
         if st.button(t("delete_for_good", lang), type="primary", key="ws.delete.go"):
             services().organizations.delete_workshop(current_actor(), workshop)
             st.query_params.pop(WORKSHOP_PARAM, None)
-            st.toast(t("deleted", lang, what=name), icon=":material/delete:")
+            st.session_state[NOTICE] = t("deleted", lang, what=name)
             st.rerun()
 
 
@@ -145,6 +146,9 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("ws_title", lang), t("ws_intro", lang))
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.success(escape_md(notice), icon=":material/check:")
     actor = page_actor()
     if actor.account is None:
         st.info(t("ws_sign_in_first", lang), icon=":material/lock:")
