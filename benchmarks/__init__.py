@@ -12,3 +12,43 @@ def open_store(url: str | None = None) -> Any:
     from cxmaturity.services.assessments import Assessments
 
     return Assessments(Database.open(url or load_settings().database_url))
+
+
+BENCH_PASSWORD = "benchmark password 12+"
+
+
+def bench_admin(store: Any) -> Any:
+    """An admin account on ``store``'s database and its actor (the facilitator and the
+    reader of the benchmarks' organisations)."""
+    from cxmaturity.services.access import Actor
+    from cxmaturity.services.accounts import Accounts
+
+    accounts = Accounts(store.database)
+    email = "bench@example.com"
+    account = accounts.with_email(email) or accounts.add(
+        email, BENCH_PASSWORD, "admin", actor="benchmarks"
+    )
+    return Actor(account)
+
+
+def sign_in_apptest(store: Any) -> Any:
+    """AppTest sessions of this process signed in as the benchmark admin: AppTest sends
+    no cookies, so the real signed cookie of a real session is handed over (the check
+    behind it is the real one, as in a browser)."""
+    from cxmaturity.services.accounts import Accounts
+    from cxmaturity.ui import auth
+
+    actor = bench_admin(store)
+    accounts = Accounts(store.database)
+    cookie = accounts.redeem_ticket(accounts.issue_ticket(actor.account))
+    auth.session_cookie = lambda: cookie  # type: ignore[assignment]
+    return actor
+
+
+def browser_sign_in(page: Any, url: str) -> None:
+    """Sign the browser page in as the benchmark admin, through the sign-in page."""
+    page.goto(f"{url}/signin?lang=en")
+    page.get_by_label("Email").fill("bench@example.com")
+    page.get_by_label("Password", exact=True).fill(BENCH_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_url(f"{url}/organizations?lang=en", timeout=60_000)

@@ -157,13 +157,13 @@ def measure_all_clicks(clicks: int) -> tuple[list[float], list[float], list[floa
     """Click-to-update on the quiz page, the grid page and a bare one-radio page."""
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import ARGS, CHROMIUM, _free_port, _wait_healthy
+    from tests.e2e.conftest import ARGS, CHROMIUM, _wait_healthy, free_port
     from tests.e2e.streamlit_page import open_app
 
     with tempfile.TemporaryDirectory() as folder:
         bare_script = Path(folder) / "bare.py"
         bare_script.write_text(BARE_RADIO)
-        app_port, bare_port = _free_port(), _free_port()
+        app_port, bare_port = free_port(), free_port()
         servers = [_serve(ROOT / "app.py", app_port), _serve(bare_script, bare_port)]
         try:
             app_url, bare_url = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{bare_port}"
@@ -202,10 +202,10 @@ def measure_cold_start(runs: int) -> tuple[list[float], list[float]]:
     page against a bare one-radio page."""
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import ARGS, CHROMIUM, _free_port
+    from tests.e2e.conftest import ARGS, CHROMIUM, free_port
 
     def first_widget(script: Path, browser, selector: str) -> float:
-        port = _free_port()
+        port = free_port()
         started = time.perf_counter()
         server = _serve(script, port)
         try:

@@ -23,32 +23,36 @@ TARGET = 1.5
 MANY = 40
 
 
-def seed() -> None:
-    from benchmarks import open_store
+def seed() -> dict[str, str]:
+    """Two organisations of the benchmark admin; their public ids by name."""
+    from benchmarks import open_store, sign_in_apptest
     from cxmaturity.loader import load_questionnaire
     from cxmaturity.model import Rating
     from cxmaturity.records import ANONYMOUS
+    from cxmaturity.services.organizations import Organizations
 
     store = open_store()
+    actor = sign_in_apptest(store)
     grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
     capabilities = [c.id for _, c in grid.capabilities()]
+    ids = {}
     for name, count in (("One", 1), ("Forty", MANY)):
-        organization = store.ensure_organization(name)
+        organization = Organizations(store.database).create(actor, name)
+        ids[name] = organization.public_id
         for n in range(count):
             day = dt.date(2007, 1, 1) + dt.timedelta(days=182 * n)
             assessment = store.create_assessment(organization, grid, "es", day)
             for i, capability in enumerate(capabilities):
                 rating = Rating(current=(i + n) % 4 + 1, ideal=4)
                 store.save_rating(assessment, ANONYMOUS, capability, rating)
+    return ids
 
 
-def app_for(organization: str):
+def app_for(public_id: str):
     from streamlit.testing.v1 import AppTest
 
-    from cxmaturity.ui.state import STATE_KEY, UiState
-
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[STATE_KEY] = UiState(organization=organization)
+    at.query_params["org"] = public_id
     at.run()
     at.switch_page("cxmaturity/ui/pages/organizations.py").run()
     assert not at.exception, at.exception
@@ -58,8 +62,8 @@ def app_for(organization: str):
 def measure(reruns: int) -> dict[str, list[float]]:
     """History page reruns (seconds) for 40 assessments and for one, interleaved."""
     os.environ["CXMATURITY_DATA_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-bench-")
-    seed()
-    one, forty = app_for("One"), app_for("Forty")
+    ids = seed()
+    one, forty = app_for(ids["One"]), app_for(ids["Forty"])
     assert len(forty.dataframe[0].value) == MANY and len(one.dataframe[0].value) == 1
     times: dict[str, list[float]] = {"one": [], "forty": []}
     for _ in range(reruns):

@@ -23,12 +23,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
-from benchmarks import open_store
+from benchmarks import bench_admin, browser_sign_in, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 LATENCY_TARGET = 2.0
-SECRET = "benchmark-secret"
 
 
 def _questionnaires():
@@ -37,6 +37,12 @@ def _questionnaires():
     quiz = load_questionnaire(ROOT / "assessments" / "avaya-cx-quiz.yaml")
     grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
     return quiz, grid
+
+
+def _organization(store: Any) -> Any:
+    from cxmaturity.services.organizations import Organizations
+
+    return Organizations(store.database).create(bench_admin(store), "Load test")
 
 
 def storage_load(participants: int, url: str | None = None) -> dict[str, float]:
@@ -48,7 +54,7 @@ def storage_load(participants: int, url: str | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(url or f"sqlite:///{Path(folder) / 'load.db'}")
         rooms = Workshops(store.database)
-        workshop = rooms.create(store.ensure_organization("Load test"), [quiz, grid], "es")
+        workshop = rooms.create(bench_admin(store), _organization(store), [quiz, grid], "es")
         expected: dict[str, dict[str, object]] = {}
         errors: list[BaseException] = []
         start = threading.Barrier(participants)
@@ -151,10 +157,10 @@ def browser_load(active: int, clicks: int, dashboard: bool = True) -> dict[str, 
         data = Path(folder)
         store = open_store(f"sqlite:///{data / 'cxmaturity.db'}")
         rooms = Workshops(store.database)
-        workshop = rooms.create(store.ensure_organization("Load test"), [quiz, grid], "en")
+        workshop = rooms.create(bench_admin(store), _organization(store), [quiz, grid], "en")
         tokens = [rooms.join(workshop.code, f"P{n}", client="bench")[2] for n in range(active + 1)]
         with (
-            serve(data, data, CXMATURITY_FACILITATOR_PASSWORD=SECRET) as url,
+            serve(data, data) as url,
             sync_playwright() as pw,
         ):
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -168,9 +174,8 @@ def browser_load(active: int, clicks: int, dashboard: bool = True) -> dict[str, 
 
             if dashboard:
                 facilitator = browser.new_context().new_page()
-                facilitator.goto(f"{url}/workshop?workshop={workshop.id}&lang=en")
-                facilitator.get_by_label("Facilitator secret").fill(SECRET)
-                facilitator.get_by_role("button", name="Sign in").click()
+                browser_sign_in(facilitator, url)
+                facilitator.goto(f"{url}/workshop?workshop={workshop.public_id}&lang=en")
                 facilitator.get_by_text("Participants:").wait_for()
 
             me = open_participant(tokens[0])

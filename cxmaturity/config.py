@@ -15,6 +15,7 @@ work); the command line reads the same ``secrets.toml`` files itself (the projec
 | trust ``X-Forwarded-For`` | ``CXMATURITY_TRUST_PROXY=1`` | no |
 | sign-in length (hours) | ``CXMATURITY_SESSION_HOURS`` | 12 |
 | sign-in cookie over HTTPS only | ``CXMATURITY_SECURE_COOKIES=1`` | no |
+| SSO creates accounts | ``CXMATURITY_SSO_NEW_ACCOUNTS=member|consultant`` | no (must exist) |
 
 ``CXMATURITY_FACILITATOR_PASSWORD`` (before accounts, the workshop facilitator's
 shared secret) is no longer used: a facilitator signs in with an account that may run
@@ -39,8 +40,10 @@ PUBLIC_URL = "CXMATURITY_PUBLIC_URL"
 TRUST_PROXY = "CXMATURITY_TRUST_PROXY"
 SESSION_HOURS = "CXMATURITY_SESSION_HOURS"
 SECURE_COOKIES = "CXMATURITY_SECURE_COOKIES"
+SSO_NEW_ACCOUNTS = "CXMATURITY_SSO_NEW_ACCOUNTS"
 NAMES = (DATABASE_URL, DATA_DIR, BRANDING, FACILITATOR_PASSWORD, PUBLIC_URL, TRUST_PROXY,
-         SESSION_HOURS, SECURE_COOKIES)  # fmt: skip
+         SESSION_HOURS, SECURE_COOKIES, SSO_NEW_ACCOUNTS)  # fmt: skip
+SSO_ROLES = ("member", "consultant")  # never admin: admins are made by admins
 OBSOLETE = (FACILITATOR_PASSWORD,)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -64,6 +67,7 @@ class Settings:
     trust_proxy: bool = False
     session_hours: float = 12.0  # how long a sign-in lasts
     secure_cookies: bool = False  # the sign-in cookie only over HTTPS (behind TLS)
+    sso_new_accounts: str = ""  # the role of accounts single sign-on creates ("": none)
     obsolete: tuple[str, ...] = ()  # settings still given that no longer do anything
 
 
@@ -96,6 +100,7 @@ def load_settings(
         trust_proxy=value(TRUST_PROXY) == "1",
         session_hours=_hours(value(SESSION_HOURS)),
         secure_cookies=value(SECURE_COOKIES) == "1",
+        sso_new_accounts=value(SSO_NEW_ACCOUNTS) if value(SSO_NEW_ACCOUNTS) in SSO_ROLES else "",
         obsolete=tuple(name for name in OBSOLETE if value(name)),
     )
 

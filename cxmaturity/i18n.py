@@ -378,6 +378,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Not found or not yours.",
     },
     # ------------------------------------------------------------ home: saving
+    "auth_sso_button": {"es": "Iniciar sesión con {name}", "en": "Sign in with {name}"},
+    "auth_sso_default": {
+        "es": "Iniciar sesión con la cuenta de la empresa",
+        "en": "Sign in with your organisation's account",
+    },
+    "auth_or_password": {
+        "es": "O con correo electrónico y contraseña:",
+        "en": "Or with email and password:",
+    },
+    "auth_sso_no_account": {
+        "es": "No hay ninguna cuenta activa {email} en este servidor: pida a un administrador que la cree.",
+        "en": "There is no active account {email} on this server: ask an admin to create it.",
+    },
     "home_save_in": {"es": "Guardar las respuestas en", "en": "Save the answers in"},
     "home_save_in_help": {
         "es": "Las organizaciones en las que su cuenta puede responder. Las respuestas se guardan allí según las da.",

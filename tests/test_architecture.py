@@ -284,6 +284,7 @@ WITHOUT_ACCOUNT = {
     "accounts.setup_code": "printed to the server's own log",
     "accounts.setup_code_matches": "the first-admin path, compared in constant time",
     "accounts.create_first_admin": "refused inside as soon as any account exists",
+    "accounts.single_sign_on": "the identity provider vouched for the email (a fresh st.user)",
     "branding.current": "the firm's branding printed on every report (no client data)",
     "branding.path": "where the branding file is (shown on the admin-only page)",
     "workshops.join": "a join code, limited per client",

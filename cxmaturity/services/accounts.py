@@ -175,6 +175,21 @@ class Accounts:
             uow.commit()
             return changed
 
+    def single_sign_on(self, email: str, *, new_role: str = "") -> Account | None:
+        """The active account of an email the identity provider vouched for; None when
+        there is none (or it is disabled). With ``new_role`` (the operator's
+        ``CXMATURITY_SSO_NEW_ACCOUNTS``: ``member`` or ``consultant``), an unknown email
+        gets a new account of that role, with a random password nobody knows."""
+        clean = normalize_email(email)
+        found = self.with_email(clean)
+        if found is not None or not new_role or not clean:
+            return found if found is not None and found.active else None
+        try:
+            return self.add(clean, secrets.token_urlsafe(32), new_role, actor="single sign-on")
+        except AccountError:  # created by another request meanwhile, or not an email
+            again = self.with_email(clean)
+            return again if again is not None and again.active else None
+
     # ----------------------------------------------------------- sign in/out
 
     def authenticate(self, email: str, password: str, client: str) -> Account | None:

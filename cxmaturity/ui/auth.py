@@ -9,6 +9,8 @@ session revoked anywhere, on any app process, signs nobody in from the next clic
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -16,13 +18,14 @@ from cxmaturity.i18n import t
 from cxmaturity.services.access import VISITOR, Actor
 from cxmaturity.services.accounts import COOKIE_NAME
 
-from .backend import services
+from .backend import auth_section, services, settings
 from .text import plain_email
 
 SIGN_IN = "cxmaturity/ui/pages/signin.py"
 PROXY_HEADERS = ("X-Forwarded-For", "Forwarded", "X-Real-Ip", "X-Forwarded-Host")
 SIGN_OUT_KEY = "auth.sign-out"
 SHOWN_ACTOR_KEY = "auth.shown-actor"
+SIGNED_OUT = "auth.signed-out"  # this run signs out: the page then clears the cookies
 
 
 def session_cookie() -> str | None:
@@ -79,15 +82,16 @@ def exchange_ticket(ticket: str, then: str) -> None:
 def _sign_out() -> None:
     """Revoke the session on the server now; the page then clears the cookie."""
     services().accounts.end_cookie_session(session_cookie())
-    st.session_state["auth.signed-out"] = True
+    st.session_state[SIGNED_OUT] = True
 
 
 def account_strip(lang: str) -> None:
     """ "Sign in" for a visitor, the account and "Sign out" for someone signed in."""
-    if st.session_state.pop("auth.signed-out", False):
+    if st.session_state.pop(SIGNED_OUT, False):
+        home = json.dumps(f"/?lang={lang}")  # lang: one of LANGUAGES, never typed text
         st.html(
             "<script>fetch('/app-auth/sign-out', {method: 'POST', credentials: 'same-origin'})"
-            ".then(function () { window.location.replace('/'); });</script>",
+            f".then(function () {{ window.location.replace({home}); }});</script>",
             unsafe_allow_javascript=True,
         )
         return
@@ -99,3 +103,56 @@ def account_strip(lang: str) -> None:
     st.button(
         t("auth_sign_out", lang), key=SIGN_OUT_KEY, icon=":material/logout:", on_click=_sign_out
     )
+
+
+# ------------------------------------------------------------------ single sign-on
+
+SSO_FRESH_SECONDS = 600  # an identity older than this opens no new session
+
+
+def sso_providers() -> list[tuple[str | None, str]]:
+    """The identity providers configured in ``[auth]`` of the secrets, as (provider,
+    name shown): ``[auth.<name>]`` sections, or ``[auth]`` itself (provider None).
+    Empty without ``[auth]``."""
+    section = auth_section()
+    named = [(str(name), str(name).replace("_", " ").title())
+             for name, value in section.items() if isinstance(value, Mapping)]  # fmt: skip
+    if named:
+        return named
+    return [(None, "")] if section.get("client_id") else []
+
+
+def _sso_identity() -> tuple[str, float] | None:
+    """The email and issue time of ``st.user`` after ``st.login`` (None otherwise)."""
+    try:
+        user = st.user
+        if not user.is_logged_in:
+            return None
+        email, issued = user.get("email"), user.get("iat")
+    except Exception:  # single sign-on not configured
+        return None
+    if not isinstance(email, str) or not isinstance(issued, int | float):
+        return None
+    if user.get("email_verified") is False:
+        return None
+    return email, float(issued)
+
+
+def single_sign_on(actor: Actor, lang: str) -> None:
+    """After ``st.login``: the account of the email the provider vouched for gets a
+    session of ours (the HttpOnly cookie, revocable), as a password sign-in does. Only
+    a fresh identity counts, so a copied identity cookie opens nothing later."""
+    if actor.account is not None or st.session_state.get(SIGNED_OUT) or not sso_providers():
+        return  # (signing out: the sign-out route ends the provider's identity cookie too)
+    identity = _sso_identity()
+    if identity is None or time.time() - identity[1] > SSO_FRESH_SECONDS:
+        return
+    account = services().accounts.single_sign_on(identity[0], new_role=settings().sso_new_accounts)
+    if account is None:
+        st.error(t("auth_sso_no_account", lang, email=plain_email(identity[0])),
+                 icon=":material/block:")  # fmt: skip
+        st.button(t("auth_sign_out", lang), key="auth.sso.out", on_click=st.logout)
+        st.stop()
+    st.info(t("auth_signing_in", lang), icon=":material/hourglass_top:")
+    exchange_ticket(services().accounts.issue_ticket(account), f"/organizations?lang={lang}")
+    st.stop()

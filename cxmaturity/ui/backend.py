@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -34,6 +35,15 @@ def _streamlit_secrets() -> dict[str, object]:
     except Exception:  # no secrets file, or an unreadable one: only the environment counts
         return {}
     return {name: value for name, value in found.items() if value}
+
+
+def auth_section() -> Mapping[str, object]:
+    """The ``[auth]`` section of the secrets (Streamlit's single sign-on), or {}."""
+    try:
+        section = st.secrets.get("auth")
+    except Exception:  # no secrets file
+        return {}
+    return section if isinstance(section, Mapping) else {}
 
 
 def services() -> Services:

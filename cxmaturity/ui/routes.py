@@ -63,8 +63,13 @@ async def end_session(request: Request) -> Response:
     services().accounts.end_cookie_session(request.cookies.get(COOKIE_NAME))
     response = Response(status_code=204)
     response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="lax")
+    for name in request.cookies:  # single sign-on's identity too: it would sign in again
+        if name == SSO_COOKIE or name.startswith(f"{SSO_COOKIE}_tokens"):
+            response.delete_cookie(name, path="/")
     return response
 
+
+SSO_COOKIE = "_streamlit_user"  # st.login's signed identity cookie (and its token chunks)
 
 ROUTES = [
     Route("/app-auth/session", start_session, methods=["POST"]),

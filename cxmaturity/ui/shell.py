@@ -9,7 +9,7 @@ import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
 
-from .auth import SIGN_IN, account_strip, current_actor, remember_shown_actor
+from .auth import SIGN_IN, account_strip, current_actor, remember_shown_actor, single_sign_on
 from .state import UiState, get_state, start_state
 from .text import escape_md
 
@@ -35,6 +35,7 @@ def navigation() -> Any:
     if participant_view(state):
         return st.navigation(_participant_pages(state.lang), position="hidden")
     actor = current_actor()
+    single_sign_on(actor, state.lang)  # back from st.login: a session of ours, then reload
     remember_shown_actor(actor)
     account_id = actor.account.id if actor.account is not None else None
     if state.account_id != account_id:  # signed out elsewhere, or another account

@@ -44,7 +44,7 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -71,14 +71,18 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextlib.contextmanager
-def serve(log_dir: Path, data_dir: Path, **env: str) -> Iterator[str]:
-    """The app served on a free port with its own data folder (and ``env``)."""
-    port = _free_port()
+def serve(
+    log_dir: Path, data_dir: Path, *, port: int | None = None, args: tuple[str, ...] = (),
+    **env: str,
+) -> Iterator[str]:  # fmt: skip
+    """The app served on a free port (or ``port``) with its own data folder, ``env`` and
+    more command-line ``args``."""
+    port = port or free_port()
     log = log_dir / "server.log"
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *args,
     ]  # fmt: skip
     # Never the user's own data folder.
     environment = {**os.environ, "CXMATURITY_DATA_DIR": str(data_dir), **env}

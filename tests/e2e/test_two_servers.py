@@ -9,7 +9,6 @@ import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -20,17 +19,11 @@ import pytest
 from ..conftest import ROOT
 from ..helpers import open_services
 from ..postgres import new_postgres_database
-from .conftest import IN_CI, serve
+from .conftest import IN_CI, free_port, serve
 from .streamlit_page import expect
 
 PASSWORD = "correct horse battery"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:
@@ -110,7 +103,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, postgres_server: str):
             logs, data = tmp_path_factory.mktemp(f"app{n}"), tmp_path_factory.mktemp(f"data{n}")
             apps.append(stack.enter_context(serve(logs, data, **env)))
         backends = [int(a.rsplit(":", 1)[1]) for a in apps]
-        public, first, second = _free_port(), _free_port(), _free_port()
+        public, first, second = free_port(), free_port(), free_port()
         shipped = (ROOT / "deploy" / "nginx" / "cxmaturity.conf").read_text(encoding="utf-8")
         site = _site(shipped, public, backends, cert, key)
         site = site.replace("{P1}", str(first)).replace("{P2}", str(second))

@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from cxmaturity.db.tables import SignInSessionRow
 from cxmaturity.services import accounts as accounts_module
+from cxmaturity.services.access import Actor
 from cxmaturity.services.accounts import ATTEMPTS, AccountError
 from cxmaturity.services.errors import TooManyAttempts
 
@@ -149,3 +150,33 @@ def test_forty_wrong_passwords_at_once_at_most_ten_are_checked(services, monkeyp
     assert len(outcomes) == 40
     assert len(checked) <= ATTEMPTS
     assert outcomes.count("limited") >= 40 - ATTEMPTS
+
+
+def test_single_sign_on_matches_an_active_account_by_email_and_creates_only_if_configured(
+    services,
+):
+    accounts = services.accounts
+    ana = accounts.add("ana@example.com", "correct horse battery", "consultant", actor="t")
+    assert accounts.single_sign_on("ANA@example.com") == ana
+    assert accounts.single_sign_on("zoe@example.com") is None  # must exist by default
+    assert accounts.with_email("zoe@example.com") is None
+    zoe = accounts.single_sign_on("zoe@example.com", new_role="member")
+    assert zoe is not None and zoe.role == "member" and zoe.active
+    assert accounts.authenticate("zoe@example.com", "", client="x") is None  # no password
+    accounts.disable("ana@example.com", actor="t")
+    assert accounts.single_sign_on("ana@example.com", new_role="member") is None
+    log = services.organizations.audit_log(
+        Actor(accounts.add("root@example.com", "correct horse battery", "admin", actor="t"))
+    )
+    assert ("single sign-on", "account.add", "zoe@example.com") in [
+        (e.actor, e.action, e.target) for e in log
+    ]
+
+
+def test_the_sso_role_setting_never_makes_admins():
+    from cxmaturity.config import load_settings
+
+    assert load_settings({"CXMATURITY_SSO_NEW_ACCOUNTS": "admin"}, {}).sso_new_accounts == ""
+    assert load_settings({"CXMATURITY_SSO_NEW_ACCOUNTS": "member"}, {}).sso_new_accounts == (
+        "member"
+    )

@@ -8,7 +8,7 @@ from cxmaturity.i18n import t
 from cxmaturity.services.accounts import AccountError
 from cxmaturity.services.errors import TooManyAttempts
 from cxmaturity.ui.access import client_key
-from cxmaturity.ui.auth import current_actor, exchange_ticket, is_local_request
+from cxmaturity.ui.auth import current_actor, exchange_ticket, is_local_request, sso_providers
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.shell import page_header
 from cxmaturity.ui.state import get_state
@@ -76,7 +76,18 @@ def render() -> None:
     if not services().accounts.any():
         _first_admin_form(lang)
         return
+    _single_sign_on(lang)
     _sign_in_form(lang)
+
+
+def _single_sign_on(lang: str) -> None:
+    """A "Sign in with ..." button per identity provider configured in ``[auth]``."""
+    for provider, name in sso_providers():
+        label = t("auth_sso_button", lang, name=name) if name else t("auth_sso_default", lang)
+        if st.button(label, key=f"auth.sso.{provider}", icon=":material/key:"):
+            st.login(provider) if provider else st.login()
+    if sso_providers():
+        st.caption(t("auth_or_password", lang))
 
 
 render()
