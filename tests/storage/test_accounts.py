@@ -180,3 +180,12 @@ def test_the_sso_role_setting_never_makes_admins():
     assert load_settings({"CXMATURITY_SSO_NEW_ACCOUNTS": "member"}, {}).sso_new_accounts == (
         "member"
     )
+
+
+def test_the_old_facilitator_secret_is_named_as_obsolete_and_grants_nothing():
+    from cxmaturity.config import load_settings
+
+    old = load_settings({"CXMATURITY_FACILITATOR_PASSWORD": "s3cret"}, {})
+    assert old.obsolete == ("CXMATURITY_FACILITATOR_PASSWORD",)
+    assert not hasattr(old, "facilitator_password")
+    assert load_settings({}, {}).obsolete == ()
