@@ -82,8 +82,11 @@ def announce_setup_code() -> None:
     first admin can then be created from another machine; from this one, without).
     Settings that no longer do anything are named, so an operator is not misled."""
     for name in settings().obsolete:
-        print(f"cxmaturity: {name} is no longer used: workshop facilitators sign in with an "
-              "account that may edit the organisation (see README, Accounts)", flush=True)
+        print(
+            f"cxmaturity: {name} is no longer used: workshop facilitators sign in with an "
+            "account that may edit the organisation (see README, Accounts)",
+            flush=True,
+        )
     if not services().accounts.any():
         print(f"cxmaturity: no account yet; the setup code for the first admin is "
               f"{services().accounts.setup_code()}", flush=True)  # fmt: skip

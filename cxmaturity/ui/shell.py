@@ -8,8 +8,16 @@ from typing import Any
 import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
+from cxmaturity.services.access import Actor
 
-from .auth import SIGN_IN, account_strip, current_actor, remember_shown_actor, single_sign_on
+from .auth import (
+    SIGN_IN,
+    account_strip,
+    current_actor,
+    page_actor,
+    remember_shown_actor,
+    single_sign_on,
+)
 from .state import UiState, get_state, start_state
 from .text import escape_md
 
@@ -20,6 +28,7 @@ ORGANIZATIONS = f"{PAGES}/organizations.py"
 WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
 AUDIT, ACCOUNTS = f"{PAGES}/audit.py", f"{PAGES}/accounts.py"
 LANG_KEY = "ui.lang"
+NOTICE_KEY = "ui.notice"  # what the last action did, shown after the rerun it causes
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
 
@@ -153,11 +162,33 @@ def page_header(title: str, subtitle: str | None = None) -> None:
         if not participant_view(state):  # a participant's page shows their answers only
             with st.container(horizontal=True, width="content", vertical_alignment="center"):
                 account_strip(state.lang)
+    notice = st.session_state.pop(NOTICE_KEY, None)
+    if notice:
+        st.success(str(notice), icon=":material/check:")  # markdown, escaped by its author
     lines = [escape_md(line) for line in subtitle.splitlines()] if subtitle else []
     if state.organization.strip():
         lines.append(f"{t('organization', state.lang)}: {escape_md(state.organization.strip())}")
     if lines:
         st.caption("  \n".join(lines))  # one element: every rerun draws it
+
+
+def done(message: str) -> None:
+    """Show ``message`` (markdown: typed text in it already escaped) under the next
+    run's page header, and run again now (so that the page shows the change)."""
+    st.session_state[NOTICE_KEY] = message
+    st.rerun()
+
+
+def signed_in_or_invite(message_key: str) -> Actor | None:
+    """The signed-in account of this run, or None after saying ``message_key`` and
+    offering the sign-in page (pages for accounts only)."""
+    actor = page_actor()
+    if actor.account is None:
+        lang = get_state().lang
+        st.info(t(message_key, lang), icon=":material/lock:")
+        st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
+        return None
+    return actor
 
 
 def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:

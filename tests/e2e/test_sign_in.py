@@ -5,6 +5,7 @@ changed or expired being refused."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def test_first_admin_then_reload_new_tab_and_sign_out_everywhere(browser, fresh_
         _signed_in(other, "admin@example.com")
 
         page.get_by_role("button", name="Cerrar sesión").click()
+        page.wait_for_url(re.compile(r".*/\?lang=es$"))  # the cookie cleared, then home
         _signed_out(page)
         assert not [c for c in context.cookies() if c["name"] == COOKIE_NAME]
         # The other tab still shows the account until its next action, which is signed out.

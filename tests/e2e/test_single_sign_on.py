@@ -74,6 +74,9 @@ def test_an_existing_account_signs_in_through_the_provider(browser, sso_server):
         # Signing out ends our session and the provider's identity cookie with it.
         page.get_by_role("button", name="Cerrar sesión").or_(
             page.get_by_role("button", name="Sign out")).click()  # fmt: skip
+        # The page clears the cookies, then opens the home page (the navigation's own
+        # "Sign in" link shows before that: wait for the home address instead).
+        page.wait_for_url(re.compile(r".*/\?lang=\w+$"))
         expect(page.get_by_role("link", name=SIGN_IN).first).to_be_visible()
         page.goto(f"{url}/?lang=en")
         settle(page)

@@ -11,7 +11,7 @@ from cxmaturity.services.access import Actor
 from cxmaturity.services.accounts import AccountError
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
-from cxmaturity.ui.shell import page_header
+from cxmaturity.ui.shell import done, page_header
 from cxmaturity.ui.state import get_state
 from cxmaturity.ui.text import plain_email
 
@@ -53,7 +53,7 @@ def _add(actor: Actor, lang: str) -> None:
     except AccountError as error:
         st.error(t(f"auth_account_error_{error.reason}", lang), icon=":material/error:")
         return
-    _done(t("accounts_added", lang, email=plain_email(added.email)))
+    done(t("accounts_added", lang, email=plain_email(added.email)))
 
 
 def _change(actor: Actor, accounts: list[Account], lang: str) -> None:
@@ -70,7 +70,7 @@ def _change(actor: Actor, accounts: list[Account], lang: str) -> None:
     )  # fmt: skip
     if st.button(t("accounts_set_role", lang), key=f"accounts.set-role.{chosen.id}"):
         services().accounts.set_role(chosen.email, str(role), actor=actor)
-        _done(t("accounts_role_set", lang, email=plain_email(chosen.email),
+        done(t("accounts_role_set", lang, email=plain_email(chosen.email),
                 role=t(f"role_{role}", lang)))  # fmt: skip
     if not chosen.active:
         return
@@ -83,16 +83,7 @@ def _change(actor: Actor, accounts: list[Account], lang: str) -> None:
     if st.button(t("accounts_disable", lang), key=f"accounts.disable.{chosen.id}",
                  disabled=not sure, icon=":material/block:"):  # fmt: skip
         services().accounts.disable(chosen.email, actor=actor)
-        _done(t("accounts_disabled", lang, email=plain_email(chosen.email)))
-
-
-NOTICE = "accounts.notice"
-
-
-def _done(message: str) -> None:
-    """Show ``message`` after a fresh run, so the table shows the change."""
-    st.session_state[NOTICE] = message
-    st.rerun()
+        done(t("accounts_disabled", lang, email=plain_email(chosen.email)))
 
 
 def render() -> None:
@@ -102,9 +93,6 @@ def render() -> None:
     if not actor.is_admin:
         st.info(t("accounts_admin_only", lang), icon=":material/lock:")
         return
-    notice = st.session_state.pop(NOTICE, None)
-    if notice:
-        st.success(notice, icon=":material/check:")
     accounts = services().accounts.all(actor=actor)
     _table(accounts, lang)
     left, right = st.columns(2, gap="large")

@@ -16,19 +16,18 @@ from cxmaturity.planning import next_review
 from cxmaturity.records import ACCESS_LEVELS, Assessment, Organization
 from cxmaturity.services.access import Action, Actor, NotAllowed, NotFoundOrNotYours, grants
 from cxmaturity.services.accounts import AccountError
-from cxmaturity.ui.auth import SIGN_IN, current_actor, page_actor
+from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
 from cxmaturity.ui.components.history import history_rows
 from cxmaturity.ui.restore import reevaluate
-from cxmaturity.ui.shell import ANSWER, page_header
+from cxmaturity.ui.shell import ANSWER, done, page_header, signed_in_or_invite
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md, file_name, plain_email
 
 ORG_PARAM = "org"
 ORG_KEY = "orgs.choice"
-NOTICE = "orgs.notice"  # what the last action did, shown after the rerun it causes
 
 
 def _history(actor: Actor, organization: Organization, state: UiState) -> list[Assessment]:
@@ -197,9 +196,8 @@ def _share(organization: Organization, email: str, level: str | None, lang: str)
     except NotFoundOrNotYours:
         st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
         return
-    done = "share_removed" if level is None else "share_done"
-    st.session_state[NOTICE] = t(done, lang, email=plain_email(email.strip()))
-    st.rerun()
+    message = "share_removed" if level is None else "share_done"
+    done(t(message, lang, email=plain_email(email.strip())))
 
 
 def _delete(actor: Actor, organization: Organization, assessments: list[Assessment],
@@ -218,8 +216,7 @@ def _delete(actor: Actor, organization: Organization, assessments: list[Assessme
                 st.markdown(escape_md(t("delete_assessment_confirm", lang, what=what)))
                 if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.a"):
                     services().organizations.delete_assessment(current_actor(), by_id[chosen])
-                    st.session_state[NOTICE] = t("deleted", lang, what=what)
-                    st.rerun()
+                    done(t("deleted", lang, what=escape_md(what)))
         with st.popover(t("delete_organization", lang, name=organization.name),
                         icon=":material/delete_forever:"):  # fmt: skip
             text = t("delete_organization_confirm", lang, name=organization.name,
@@ -228,8 +225,7 @@ def _delete(actor: Actor, organization: Organization, assessments: list[Assessme
             if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.org"):
                 services().organizations.delete(current_actor(), organization)
                 st.query_params.pop(ORG_PARAM, None)
-                st.session_state[NOTICE] = t("deleted", lang, what=organization.name)
-                st.rerun()
+                done(t("deleted", lang, what=escape_md(organization.name)))
 
 
 def _chosen(visible: list[tuple[Organization, str]], lang: str) -> tuple[Organization, str]:
@@ -255,13 +251,8 @@ def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("orgs_title", lang))
-    notice = st.session_state.pop(NOTICE, None)
-    if notice:
-        st.success(escape_md(notice), icon=":material/check:")
-    actor = page_actor()
-    if actor.account is None:
-        st.info(t("orgs_sign_in", lang), icon=":material/lock:")
-        st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
+    actor = signed_in_or_invite("orgs_sign_in")
+    if actor is None:
         return
     known = catalog()
     if actor.creates_organizations:

@@ -13,19 +13,18 @@ import streamlit as st
 from cxmaturity.i18n import LANGUAGES, t
 from cxmaturity.records import Organization, Workshop
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours, grants
-from cxmaturity.ui.auth import SIGN_IN, current_actor, page_actor
+from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.consensus import consensus_editor
 from cxmaturity.ui.components.dashboard import dashboard
 from cxmaturity.ui.components.join_card import join_card
 from cxmaturity.ui.components.workshop_report import workshop_report_button
-from cxmaturity.ui.shell import LANGUAGE_NAMES, page_header
+from cxmaturity.ui.shell import LANGUAGE_NAMES, done, page_header, signed_in_or_invite
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
 
 WORKSHOP_PARAM = "workshop"
-NOTICE = "ws.notice"  # what the last action did, shown after the rerun it causes
 
 
 def _create(actor: Actor, state: UiState) -> None:
@@ -138,21 +137,15 @@ def _delete(workshop: Workshop, organization: Organization, lang: str) -> None:
         if st.button(t("delete_for_good", lang), type="primary", key="ws.delete.go"):
             services().organizations.delete_workshop(current_actor(), workshop)
             st.query_params.pop(WORKSHOP_PARAM, None)
-            st.session_state[NOTICE] = t("deleted", lang, what=name)
-            st.rerun()
+            done(t("deleted", lang, what=escape_md(name)))
 
 
 def render() -> None:
     state = get_state()
     lang = state.lang
     page_header(t("ws_title", lang), t("ws_intro", lang))
-    notice = st.session_state.pop(NOTICE, None)
-    if notice:
-        st.success(escape_md(notice), icon=":material/check:")
-    actor = page_actor()
-    if actor.account is None:
-        st.info(t("ws_sign_in_first", lang), icon=":material/lock:")
-        st.page_link(SIGN_IN, label=t("auth_sign_in", lang), icon=":material/login:")
+    actor = signed_in_or_invite("ws_sign_in_first")
+    if actor is None:
         return
     chosen = _chooser(actor, state)
     with st.expander(t("ws_new", lang), expanded=chosen is None, icon=":material/add:"):
