@@ -154,7 +154,7 @@ def _sharing(actor: Actor, organization: Organization, lang: str) -> None:
     """Who has access, and (owners and admins) give, change or take it away."""
     members = services().organizations.members(actor, organization)
     st.dataframe(
-        [{t("share_email", lang): plain_email(a.email),
+        [{t("share_email", lang): a.email,  # a table shows text as it is
           t("share_access", lang): t(f"access_{level}", lang)} for a, level in members],
         hide_index=True, width="stretch",
     )  # fmt: skip
@@ -174,7 +174,7 @@ def _sharing(actor: Actor, organization: Organization, lang: str) -> None:
     with st.container(horizontal=True, vertical_alignment="bottom"):
         gone = st.selectbox(
             t("share_remove_who", lang), options=[a.email for a in others],
-            format_func=plain_email, key="orgs.share.remove.who",
+            key="orgs.share.remove.who",
         )  # fmt: skip
         if st.button(
             t("share_remove", lang), key="orgs.share.remove", icon=":material/person_remove:"
