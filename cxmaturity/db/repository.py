@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..model import Answers, Questionnaire
@@ -79,6 +80,24 @@ class Repository(AccountQueries):
         self.session.add(row)
         self.session.flush()
         return to_organization(row)
+
+    def add_owned_organization(self, name: str, account_id: int) -> tuple[Organization, bool]:
+        """A new organisation created by the account, or (another request created it a
+        moment ago) the one it has of that name; True when new."""
+        try:
+            with self.session.begin_nested():
+                row = OrganizationRow(name=name, created_by=account_id)
+                self.session.add(row)
+                self.session.flush()
+        except IntegrityError:
+            found = self.session.scalar(
+                select(OrganizationRow).where(
+                    OrganizationRow.created_by == account_id, OrganizationRow.name == name
+                )
+            )
+            assert found is not None
+            return to_organization(found), False
+        return to_organization(row), True
 
     def ensure_organization(self, name: str) -> Organization:
         """The organisation called ``name``, added if there is none."""

@@ -16,6 +16,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -45,6 +46,10 @@ class OrganizationRow(Base):
     name: Mapped[str] = mapped_column(String(300), index=True)  # unique per owner
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    # The account that created it (none before accounts): (created_by, name) is unique.
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (Index("ix_organizations_creator_name", "created_by", "name", unique=True),)
 
 
 class AssessmentRow(Base):

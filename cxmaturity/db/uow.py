@@ -11,11 +11,13 @@ way) rolls everything back: an action is written whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,11 +42,18 @@ class Database:
         if migrate:
             from .migrate import upgrade
 
-            upgrade(engine)
+            with _migration_lock(url):
+                upgrade(engine)
         return cls(engine)
 
-    def unit(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions)
+    def unit(self, *, write: bool = False) -> UnitOfWork:
+        """A unit of work; ``write``: one that reads, then writes what it read decides
+        (create if missing). On SQLite it takes the write lock at its start (``BEGIN
+        IMMEDIATE``), so two of them run one after the other instead of the second
+        failing on a stale snapshot; PostgreSQL needs nothing (its constraints and row
+        locks decide)."""
+        immediate = write and self.engine.dialect.name == "sqlite"
+        return UnitOfWork(self._sessions, immediate=immediate)
 
 
 class UnitOfWork:
@@ -52,12 +61,15 @@ class UnitOfWork:
 
     repo: Repository
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], *, immediate: bool = False) -> None:
         self._sessions = sessions
         self._session: Session | None = None
+        self._immediate = immediate
 
     def __enter__(self) -> UnitOfWork:
         self._session = self._sessions()
+        if self._immediate:  # the driver sees a transaction begun: no implicit BEGIN
+            self._session.execute(text("BEGIN IMMEDIATE"))
         self.repo = Repository(self._session)
         return self
 
@@ -77,6 +89,27 @@ class UnitOfWork:
     def commit(self) -> None:
         assert self._session is not None
         self._session.commit()
+
+
+@contextlib.contextmanager
+def _migration_lock(url: str) -> Iterator[None]:
+    """One process at a time migrates a SQLite file (a lock file beside it): many
+    processes opening a fresh database together all succeed, and the migrations run
+    once. PostgreSQL takes an advisory lock in the migration itself (``env.py``)."""
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock (one process at a time is the user's care)
+        yield
+        return
+    with open(f"{url.removeprefix('sqlite:///')}.migrate.lock", "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -74,7 +74,7 @@ class Organizations:
         clean = clean_name(name)
         if not clean:
             raise ValueError("an organisation needs a name")
-        with self.database.unit() as uow:
+        with self.database.unit(write=True) as uow:
             found = self._own(uow.repo, actor.account, clean)
             uow.commit()
             return found
@@ -83,9 +83,10 @@ class Organizations:
     def _own(repo: Repository, account: Account, name: str) -> Organization:
         found = repo.owned_named(account.id, name)
         if found is None:
-            found = repo.add_organization(name)
-            repo.set_access(found.id, account.id, OWNER)
-            repo.audit(account.email, "organization.create", organization_label(found))
+            found, new = repo.add_owned_organization(name, account.id)
+            if new:
+                repo.set_access(found.id, account.id, OWNER)
+                repo.audit(account.email, "organization.create", organization_label(found))
         return found
 
     def visible(self, actor: Actor, action: Action = Action.READ) -> list[tuple[Organization, str]]:
@@ -196,7 +197,7 @@ class Organizations:
         if not actor.creates_organizations or account is None:
             raise NotAllowed("only consultants and admins import assessments")
         done: list[Imported] = []
-        with self.database.unit() as uow:
+        with self.database.unit(write=True) as uow:
             repo = uow.repo
             for answers, questionnaire in documents:
                 name = clean_name(answers.organization or "")
