@@ -15,7 +15,9 @@ if get_script_run_ctx() is None:  # imported by the server: the app and its rout
     app = st.App(__file__, routes=ROUTES)
     announce_setup_code()
 else:  # a run of the page script
+    from cxmaturity.ui.errors import boundary
     from cxmaturity.ui.shell import navigation
 
     st.set_page_config(page_title="cxmaturity", page_icon=":material/insights:", layout="wide")
-    navigation().run()
+    with boundary():  # no traceback for anyone: a message with an error id, logged
+        navigation().run()

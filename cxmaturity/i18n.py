@@ -391,6 +391,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "No hay ninguna cuenta activa {email} en este servidor: pida a un administrador que la cree.",
         "en": "There is no active account {email} on this server: ask an admin to create it.",
     },
+    "error_unexpected": {
+        "es": "Algo ha fallado y no se ha podido mostrar esta parte. Lo guardado está a salvo; vuelva a intentarlo. Si se repite, indique este código a quien administra el servidor: {id}.",
+        "en": "Something went wrong and this part could not be shown. What was saved is safe; please try again. If it happens again, give this code to whoever runs the server: {id}.",
+    },
     "home_save_in": {"es": "Guardar las respuestas en", "en": "Save the answers in"},
     "home_save_in_help": {
         "es": "Las organizaciones en las que su cuenta puede responder. Las respuestas se guardan allí según las da.",

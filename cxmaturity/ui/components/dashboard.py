@@ -21,6 +21,7 @@ from cxmaturity.team import TeamView
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
+from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.text import escape_md
 
 REFRESH = dt.timedelta(seconds=3)
@@ -133,6 +134,7 @@ def _grid(view: TeamView, lang: str) -> None:
 
 
 @st.fragment(run_every=REFRESH)
+@guarded
 def dashboard(workshop: Workshop, lang: str) -> None:
     """The live view: a fragment that reruns by itself every few seconds (each run
     checks the signed-in account may still run the workshop)."""

@@ -7,6 +7,7 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid, Rating
 from cxmaturity.ui.autosave import autosave_item
+from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -34,6 +35,7 @@ def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[
 
 
 @st.fragment
+@guarded
 def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     """Overall progress, then a tab per category with its capabilities.
 

@@ -10,6 +10,7 @@ from cxmaturity.model import Quiz
 from cxmaturity.scoring import QuizResult
 from cxmaturity.services.results import quiz_result as score_quiz
 from cxmaturity.ui.autosave import autosave_item
+from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.state import UiState, get_state, to_answers, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -25,6 +26,7 @@ def _store_choice(questionnaire_id: str, question_id: str, key: str) -> None:
 
 
 @st.fragment
+@guarded
 def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
     """Every question as a radio group fed from the state; the result once complete.
 
