@@ -206,5 +206,5 @@ def questionnaire_missing(title: str, wanted: str | None) -> None:
     lang = get_state().lang
     page_header(title)
     message = "unknown_questionnaire" if wanted else "choose_first"
-    st.info(t(message, lang, id=(wanted or "")[:80]), icon=":material/help:")
+    st.info(t(message, lang, id=escape_md((wanted or "")[:80])), icon=":material/help:")
     st.page_link(HOME, label=t("go_home", lang), icon=":material/home:")

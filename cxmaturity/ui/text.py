@@ -8,15 +8,22 @@ import re
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
+WORD_JOINER = "\u2060"  # invisible; breaks what markdown would turn into a link
+_AUTOLINK = re.compile(r"(://|@|(?<![\w.])www\.)", re.IGNORECASE)
+
+
 def escape_md(text: str) -> str:
-    """Text that Streamlit's markdown shows literally (no emphasis, links, LaTeX)."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text that Streamlit's markdown shows literally: no emphasis, links, images or
+    LaTeX, and no bare address (``http://…``, ``www.…``, ``a@b.c``) turned into a link
+    (an invisible word joiner breaks each)."""
+    broken = _AUTOLINK.sub(lambda m: m.group(0)[0] + WORD_JOINER + m.group(0)[1:], text)
+    return _SPECIAL.sub(r"\\\1", broken)
 
 
 def plain_email(email: str) -> str:
     """An email shown as text: escaped, and with a word joiner after the ``@`` so that
     markdown does not turn it into a mailto link."""
-    return escape_md(email).replace("@", "@\u2060", 1)
+    return escape_md(email)
 
 
 def file_name(prefix: str, organization: str, extension: str) -> str:

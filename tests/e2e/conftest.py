@@ -73,10 +73,11 @@ def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @contextlib.contextmanager
 def serve(
     log_dir: Path, data_dir: Path, *, port: int | None = None, args: tuple[str, ...] = (),
-    **env: str,
+    cwd: Path = ROOT, **env: str,
 ) -> Iterator[str]:  # fmt: skip
     """The app served on a free port (or ``port``) with its own data folder, ``env`` and
-    more command-line ``args``."""
+    more command-line ``args``, run from ``cwd`` (its ``assessments/`` folder is the
+    catalogue)."""
     port = port or free_port()
     log = log_dir / "server.log"
     command = [
@@ -89,7 +90,7 @@ def serve(
     environment.pop("CXMATURITY_BRANDING", None)
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=environment
+            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=environment
         )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -40,7 +40,7 @@ def test_deep_link_opens_the_quiz_in_english():
 
 def test_unknown_questionnaire_gets_a_friendly_message_and_the_list():
     at = open_page(HOME, questionnaire="nps-deluxe", lang="en")
-    assert "could not find the questionnaire “nps-deluxe”" in at.warning[0].value
+    assert "could not find the questionnaire “nps\\-deluxe”" in at.warning[0].value  # escaped
     assert len(at.subheader) >= 4  # "Questionnaires" and a card per questionnaire
 
 

@@ -9,9 +9,7 @@ import re
 from .conftest import HOME, open_page
 
 
-def test_a_failing_page_shows_a_message_with_an_id_and_logs_the_traceback(
-    monkeypatch, caplog
-):
+def test_a_failing_page_shows_a_message_with_an_id_and_logs_the_traceback(monkeypatch, caplog):
     from cxmaturity.ui import catalog
 
     def broken():

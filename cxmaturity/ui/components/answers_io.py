@@ -13,7 +13,7 @@ from cxmaturity.model import Grid, Quiz
 from cxmaturity.ui.autosave import save_all
 from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.state import UiState, load_answers, to_answers
-from cxmaturity.ui.text import file_name
+from cxmaturity.ui.text import escape_md, file_name
 
 MAX_UPLOAD_MB = 1
 
@@ -59,6 +59,7 @@ def _apply_upload(
         state.last_upload = fingerprint
         save_all(target, content_language(target, state.lang))
         st.rerun()  # redraw every widget from the loaded answers
-    st.success(t("upload_ok", state.lang, name=name), icon=":material/check:")
+    st.success(t("upload_ok", state.lang, name=escape_md(name)), icon=":material/check:")
     if target.id != questionnaire.id:
-        st.info(t("upload_other_questionnaire", state.lang, other=target.title.get(state.lang)))
+        other = escape_md(target.title.get(state.lang))
+        st.info(t("upload_other_questionnaire", state.lang, other=other))

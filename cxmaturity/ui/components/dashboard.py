@@ -65,7 +65,7 @@ def _progress_table(now: Live, rows: list[dict[str, object]], lang: str) -> None
 
 def _title(view: TeamView, lang: str) -> str:
     questionnaire = view.questionnaire
-    return questionnaire.title.get(content_language(questionnaire, lang))
+    return escape_md(questionnaire.title.get(content_language(questionnaire, lang)))
 
 
 def _quiz(view: TeamView, lang: str) -> None:

@@ -45,7 +45,7 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()
     st.progress(done / total, text=t("rated_progress", state.lang, done=done, total=total))
-    tabs = st.tabs([c.name.get(lang) for c in grid.categories])
+    tabs = st.tabs([escape_md(c.name.get(lang)) for c in grid.categories])
     for tab, category in zip(tabs, grid.categories, strict=True):
         with tab:
             _category(

@@ -28,7 +28,7 @@ from cxmaturity.planning import (
 )
 from cxmaturity.ui.autosave import save_plan
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
-from cxmaturity.ui.text import file_name
+from cxmaturity.ui.text import escape_md, file_name
 
 COLUMNS = ("capability", "initiative", "owner", "due", "priority", "status", "note")
 
@@ -172,7 +172,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
     if state.save_notice:
         st.error(t(state.save_notice, ui_lang), icon=":material/error:")
     if read_only:
-        st.caption(t("autosave_read_only", ui_lang, org=state.organization.strip()))
+        st.caption(t("autosave_read_only", ui_lang, org=escape_md(state.organization.strip())))
     elif grid.id not in state.plans:
         st.caption(t("plan_default_note", ui_lang, n=len(gaps.top(DEFAULT_TOP_GAPS))))
     if not read_only:

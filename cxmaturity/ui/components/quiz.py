@@ -40,12 +40,15 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
         key = widget_key(quiz.id, question.id, lang=lang, revision=qstate.revision)
         letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
         texts = {o.id: o.text.get(lang) for o in question.options}
+        shown = {oid: escape_md(f"{letters[oid]}) {text}") for oid, text in texts.items()}
         chosen = qstate.choices.get(question.id)
         st.radio(
             f"**{escape_md(f'{number}. {question.text.get(lang)}')}**",
             options=list(texts),
             index=list(texts).index(chosen) if chosen in texts else None,
-            format_func=lambda oid, letters=letters, texts=texts: f"{letters[oid]}) {texts[oid]}",
+            format_func=lambda oid, letters=letters, texts=texts: escape_md(
+                f"{letters[oid]}) {texts[oid]}"
+            ),
             key=key,
             help=escape_md(question.help.get(lang)) if question.help else None,
             disabled=quiz.id in state.read_only,  # an assessment this account may only see

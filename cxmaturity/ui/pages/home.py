@@ -120,7 +120,8 @@ def _deep_link(known: Catalog, state: UiState) -> None:
     if not wanted:
         return
     if known.get(wanted) is None:
-        st.warning(t("unknown_questionnaire", state.lang, id=wanted[:80]), icon=":material/help:")
+        shown = escape_md(wanted[:80])  # a URL parameter is text
+        st.warning(t("unknown_questionnaire", state.lang, id=shown), icon=":material/help:")
         return
     params = questionnaire_params(wanted, state.lang)
     saved = st.query_params.get("assessment")

@@ -12,6 +12,7 @@ from cxmaturity.ui.components.plan_editor import plan_editor
 from cxmaturity.ui.components.report_button import report_button
 from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
 from cxmaturity.ui.state import UiState, answers_of, get_state
+from cxmaturity.ui.text import escape_md
 
 
 def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
@@ -33,7 +34,7 @@ def _plan_section(grid: Grid, state: UiState) -> None:
         st.info(t("plan_need_grid", state.lang), icon=":material/pending:")
         st.page_link(
             ANSWER,
-            label=grid.title.get(lang),
+            label=escape_md(grid.title.get(lang)),
             icon=":material/edit_note:",
             query_params=questionnaire_params(grid.id, state.lang),
         )

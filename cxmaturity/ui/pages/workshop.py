@@ -167,7 +167,7 @@ def render() -> None:
     now = services().workshops.live(actor, workshop)
     if not now.views:
         return
-    tabs = st.tabs([v.questionnaire.title.get(content_language(v.questionnaire, lang))
+    tabs = st.tabs([escape_md(v.questionnaire.title.get(content_language(v.questionnaire, lang)))
                     for v in now.views])  # fmt: skip
     for tab, view in zip(tabs, now.views, strict=True):
         with tab:
