@@ -22,7 +22,6 @@ the format only: it never touches the database.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from typing import Annotated, Any, Literal
@@ -35,17 +34,18 @@ from .model import (
     NOT_APPLICABLE,
     Answers,
     LocatedMessage,
+    SaneDate,
     Slug,
     Strict,
     answer_problems,
     as_grid,
 )
 from .planning import PlanItem, plan_problems
-from .records import Assessment, Organization, clean_name
+from .records import Assessment, Organization, clean_name, kpi_problem
 
 FORMAT = "cxmaturity-organization"
 VERSION = 1
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = 2 * 1024 * 1024  # bounded memory: a 2 MiB file peaks under 300 MB
 Short = Annotated[str, Field(max_length=300)]
 KpiName = Literal["nps", "csat", "ces", "fcr", "cost_per_contact"]
 LevelText = Annotated[str, Field(pattern=r"^(-?\d{1,6}|n/a)$")]
@@ -64,13 +64,13 @@ class AssessmentRecord(Strict):
     key: int
     questionnaire: Slug
     questionnaire_version: Annotated[str, Field(max_length=40)]
-    assessed_on: dt.date
+    assessed_on: SaneDate
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
     status: Literal["draft", "final"] = "draft"
     previous: int | None = None
     responses: list[ResponseRecord] = Field(default_factory=list, max_length=100_000)
     plan: list[PlanItem] = Field(default_factory=list, max_length=500)
-    kpis: dict[KpiName, float] = Field(default_factory=dict)
+    kpis: dict[KpiName, Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=dict)
 
 
 class OrganizationName(Strict):
@@ -172,7 +172,11 @@ def _assessment_problems(record: AssessmentRecord, catalog: Catalog) -> list[Loc
     questionnaire = catalog.get(record.questionnaire)
     if questionnaire is None:
         return [(("questionnaire",), f"unknown questionnaire {record.questionnaire!r}")]
-    found: list[LocatedMessage] = []
+    found: list[LocatedMessage] = [
+        (("kpis", name), problem)
+        for name, value in record.kpis.items()
+        if (problem := kpi_problem(name, value)) is not None
+    ]
     seen: dict[tuple[str, str], int] = {}
     by_respondent: dict[str, dict[str, Any]] = {}
     for index, response in enumerate(record.responses):

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, RootModel, ValidationError
 from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
@@ -50,6 +50,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+MAX_INT_DIGITS = 30  # no value of any format needs more
 YAML_SUFFIXES = (".yaml", ".yml", ".json")
 FILE = "(file)"
 SYNTAX = "(yaml)"
@@ -100,6 +101,20 @@ class _SafeYaml(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[m
         Composer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        """An integer of at most :data:`MAX_INT_DIGITS` digits (Python refuses to
+        convert those of more than 4,300, with a traceback)."""
+        digits = sum(c.isdigit() for c in str(node.value))
+        if digits > MAX_INT_DIGITS:
+            raise ConstructorError(
+                None, None, f"a number of {digits:,} digits (at most {MAX_INT_DIGITS})",
+                node.start_mark,
+            )  # fmt: skip
+        return int(SafeConstructor.construct_yaml_int(self, node))
+
+
+_SafeYaml.add_constructor("tag:yaml.org,2002:int", _SafeYaml.construct_yaml_int)
 
 
 class _RecursiveAlias(Exception):

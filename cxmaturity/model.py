@@ -55,6 +55,10 @@ Slug = Annotated[
     WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80}),
 ]
 LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+# Dates people enter (an assessment's, a plan's due date): a review six months later
+# and every date arithmetic on them stay in range.
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+SaneDate = Annotated[dt.date, Field(ge=MIN_DATE, le=MAX_DATE)]
 PositiveWeight = Annotated[float, Field(gt=0, strict=True)]
 StrictInt = Annotated[int, Field(strict=True)]
 
@@ -510,7 +514,7 @@ class Answers(Strict):
     questionnaire: Slug
     organization: Annotated[str, Field(max_length=300)] | None = None
     respondent: Annotated[str, Field(max_length=300)] | None = None
-    date: dt.date | None = None
+    date: SaneDate | None = None
     language: LangCode | None = None
     answers: dict[Slug, AnswerValue] = Field(default_factory=dict)
 

@@ -17,6 +17,7 @@ from .model import (
     Grid,
     Initiative,
     LocatedMessage,
+    SaneDate,
     Slug,
     Strict,
     Text,
@@ -120,7 +121,7 @@ class PlanItem(Strict):
     suggestion: Annotated[int, Field(strict=True, ge=1)] | None = None
     initiative: Text | None = None
     owner: ShortText = ""
-    due: dt.date | None = None
+    due: SaneDate | None = None
     priority: Priority = Priority.MEDIUM
     status: Status = Status.PROPOSED
     note: Annotated[str, Field(max_length=MAX_NOTE_LENGTH)] = ""

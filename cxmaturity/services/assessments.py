@@ -33,6 +33,7 @@ from ..records import (
     Assessment,
     Organization,
     clean_name,
+    kpi_problem,
 )
 from .access import (
     Action,
@@ -359,3 +360,6 @@ def _check_kpis(values: Mapping[str, float | None]) -> None:
     unknown = set(values) - set(KPI_NAMES)
     if unknown:
         raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")
+    wrong = [p for k, v in values.items() if v is not None and (p := kpi_problem(k, v))]
+    if wrong:
+        raise ValueError("; ".join(wrong))

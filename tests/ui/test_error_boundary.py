@@ -41,3 +41,26 @@ def test_streamlit_shows_no_error_details_outside_a_boundary():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_a_broken_questionnaire_is_left_out_and_only_admins_are_told(
+    monkeypatch, tmp_path, sign_in
+):
+    import shutil
+
+    from cxmaturity.loader import Catalog
+    from cxmaturity.ui import catalog
+
+    from ..conftest import ASSESSMENTS
+
+    shutil.copy(ASSESSMENTS / "avaya-cx-quiz.yaml", tmp_path)
+    (tmp_path / "broken.yaml").write_text("schema_version: [\n", encoding="utf-8")
+    found = Catalog.from_dirs([tmp_path])
+    monkeypatch.setattr(catalog, "catalog", lambda: found)
+    visitor = open_page(HOME, lang="en")
+    assert not visitor.exception and not visitor.warning and not visitor.code
+    assert "How mature is your customer experience?" in [s.value for s in visitor.subheader]
+    sign_in("root@example.com", "admin")
+    admin = open_page(HOME, lang="en")
+    assert "These questionnaire files have errors" in admin.warning[0].value
+    assert "broken.yaml" in admin.code[0].value

@@ -6,20 +6,12 @@ import streamlit as st
 
 from cxmaturity.i18n import t
 from cxmaturity.model import Questionnaire
-from cxmaturity.records import KPI_NAMES
+from cxmaturity.records import KPI_LIMITS, KPI_NAMES
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.ui.auth import current_actor, page_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.restore import bound
 from cxmaturity.ui.state import UiState
-
-LIMITS: dict[str, tuple[float, float]] = {
-    "nps": (-100.0, 100.0),
-    "csat": (0.0, 100.0),
-    "ces": (1.0, 7.0),
-    "fcr": (0.0, 100.0),
-    "cost_per_contact": (0.0, 1_000_000.0),
-}
 
 
 def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
@@ -36,7 +28,7 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
             columns = st.columns(len(KPI_NAMES))
             values: dict[str, float | None] = {}
             for column, name in zip(columns, KPI_NAMES, strict=True):
-                low, high = LIMITS[name]
+                low, high = KPI_LIMITS[name]
                 values[name] = column.number_input(
                     t(f"kpi_{name}", lang), min_value=low, max_value=high,
                     value=saved.get(name), placeholder="–", key=f"kpi.{assessment.id}.{name}",

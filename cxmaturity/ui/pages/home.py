@@ -173,8 +173,8 @@ def render() -> None:
     for i, questionnaire in enumerate(questionnaires):
         with columns[i % 3]:
             _card(questionnaire, state)
-    if known.broken:
-        st.error(t("broken_files", state.lang), icon=":material/error:")
+    if known.broken and actor.is_admin:  # the others see the questionnaires that work
+        st.warning(t("broken_files", state.lang), icon=":material/warning:")
         for problems in known.broken.values():
             st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
 

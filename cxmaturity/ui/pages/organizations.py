@@ -10,6 +10,7 @@ import datetime as dt
 import streamlit as st
 
 from cxmaturity.errors import InvalidInput
+from cxmaturity.exchange import MAX_IMPORT_BYTES
 from cxmaturity.i18n import long_date, t
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
@@ -128,7 +129,10 @@ def _new_organization(lang: str) -> None:
 
 def _import(known: Catalog, lang: str) -> None:
     upload = st.file_uploader(
-        t("orgs_import", lang), type=["json"], key="orgs.import", max_upload_size=20
+        t("orgs_import", lang),
+        type=["json"],
+        key="orgs.import",
+        max_upload_size=MAX_IMPORT_BYTES // (1024 * 1024),
     )
     if upload is None:
         return
