@@ -395,6 +395,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Algo ha fallado y no se ha podido mostrar esta parte. Lo guardado está a salvo; vuelva a intentarlo. Si se repite, indique este código a quien administra el servidor: {id}.",
         "en": "Something went wrong and this part could not be shown. What was saved is safe; please try again. If it happens again, give this code to whoever runs the server: {id}.",
     },
+    "orgs_open": {"es": "Abrir sus resultados", "en": "Open its results"},
+    "orgs_open_which": {"es": "Evaluación", "en": "Assessment"},
+    "orgs_round_report": {
+        "es": "Informe de esa ronda (PDF)",
+        "en": "Report of that round (PDF)",
+    },
     "home_save_in": {"es": "Guardar las respuestas en", "en": "Save the answers in"},
     "home_save_in_help": {
         "es": "Las organizaciones en las que su cuenta puede responder. Las respuestas se guardan allí según las da.",

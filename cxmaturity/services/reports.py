@@ -109,6 +109,27 @@ class Reports:
             participation=self._participation(stored),
         )
 
+    def round_report(self, actor: Actor, chosen: Assessment, organization: str, lang: str) -> bytes:
+        """The report of a whole round, made again later: every assessment of the
+        organisation stored on the chosen one's date (the latest per questionnaire),
+        with the grid's stored plan, for someone who may read the organisation."""
+        catalog = self.workshops.catalog()
+        with self.assessments.database.unit() as uow:
+            found, _ = require_assessment(uow.repo, actor, chosen.public_id, Action.READ)
+            same_day = [a for a in uow.repo.assessments_of(found.organization_id)
+                        if a.assessed_on == found.assessed_on]  # fmt: skip
+            latest = {a.questionnaire_id: a for a in same_day}  # oldest first: last wins
+            plans = {a.id: uow.repo.plan(a.id) for a in latest.values()}
+        parts, plan = [], None
+        for assessment in latest.values():
+            questionnaire = catalog.get(assessment.questionnaire_id)
+            if questionnaire is None:
+                continue
+            parts.append(ReportPart(questionnaire, assessment.public_id))
+            if grids([questionnaire]) and plans[assessment.id]:
+                plan = plans[assessment.id]
+        return self.report(actor, parts, lang, organization=organization, plan_items=plan)
+
     def _stored(self, actor: Actor, public_id: str | None) -> tuple[Assessment | None, Team_]:
         """A stored assessment and its answers, if the actor may read it."""
         if public_id is None:

@@ -26,7 +26,8 @@ def selected(known: Catalog, state: UiState) -> tuple[Questionnaire | None, str 
     """The questionnaire named by ``?questionnaire=``, else the one last opened.
 
     Returns it (None if unknown) and the id asked for. The URL is kept pointing at
-    it, so that a reload or a shared link opens the same questionnaire.
+    it and at the assessment its answers are saved in (the app's navigation drops the
+    parameters), so that a reload or a shared link opens the same screen.
     """
     wanted = st.query_params.get("questionnaire") or state.last_opened
     questionnaire = known.get(wanted) if wanted else None
@@ -34,4 +35,7 @@ def selected(known: Catalog, state: UiState) -> tuple[Questionnaire | None, str 
         state.last_opened = questionnaire.id
         if st.query_params.get("questionnaire") != questionnaire.id:
             st.query_params["questionnaire"] = questionnaire.id
+        saved = state.assessment_ids.get(questionnaire.id)
+        if saved is not None and "assessment" not in st.query_params:
+            st.query_params["assessment"] = saved  # a reload opens the same assessment
     return questionnaire, wanted

@@ -18,6 +18,7 @@ from .auth import (
     remember_shown_actor,
     single_sign_on,
 )
+from .backend import services
 from .state import UiState, get_state, start_state
 from .text import escape_md
 
@@ -49,6 +50,7 @@ def navigation() -> Any:
     account_id = actor.account.id if actor.account is not None else None
     if state.account_id != account_id:  # signed out elsewhere, or another account
         state = start_state(state.lang, account_id)
+    keep_in_url(state, actor)
     pages = _pages(state.lang, actor.account is not None, actor.is_admin)
     return st.navigation(pages, position="top")
 
@@ -126,6 +128,26 @@ def _sign_in_page(lang: str) -> Any:
     )
 
 
+def keep_in_url(state: UiState, actor: Actor) -> None:
+    """The address always carries the language and the organisation answers are saved
+    in (the navigation's links drop parameters), and a reloaded address brings the
+    organisation back, if the account may still answer for it."""
+    params = st.query_params
+    if params.get("lang") != state.lang:
+        params["lang"] = state.lang
+    wanted = params.get("org")
+    if state.organization_id is None and wanted and actor.account is not None:
+        from cxmaturity.services.access import Action, NotFoundOrNotYours
+
+        try:
+            chosen = services().organizations.get(actor, wanted, Action.WRITE)
+        except NotFoundOrNotYours:
+            return
+        state.organization_id, state.organization = chosen.public_id, chosen.name
+    elif state.organization_id is not None and not wanted:
+        params["org"] = state.organization_id
+
+
 def sync_language_from_url(state: UiState) -> None:
     """A ``lang`` query parameter (a deep link) sets the session's language."""
     wanted = st.query_params.get("lang")
@@ -194,10 +216,13 @@ def signed_in_or_invite(message_key: str) -> Actor | None:
 def questionnaire_params(questionnaire_id: str, lang: str) -> dict[str, str]:
     """Query parameters that open a questionnaire (used by links and deep links),
     with the assessment its answers are saved in, so that a reload finds them."""
+    state = get_state()
     params = {"questionnaire": questionnaire_id, "lang": lang}
-    public_id = get_state().assessment_ids.get(questionnaire_id)
+    public_id = state.assessment_ids.get(questionnaire_id)
     if public_id is not None:
         params["assessment"] = public_id
+    if state.organization_id is not None:
+        params["org"] = state.organization_id
     return params
 
 

@@ -133,3 +133,32 @@ def test_quiz_reevaluation_shows_the_previous_choices(owner):
     previous = [c.value for c in at.caption if c.value.startswith("Previous")]
     option = escape_md(quiz.questions[1].options[1].text.get("en"))
     assert previous == [f"Previous\\: b\\) {option}"]
+
+
+def test_an_assessment_opens_in_this_tab_and_its_round_report_is_made_again(owner, tmp_path):
+    import shutil
+    import subprocess
+
+    store, first = seed(owner, days_ago=30)
+    quiz = load_questionnaire(ASSESSMENTS / "avaya-cx-quiz.yaml")
+    same_day = store.create_assessment(organization(owner), quiz, "en", first.assessed_on)
+    for question in quiz.questions:
+        store.save_choice(same_day, ANONYMOUS, question.id, question.options[1].id)
+    at = open_page(ORGANIZATIONS, lang="en")
+    counts = store.counts()
+    at.selectbox(key="orgs.open.which").set_value(first.public_id).run()
+    at.button(key="orgs.open.go").click().run()
+    assert not at.exception
+    assert at.query_params["assessment"] == first.public_id
+    assert store.counts() == counts  # opening creates nothing
+    if shutil.which("pdftotext") is None:
+        return
+
+    services = open_services()
+    pdf = services.reports.round_report(owner, first, "Acme S.A.", "en")
+    path = tmp_path / "round.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    assert "How mature is your customer experience?" in text
+    assert "Organizational capabilities for customer experience" in text

@@ -44,7 +44,9 @@ def _choose(organization: Organization | None) -> None:
     state.organization_id = organization.public_id if organization is not None else None
     state.organization = organization.name if organization is not None else ""
     if organization is None:
+        st.query_params.pop("org", None)
         return
+    st.query_params["org"] = organization.public_id  # a reload keeps the choice
     known = catalog()
     for questionnaire_id, answers in list(state.answers.items()):
         questionnaire = known.get(questionnaire_id)

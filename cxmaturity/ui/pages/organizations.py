@@ -23,7 +23,7 @@ from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
 from cxmaturity.ui.components.history import history_rows
 from cxmaturity.ui.restore import reevaluate
-from cxmaturity.ui.shell import ANSWER, done, page_header, signed_in_or_invite
+from cxmaturity.ui.shell import ANSWER, RESULTS, done, page_header, signed_in_or_invite
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md, file_name, plain_email
 
@@ -34,16 +34,40 @@ ORG_KEY = "orgs.choice"
 def _history(actor: Actor, organization: Organization, state: UiState) -> list[Assessment]:
     lang = state.lang
     assessments, rows = history_rows(actor, organization, lang)
+    for row in rows:
+        row.pop(t("col_open", lang))  # opened below, in this tab
     st.dataframe(
         rows,
         hide_index=True,
         width="stretch",
-        column_config={
-            t("col_date", lang): st.column_config.DateColumn(format="YYYY-MM-DD"),
-            t("col_open", lang): st.column_config.LinkColumn(display_text=t("open_results", lang)),
-        },
+        column_config={t("col_date", lang): st.column_config.DateColumn(format="YYYY-MM-DD")},
     )
+    if assessments:
+        _open(actor, organization, assessments, lang)
     return assessments
+
+
+def _open(actor: Actor, organization: Organization, assessments: list[Assessment],
+          lang: str) -> None:  # fmt: skip
+    """Open one assessment's results in this tab (nothing is created), or download the
+    report of its whole round (everything answered that day) again."""
+    known = catalog()
+    by_id = {a.public_id: a for a in reversed(assessments)}
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        chosen = by_id[st.selectbox(
+            t("orgs_open_which", lang), options=list(by_id),
+            format_func=lambda i: _label(known, by_id[i], lang), key="orgs.open.which",
+        )]  # fmt: skip
+        params = {"questionnaire": chosen.questionnaire_id, "assessment": chosen.public_id,
+                  "lang": lang}  # fmt: skip
+        if st.button(t("orgs_open", lang), key="orgs.open.go", icon=":material/insights:"):
+            st.switch_page(RESULTS, query_params=params)
+        st.download_button(
+            t("orgs_round_report", lang),
+            data=lambda: services().reports.round_report(actor, chosen, organization.name, lang),
+            file_name=file_name("cxmaturity-report", organization.name, "pdf"),
+            mime="application/pdf", icon=":material/picture_as_pdf:", key="orgs.open.report",
+        )  # fmt: skip
 
 
 def _review(assessments: list[Assessment], lang: str) -> None:

@@ -10,6 +10,7 @@ from cxmaturity.services.results import grid_view
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.plan_editor import plan_editor
 from cxmaturity.ui.components.report_button import report_button
+from cxmaturity.ui.restore import restore
 from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
 from cxmaturity.ui.state import UiState, answers_of, get_state
 from cxmaturity.ui.text import escape_md
@@ -45,10 +46,16 @@ def _plan_section(grid: Grid, state: UiState) -> None:
 
 def render() -> None:
     state = get_state()
+    known = catalog()
+    questionnaires = list(known.questionnaires.values())
+    named = known.get(st.query_params.get("questionnaire") or "")
+    if named is not None and named.has_plan:  # a link or a reload names the grid
+        state.last_opened = named.id
+        restore(state, named)  # a link this account may not open stops here
     page_header(t("plan_and_report", state.lang))
-    questionnaires = list(catalog().questionnaires.values())
     grid = _grid(state, grids(questionnaires))
     if grid is not None:
+        st.query_params.update(questionnaire_params(grid.id, state.lang))
         _plan_section(grid, state)
     st.subheader(t("report_section", state.lang), anchor=False)
     report_button(state, questionnaires, state.lang, key="report.plan-page")
