@@ -352,6 +352,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Se guarda automáticamente en {org}.",
         "en": "Saved automatically in {org}.",
     },
+    "autosave_unsaved": {
+        "es": "{n} respuesta(s) aún sin guardar: la base de datos no respondió. Se conservan aquí y se vuelven a intentar.",
+        "en": "{n} answer(s) not saved yet: the database did not answer. They are kept here and tried again.",
+    },
+    "autosave_retry": {"es": "Intentar de nuevo ahora", "en": "Try again now"},
+    "autosave_conflict": {
+        "es": "«{item}»: otra pantalla guardó {theirs} mientras usted lo cambiaba; su cambio no se ha guardado.",
+        "en": "“{item}”: another screen saved {theirs} while you were changing it; your change was not saved.",
+    },
+    "autosave_keep_mine": {"es": "Guardar el mío", "en": "Keep mine"},
+    "autosave_take_theirs": {"es": "Quedarme con el otro", "en": "Take theirs"},
     "autosave_pending": {
         "es": "Las respuestas se guardarán en {org} desde la primera.",
         "en": "The answers will be saved in {org} from the first one on.",

@@ -228,6 +228,10 @@ class QuestionnaireBase(Strict):
         """The ids of the items a respondent answers, in questionnaire order."""
         raise NotImplementedError
 
+    def item_names(self, lang: str) -> dict[str, str]:
+        """Each item's name in ``lang`` (a question's text, a capability's name)."""
+        raise NotImplementedError
+
     def answered(self, answers: Answers) -> int:
         """How many items ``answers`` covers: questions answered, or capabilities rated
         or marked n/a."""
@@ -261,6 +265,9 @@ class Quiz(QuestionnaireBase):
 
     def item_ids(self) -> list[str]:
         return [q.id for q in self.questions]
+
+    def item_names(self, lang: str) -> dict[str, str]:
+        return {q.id: q.text.get(lang) for q in self.questions}
 
     def answered(self, answers: Answers) -> int:
         return sum(1 for q in self.questions if answers.choice(q.id))
@@ -301,6 +308,9 @@ class Grid(QuestionnaireBase):
 
     def item_ids(self) -> list[str]:
         return [c.id for _, c in self.capabilities()]
+
+    def item_names(self, lang: str) -> dict[str, str]:
+        return {c.id: c.name.get(lang) for _, c in self.capabilities()}
 
     def answered(self, answers: Answers) -> int:
         done = 0

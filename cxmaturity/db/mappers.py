@@ -49,6 +49,9 @@ def to_participant(row: ParticipantRow) -> Participant:
     return Participant(row.id, row.workshop_id, row.name)
 
 
+ANSWER_COLUMNS = ("choice", "current", "ideal", "note")  # one answer's stored fields
+
+
 def answer_columns(value: Rating | str | None) -> dict[str, Any]:
     """One answer as a response row's columns: a quiz choice, a capability's rating, or
     nothing (every column cleared)."""

@@ -29,6 +29,7 @@ from ..records import (
 )
 from .account_queries import AccountQueries
 from .mappers import (
+    ANSWER_COLUMNS,
     answer_columns,
     by_assessment,
     documents,
@@ -223,6 +224,39 @@ class Repository(AccountQueries):
             set_={**columns, "updated_at": utcnow()},
         )
         self.session.execute(statement)
+
+    def change_answer(
+        self,
+        assessment_id: int,
+        respondent: str,
+        item: str,
+        changes: Mapping[str, str | None],
+        expected: Mapping[str, str | None],
+    ) -> dict[str, str | None] | None:
+        """Write only the changed columns of one answer, if each still holds the value
+        the writer started from (``expected``); otherwise write nothing and return the
+        stored columns (a change made on a stale copy). The row is locked while it is
+        compared (PostgreSQL; on SQLite the unit holds the write lock)."""
+        row = self.session.scalar(
+            select(ResponseRow)
+            .where(
+                ResponseRow.assessment_id == assessment_id,
+                ResponseRow.respondent == respondent[:300],
+                ResponseRow.item_id == item,
+            )
+            .with_for_update()
+        )
+        stored = {c: getattr(row, c) if row is not None else None for c in ANSWER_COLUMNS}
+        if any(stored[c] != expected.get(c) for c in changes):
+            return stored
+        if row is None:
+            self.add_response(assessment_id, respondent, item, {**stored, **changes})
+        else:
+            for column, value in changes.items():
+                setattr(row, column, value)
+            row.updated_at = utcnow()
+        self.session.flush()
+        return None
 
     def replace_answers(self, assessment_id: int, team: Mapping[str, Answers]) -> None:
         """Every answer of the assessment replaced by ``team`` (respondent -> answers)."""

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sqlalchemy.exc import InternalError, OperationalError
+
 from ..db import Database
 from ..db.mappers import answer_columns
 from ..db.repository import Repository
@@ -27,7 +29,7 @@ from .access import (
     require_assessment,
     require_organization,
 )
-from .errors import WorkshopError
+from .errors import StorageUnavailable, WorkshopError
 from .tokens import token_hash
 
 AnswerValue = Rating | str | None  # a rating, a quiz choice, or nothing (clears the answer)
@@ -129,6 +131,44 @@ class AnswerService:
             uow.commit()
             return assessment
 
+    def save_changes(
+        self,
+        target: Target,
+        item: str,
+        value: AnswerValue,
+        base: Mapping[str, str | None],
+    ) -> tuple[Assessment | None, dict[str, str | None] | None]:
+        """Store only what changed in one answer since ``base`` (the stored columns the
+        person's screen started from), as one action. Returns the assessment it went to
+        (None: nowhere to save) and, when someone else changed one of those fields in
+        the meantime, the stored columns instead (nothing is written then). A database
+        that fails raises: the caller keeps the change as unsaved."""
+        try:
+            return self._save_changes(target, item, value, base)
+        except (OperationalError, InternalError) as error:  # the database, not the data
+            raise StorageUnavailable(str(error)) from error
+
+    def _save_changes(
+        self, target: Target, item: str, value: AnswerValue, base: Mapping[str, str | None]
+    ) -> tuple[Assessment | None, dict[str, str | None] | None]:
+        wanted = answer_columns(value)
+        changes = {c: v for c, v in wanted.items() if v != base.get(c)}
+        with self.database.unit(write=True) as uow:
+            found = target.resolve(uow.repo)
+            if found is None:
+                return None, None
+            assessment, respondent = found
+            if not changes:
+                return assessment, None
+            stored = uow.repo.change_answer(assessment.id, respondent, item, changes, base)
+            if stored is not None:
+                return assessment, stored
+            who = f"{target.who} {respondent}".strip() if respondent else target.who
+            uow.repo.audit(who, "assessment.answer", assessment_label(assessment),
+                           f"{item}: {', '.join(changes)}")  # fmt: skip
+            uow.commit()
+            return assessment, None
+
     def save_plan(self, target: OwnAnswers, items: Sequence[PlanItem]) -> Assessment | None:
         """Replace the plan of the session's assessment (created if this is the first
         thing saved); None without an organisation to save it under."""
@@ -141,3 +181,8 @@ class AnswerService:
                            f"{len(items)} initiative(s)")  # fmt: skip
             uow.commit()
             return found[0]
+
+
+def stored_fields(value: AnswerValue) -> dict[str, str | None]:
+    """An answer as the fields the database stores (what a screen compares against)."""
+    return answer_columns(value)

@@ -19,3 +19,8 @@ class WorkshopError(Exception):
 class TooManyAttempts(WorkshopError):
     def __init__(self, message: str) -> None:
         super().__init__(message, "attempts")
+
+
+class StorageUnavailable(Exception):
+    """The database did not take a change (it is restarting, full, read-only): nothing
+    was stored, and the caller keeps the change to try again."""

@@ -17,8 +17,8 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.model import Grid, Questionnaire
 from cxmaturity.services.access import NotFoundOrNotYours
-from cxmaturity.services.answers import OwnAnswers, ParticipantAnswers, Target
-from cxmaturity.services.errors import WorkshopError
+from cxmaturity.services.answers import OwnAnswers, ParticipantAnswers, Target, stored_fields
+from cxmaturity.services.errors import StorageUnavailable, WorkshopError
 
 from .auth import current_actor
 from .backend import services
@@ -43,8 +43,54 @@ def _target(state: UiState, questionnaire: Questionnaire, lang: str) -> Target:
 
 
 def autosave(questionnaire: Questionnaire, item_id: str, lang: str) -> None:
-    """Store one answer of this session (called from the widgets' on_change)."""
-    _save(questionnaire, [item_id], lang)
+    """Store what changed in one answer of this session (the widgets' on_change): only
+    the changed fields, and only if nobody changed them since this screen read them. A
+    database that fails leaves the answer marked unsaved, to be tried again."""
+    state = get_state()
+    if state.participant_token is None and (
+        questionnaire.id in state.team or questionnaire.id in state.read_only
+    ):
+        return
+    qstate = state.of(questionnaire.id)
+    value = to_answers(state, questionnaire, lang).answers.get(item_id)
+    target = _target(state, questionnaire, lang)
+    try:
+        saved, theirs = services().answers.save_changes(
+            target, item_id, value, qstate.base.get(item_id, {})
+        )
+    except StorageUnavailable:
+        qstate.unsaved.add(item_id)
+        return
+    except WorkshopError:
+        found = services().workshops.participant(state.participant_token or "")
+        state.save_notice = "ws_closed" if found and not found[0].open else "ws_not_saved"
+        return
+    except NotFoundOrNotYours:
+        state.save_notice = "not_saved_no_right"
+        return
+    qstate.unsaved.discard(item_id)
+    if theirs is not None:
+        qstate.conflicts[item_id] = theirs
+        return
+    qstate.conflicts.pop(item_id, None)
+    if saved is not None:
+        qstate.base[item_id] = stored_fields(value)
+        state.save_notice = None
+        if state.participant_token is None:
+            _remember(state, questionnaire, saved.public_id)
+
+
+def retry_unsaved(questionnaire: Questionnaire, lang: str) -> None:
+    """Try again every change of this questionnaire the database did not take."""
+    for item_id in sorted(get_state().of(questionnaire.id).unsaved):
+        autosave(questionnaire, item_id, lang)
+
+
+def keep_mine(questionnaire: Questionnaire, item_id: str, lang: str) -> None:
+    """After a conflict: store this screen's value over the other one."""
+    qstate = get_state().of(questionnaire.id)
+    qstate.base[item_id] = qstate.conflicts.pop(item_id, {})
+    autosave(questionnaire, item_id, lang)
 
 
 def save_all(questionnaire: Questionnaire, lang: str) -> None:
@@ -77,6 +123,11 @@ def _save(questionnaire: Questionnaire, items: list[str], lang: str) -> None:
         state.save_notice = "not_saved_no_right"
         return
     state.save_notice = None
+    qstate = state.of(questionnaire.id)
+    for item, value in values.items():  # the stored answers, as this screen now knows
+        qstate.base[item] = stored_fields(value)
+        qstate.unsaved.discard(item)
+        qstate.conflicts.pop(item, None)
     if saved is not None and state.participant_token is None:
         _remember(state, questionnaire, saved.public_id)
 
@@ -115,6 +166,9 @@ def save_plan(grid: Grid) -> None:
 
 def status_caption(state: UiState, questionnaire: Questionnaire) -> str:
     """Where this session's answers are being saved (or why they are not)."""
+    unsaved = state.of(questionnaire.id).unsaved
+    if unsaved:
+        return t("autosave_unsaved", state.lang, n=len(unsaved))
     if questionnaire.id in state.read_only:
         return t("autosave_read_only", state.lang, org=state.organization.strip())
     if questionnaire.id in state.assessment_ids:

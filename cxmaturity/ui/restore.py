@@ -11,9 +11,10 @@ import re
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Questionnaire
+from cxmaturity.model import Answers, Questionnaire
 from cxmaturity.records import Assessment
 from cxmaturity.services.access import NotFoundOrNotYours
+from cxmaturity.services.answers import stored_fields
 from cxmaturity.services.assessments import Round
 
 from .auth import current_actor
@@ -65,7 +66,7 @@ def _load(state: UiState, questionnaire: Questionnaire, opened: Round) -> None:
         state.team[questionnaire.id] = list(opened.team)
     elif opened.own is not None:
         state.team.pop(questionnaire.id, None)
-        load_answers(state, opened.own)
+        load_stored(state, opened.own)
     else:  # an assessment with no answers yet
         state.team.pop(questionnaire.id, None)
         _start_afresh(state, questionnaire.id)
@@ -84,6 +85,13 @@ def _load(state: UiState, questionnaire: Questionnaire, opened: Round) -> None:
         state.previous[questionnaire.id] = opened.previous
     else:
         state.previous.pop(questionnaire.id, None)
+
+
+def load_stored(state: UiState, answers: Answers) -> None:
+    """Stored answers into the state, remembered as the base later changes compare to."""
+    load_answers(state, answers)
+    qstate = state.of(answers.questionnaire)
+    qstate.base = {item: stored_fields(value) for item, value in answers.answers.items()}
 
 
 def _start_afresh(state: UiState, questionnaire_id: str) -> None:

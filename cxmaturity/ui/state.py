@@ -54,6 +54,13 @@ class QuestionnaireState:
     choices: dict[str, str] = field(default_factory=dict)
     ratings: dict[str, RatingState] = field(default_factory=dict)
     revision: int = 0  # bumped when answers are replaced (an upload): new widgets
+    # What the database holds of each item, as this screen last saw it (the base a
+    # change is compared against), the items whose change is not stored yet (the
+    # database failed: retried), and the items someone else changed meanwhile (what
+    # they stored; this screen's change was not written).
+    base: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    unsaved: set[str] = field(default_factory=set)
+    conflicts: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def rating(self, capability_id: str) -> RatingState:
         return self.ratings.setdefault(capability_id, RatingState())

@@ -6,6 +6,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ..conftest import ROOT
+from ..postgres import postgres_server
+
+__all__ = ["postgres_server"]  # a throwaway PostgreSQL for the tests that need one
 
 APP = str(ROOT / "app.py")
 HOME = "cxmaturity/ui/pages/home.py"

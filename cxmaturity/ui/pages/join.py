@@ -15,8 +15,9 @@ from cxmaturity.ui.access import client_key
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.forms import answer_form
+from cxmaturity.ui.restore import load_stored
 from cxmaturity.ui.shell import page_header
-from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, load_answers
+from cxmaturity.ui.state import QuestionnaireState, UiState, get_state
 
 TOKEN_PARAM, CODE_PARAM = "p", "code"
 _CODE_KEY, _NAME_KEY, _CHOICE_KEY = "join.code", "join.name", "join.questionnaire"
@@ -71,7 +72,7 @@ def _arrive(state: UiState, token: str, view: ParticipantView) -> None:
             revision=old.revision + 1 if old else 1
         )
         if saved is not None:
-            load_answers(state, saved.model_copy(update={"respondent": participant.name}))
+            load_stored(state, saved.model_copy(update={"respondent": participant.name}))
     state.organization = ""
 
 
