@@ -51,6 +51,12 @@ def autosave(questionnaire: Questionnaire, item_id: str, lang: str) -> None:
         questionnaire.id in state.team or questionnaire.id in state.read_only
     ):
         return
+    if (
+        state.participant_token is None
+        and state.organization_id is None
+        and (questionnaire.id not in state.assessment_ids)
+    ):
+        return  # a visitor, or nobody chose an organisation: nothing goes to the server
     qstate = state.of(questionnaire.id)
     value = to_answers(state, questionnaire, lang).answers.get(item_id)
     target = _target(state, questionnaire, lang)
