@@ -149,3 +149,41 @@ def page(browser, request: pytest.FixtureRequest):
         name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
         tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
+
+
+def grid_of_a_consultant(
+    data_dir: Path, organization: str, ratings: dict[str, object], password: str
+) -> tuple[object, object, object]:
+    """In the database of ``data_dir``: consultant ana@example.com, her ``organization``
+    and a grid assessment of it with ``ratings`` (capability -> Rating). Returns the
+    services, the organisation and the assessment."""
+    import datetime as dt
+
+    from cxmaturity.records import ANONYMOUS
+    from cxmaturity.services.access import Actor
+
+    from ..helpers import open_services
+
+    services = open_services(f"sqlite:///{data_dir / 'cxmaturity.db'}")
+    ana = Actor(services.accounts.add("ana@example.com", password, "consultant", actor="t"))
+    owned = services.organizations.create(ana, organization)
+    grid = services.catalogs.current().get("avaya-capability-grid")
+    assessment = services.assessments.create_assessment(owned, grid, "en", dt.date(2026, 6, 1))
+    for capability, rating in ratings.items():
+        services.assessments.save_rating(assessment, ANONYMOUS, capability, rating)
+    return services, owned, assessment
+
+
+@contextlib.contextmanager
+def signed_in_page(browser, url: str, email: str, password: str) -> Iterator[object]:
+    """A new browser context signed in as ``email``; its first tab."""
+    from .streamlit_page import sign_in
+
+    context = browser.new_context(locale="en-GB")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        sign_in(page, url, email, password)
+        yield page
+    finally:
+        context.close()

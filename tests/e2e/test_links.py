@@ -5,19 +5,15 @@ DEVELOPERS.md, "Still to do for issue 15".)"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 import pytest
 
 from cxmaturity.model import Rating
-from cxmaturity.records import ANONYMOUS
-from cxmaturity.services.access import Actor
 
-from ..helpers import open_services
-from .conftest import serve
-from .streamlit_page import expect, settle, sign_in
+from .conftest import grid_of_a_consultant, serve, signed_in_page
+from .streamlit_page import expect, settle
 
 PASSWORD = "correct horse battery"
 GRID = "avaya-capability-grid"
@@ -32,14 +28,8 @@ PAGES = {
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str]]:
     data = tmp_path_factory.mktemp("links-data")
-    services = open_services(f"sqlite:///{data / 'cxmaturity.db'}")
-    ana = Actor(services.accounts.add("ana@example.com", PASSWORD, "consultant", actor="t"))
-    acme = services.organizations.create(ana, "Enlaces S.A.")
-    grid = services.catalogs.current().get(GRID)
-    assessment = services.assessments.create_assessment(acme, grid, "en", dt.date(2026, 6, 1))
-    for capability, level in (("billing", 1), ("security", 2)):
-        services.assessments.save_rating(assessment, ANONYMOUS, capability,
-                                         Rating(current=level, ideal=4))  # fmt: skip
+    ratings = {"billing": Rating(current=1, ideal=4), "security": Rating(current=2, ideal=4)}
+    _, acme, assessment = grid_of_a_consultant(data, "Enlaces S.A.", ratings, PASSWORD)
     with serve(tmp_path_factory.mktemp("links-server"), data) as url:
         yield url, assessment.public_id, acme.public_id
 
@@ -55,11 +45,7 @@ def _on_screen(page, public_id: str, shows: str) -> None:
 def test_reload_and_navigation_keep_the_screen(browser, linked, name):
     url, public_id, _ = linked
     path, shows = PAGES[name]
-    context = browser.new_context(locale="en-GB")
-    try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        sign_in(page, url, "ana@example.com", PASSWORD)
+    with signed_in_page(browser, url, "ana@example.com", PASSWORD) as page:
         page.goto(f"{url}/{path}?questionnaire={GRID}&assessment={public_id}&lang=en")
         _on_screen(page, public_id, shows)
         page.reload()
@@ -73,22 +59,14 @@ def test_reload_and_navigation_keep_the_screen(browser, linked, name):
         _on_screen(page, public_id, shows)
         page.reload()
         _on_screen(page, public_id, shows)
-    finally:
-        context.close()
 
 
 def test_the_organisations_page_keeps_its_organisation(browser, linked):
     url, _, org = linked
-    context = browser.new_context(locale="en-GB")
-    try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        sign_in(page, url, "ana@example.com", PASSWORD)
+    with signed_in_page(browser, url, "ana@example.com", PASSWORD) as page:
         page.goto(f"{url}/organizations?org={org}&lang=en")
         chooser = page.get_by_role("combobox", name="Organisation")
         expect(chooser).to_have_value("Enlaces S.A. · owner")
         page.reload()
         expect(chooser).to_have_value("Enlaces S.A. · owner")
         assert re.search(rf"org={org}", page.url) and "lang=en" in page.url
-    finally:
-        context.close()

@@ -3,17 +3,14 @@ the same note changed in both is not overwritten silently (the second tab is tol
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 
 from cxmaturity.model import Rating
 from cxmaturity.records import ANONYMOUS
-from cxmaturity.services.access import Actor
 
-from ..helpers import open_services
-from .conftest import serve
+from .conftest import grid_of_a_consultant, serve
 from .streamlit_page import expect, key_class, settle, sign_in
 
 PASSWORD = "correct horse battery"
@@ -23,14 +20,9 @@ GRID = "avaya-capability-grid"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object, object]]:
     data = tmp_path_factory.mktemp("tabs-data")
-    services = open_services(f"sqlite:///{data / 'cxmaturity.db'}")
-    ana = Actor(services.accounts.add("ana@example.com", PASSWORD, "consultant", actor="t"))
-    acme = services.organizations.create(ana, "Pestañas S.A.")
-    grid = services.catalogs.current().get(GRID)
-    assessment = services.assessments.create_assessment(acme, grid, "en", dt.date(2026, 6, 1))
-    for capability in ("business-intelligence", "customer-focused-strategy"):
-        services.assessments.save_rating(assessment, ANONYMOUS, capability,
-                                         Rating(current=2, ideal=4, note="old"))  # fmt: skip
+    old = Rating(current=2, ideal=4, note="old")
+    ratings = {"business-intelligence": old, "customer-focused-strategy": old}
+    services, _, assessment = grid_of_a_consultant(data, "Pestañas S.A.", ratings, PASSWORD)
     with serve(tmp_path_factory.mktemp("tabs-server"), data) as url:
         yield url, services, assessment
 
