@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -135,13 +135,16 @@ def _level_value(text: str | None) -> int | str | None:
 
 
 def _answer_value(row: ResponseRow) -> Any:
-    if row.current is not None or row.ideal is not None or row.note:
-        return {
-            "current": _level_value(row.current),
-            "ideal": _level_value(row.ideal),
-            "note": row.note,
-        }
-    return row.choice
+    return answer_data({column: getattr(row, column) for column in ANSWER_COLUMNS})
+
+
+def answer_data(columns: Mapping[str, str | None]) -> Any:
+    """A response row's columns as answers-document data: a rating's mapping, a quiz
+    choice, or None (the inverse of :func:`answer_columns`)."""
+    current, ideal, note = columns.get("current"), columns.get("ideal"), columns.get("note")
+    if current is not None or ideal is not None or note:
+        return {"current": _level_value(current), "ideal": _level_value(ideal), "note": note}
+    return columns.get("choice")
 
 
 def insert_for(session: Session) -> Any:

@@ -516,18 +516,6 @@ class Repository(AccountQueries):
         )
         return found is not None
 
-    def in_workshop(self, assessment_id: int) -> bool:
-        """Whether the assessment is a workshop's (live, or its consensus)."""
-        found = self.session.scalar(
-            select(WorkshopAssessmentRow.id)
-            .where(
-                (WorkshopAssessmentRow.assessment_id == assessment_id)
-                | (WorkshopAssessmentRow.consensus_id == assessment_id)
-            )
-            .limit(1)
-        )
-        return found is not None
-
     def _link(self, workshop_id: int, live_id: int) -> WorkshopAssessmentRow | None:
         return self.session.scalar(
             select(WorkshopAssessmentRow).where(

@@ -15,7 +15,7 @@ from typing import Protocol
 from sqlalchemy.exc import InternalError, OperationalError
 
 from ..db import Database
-from ..db.mappers import answer_columns
+from ..db.mappers import answer_columns, answer_data
 from ..db.repository import Repository
 from ..model import Questionnaire, Rating
 from ..planning import PlanItem
@@ -125,9 +125,8 @@ class AnswerService:
             assessment, respondent = found
             for item, value in values.items():
                 uow.repo.upsert_answer(assessment.id, respondent, item, answer_columns(value))
-            who = f"{target.who} {respondent}".strip() if respondent else target.who
-            uow.repo.audit(who, "assessment.answer", assessment_label(assessment),
-                           ", ".join(values)[:2000])  # fmt: skip
+            uow.repo.audit(_who(target, respondent), "assessment.answer",
+                           assessment_label(assessment), ", ".join(values)[:2000])  # fmt: skip
             uow.commit()
             return assessment
 
@@ -163,9 +162,9 @@ class AnswerService:
             stored = uow.repo.change_answer(assessment.id, respondent, item, changes, base)
             if stored is not None:
                 return assessment, stored
-            who = f"{target.who} {respondent}".strip() if respondent else target.who
-            uow.repo.audit(who, "assessment.answer", assessment_label(assessment),
-                           f"{item}: {', '.join(changes)}")  # fmt: skip
+            detail = f"{item}: {', '.join(changes)}"
+            uow.repo.audit(_who(target, respondent), "assessment.answer",
+                           assessment_label(assessment), detail)  # fmt: skip
             uow.commit()
             return assessment, None
 
@@ -183,6 +182,17 @@ class AnswerService:
             return found[0]
 
 
+def _who(target: Target, respondent: str) -> str:
+    """How the audit log names whoever saved (a participant with their respondent key)."""
+    return f"{target.who} {respondent}" if respondent else target.who
+
+
 def stored_fields(value: AnswerValue) -> dict[str, str | None]:
     """An answer as the fields the database stores (what a screen compares against)."""
     return answer_columns(value)
+
+
+def stored_value(fields: Mapping[str, str | None]) -> AnswerValue:
+    """The answer stored fields hold (the inverse of :func:`stored_fields`)."""
+    data = answer_data(fields)
+    return Rating.model_validate(data) if isinstance(data, dict) else data

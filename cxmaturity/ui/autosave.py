@@ -42,14 +42,20 @@ def _target(state: UiState, questionnaire: Questionnaire, lang: str) -> Target:
     return _own(state, questionnaire, lang)
 
 
+def _not_ours(state: UiState, questionnaire: Questionnaire) -> bool:
+    """A workshop's agreed answers, or an assessment this account may only see: nothing
+    of it is changed from this screen (a participant's own answers always are theirs)."""
+    return state.participant_token is None and (
+        questionnaire.id in state.team or questionnaire.id in state.read_only
+    )
+
+
 def autosave(questionnaire: Questionnaire, item_id: str, lang: str) -> None:
     """Store what changed in one answer of this session (the widgets' on_change): only
     the changed fields, and only if nobody changed them since this screen read them. A
     database that fails leaves the answer marked unsaved, to be tried again."""
     state = get_state()
-    if state.participant_token is None and (
-        questionnaire.id in state.team or questionnaire.id in state.read_only
-    ):
+    if _not_ours(state, questionnaire):
         return
     if (
         state.participant_token is None
@@ -113,10 +119,8 @@ def save_given(questionnaire: Questionnaire, lang: str) -> None:
 
 def _save(questionnaire: Questionnaire, items: list[str], lang: str) -> None:
     state = get_state()
-    if state.participant_token is None and (
-        questionnaire.id in state.team or questionnaire.id in state.read_only
-    ):
-        return  # a workshop's agreed answers, or an assessment this account may only see
+    if _not_ours(state, questionnaire):
+        return
     given = to_answers(state, questionnaire, lang).answers
     values = {item: given.get(item) for item in items}
     try:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, t
-from cxmaturity.services.access import Actor
+from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours
 
 from .auth import (
     SIGN_IN,
@@ -137,8 +137,6 @@ def keep_in_url(state: UiState, actor: Actor) -> None:
         params["lang"] = state.lang
     wanted = params.get("org")
     if state.organization_id is None and wanted and actor.account is not None:
-        from cxmaturity.services.access import Action, NotFoundOrNotYours
-
         try:
             chosen = services().organizations.get(actor, wanted, Action.WRITE)
         except NotFoundOrNotYours:

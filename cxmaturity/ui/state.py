@@ -209,15 +209,22 @@ def _rating(rating: RatingState) -> Rating:
     return Rating.model_validate({"current": rating.current, "ideal": rating.ideal, "note": note})
 
 
+def set_answer(qstate: QuestionnaireState, item: str, value: Rating | str | None) -> None:
+    """One item's answer as given (None: no answer)."""
+    qstate.choices.pop(item, None)
+    qstate.ratings.pop(item, None)
+    if isinstance(value, Rating):
+        qstate.ratings[item] = RatingState(value.current, value.ideal, value.note or "")
+    elif value is not None:
+        qstate.choices[item] = value
+
+
 def load_answers(state: UiState, answers: Answers) -> None:
     """Replace this session's answers to one questionnaire with a document's."""
     previous = state.answers.get(answers.questionnaire)
     qstate = QuestionnaireState(revision=previous.revision + 1 if previous else 1)
     for key, value in answers.answers.items():
-        if isinstance(value, Rating):
-            qstate.ratings[key] = RatingState(value.current, value.ideal, value.note or "")
-        elif value is not None:
-            qstate.choices[key] = value
+        set_answer(qstate, key, value)
     state.answers[answers.questionnaire] = qstate
     if answers.organization and state.organization_id is None:  # a label only
         state.organization = answers.organization

@@ -132,8 +132,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     return report
 
 
-def new_page(browser, width: int = 1280, height: int = 900):
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="es-ES")
+def new_page(browser, width: int = 1280, height: int = 900, locale: str = "es-ES"):
+    """A browser context of its own (its own cookies) and its first tab."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
     page = context.new_page()
     page.set_default_timeout(20_000)
     return context, page
@@ -179,10 +180,8 @@ def signed_in_page(browser, url: str, email: str, password: str) -> Iterator[obj
     """A new browser context signed in as ``email``; its first tab."""
     from .streamlit_page import sign_in
 
-    context = browser.new_context(locale="en-GB")
+    context, page = new_page(browser, locale="en-GB")
     try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
         sign_in(page, url, email, password)
         yield page
     finally:

@@ -13,7 +13,7 @@ import pytest
 from cxmaturity.services.access import Actor
 
 from ..helpers import open_services
-from .conftest import ARTIFACTS, serve
+from .conftest import ARTIFACTS, new_page, serve
 from .streamlit_page import expect, key_class, settle, sign_in
 
 PASSWORD = "correct horse battery"
@@ -63,10 +63,8 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
     contexts = []
     try:
         # Consultant A signs in, creates the client, uploads the answers, opens them.
-        a_context = browser.new_context(locale="en-GB")
+        a_context, a = new_page(browser, locale="en-GB")
         contexts.append(a_context)
-        a = a_context.new_page()
-        a.set_default_timeout(20_000)
         sign_in(a, url, "a@consult.example", PASSWORD)
         a.goto(f"{url}/?lang=en")
         a.get_by_label("New organisation").fill(ORGANIZATION)
@@ -94,10 +92,8 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
 
         # B, a member of another organisation, and a visitor open A's exact link.
         for email in ("b@consult.example", "m@beta.example", None):
-            context = browser.new_context(locale="en-GB")
+            context, page = new_page(browser, locale="en-GB")
             contexts.append(context)
-            page = context.new_page()
-            page.set_default_timeout(20_000)
             if email is not None:
                 sign_in(page, url, email, PASSWORD)
             _nothing_shown(page, link)

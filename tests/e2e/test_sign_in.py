@@ -15,7 +15,7 @@ from cxmaturity.config import load_settings
 from cxmaturity.services.accounts import COOKIE_NAME
 
 from ..helpers import open_services
-from .conftest import serve
+from .conftest import new_page, serve
 from .streamlit_page import expect, settle
 
 PASSWORD = "correct horse battery"
@@ -46,10 +46,8 @@ def _signed_out(page) -> None:
 
 def test_first_admin_then_reload_new_tab_and_sign_out_everywhere(browser, fresh_server):
     url, data = fresh_server
-    context = browser.new_context(locale="es-ES")
+    context, page = new_page(browser, locale="es-ES")
     try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
         page.goto(f"{url}/?lang=es")
         settle(page)
         _signed_out(page)  # a visitor on a fresh server
@@ -95,10 +93,8 @@ def test_a_changed_or_expired_cookie_signs_nobody_in(browser, fresh_server):
     services = _services(data)
     if services.accounts.with_email("ana@example.com") is None:
         services.accounts.add("ana@example.com", PASSWORD, "consultant", actor="test")
-    context = browser.new_context(locale="es-ES")
+    context, page = new_page(browser, locale="es-ES")
     try:
-        page = context.new_page()
-        page.set_default_timeout(20_000)
         page.goto(f"{url}/signin?lang=es")
         page.get_by_label("Correo electrónico").fill("ana@example.com")
         page.get_by_label("Contraseña").fill("not the password")

@@ -15,7 +15,7 @@ import pytest
 from cxmaturity.services.accounts import COOKIE_NAME
 
 from ..helpers import open_services
-from .conftest import free_port, serve
+from .conftest import free_port, new_page, serve
 from .streamlit_page import expect, settle
 
 PASSWORD = "correct horse battery"
@@ -60,9 +60,8 @@ def _sign_in_with_provider(page, url: str, who: str) -> None:
 
 def test_an_existing_account_signs_in_through_the_provider(browser, sso_server):
     url, _ = sso_server
-    context = browser.new_context(locale="en-GB")
+    context, page = new_page(browser, locale="en-GB")
     try:
-        page = context.new_page()
         page.set_default_timeout(30_000)
         _sign_in_with_provider(page, url, "ana")
         expect(page.get_by_role("button", name="Cerrar sesión").or_(
@@ -89,9 +88,8 @@ def test_an_existing_account_signs_in_through_the_provider(browser, sso_server):
 
 def test_an_unknown_email_gets_no_account(browser, sso_server):
     url, data = sso_server
-    context = browser.new_context(locale="en-GB")
+    context, page = new_page(browser, locale="en-GB")
     try:
-        page = context.new_page()
         page.set_default_timeout(30_000)
         _sign_in_with_provider(page, url, "zoe")
         # st.login comes back to the home address, without the language: Spanish first.

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from ..conftest import ROOT
-from .conftest import serve
+from .conftest import new_page, serve
 from .streamlit_page import expect, pick_radio, settle
 
 LINK = "[click](http://example.com)"
@@ -52,11 +52,10 @@ def _no_link_or_image(page) -> None:
 
 def test_questionnaire_texts_and_url_parameters_are_shown_as_typed(browser, hostile_server):
     url = hostile_server
-    context = browser.new_context(locale="en-GB")
+    context, page = new_page(browser, locale="en-GB")
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     try:
-        page = context.new_page()
         page.set_default_timeout(30_000)
         page.goto(f"{url}/?lang=en")
         expect(page.get_by_text("Quiz [click](http").first).to_be_visible()

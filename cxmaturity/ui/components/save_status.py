@@ -11,9 +11,10 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import NOT_APPLICABLE, Questionnaire
+from cxmaturity.model import Questionnaire
+from cxmaturity.services.answers import stored_value
 from cxmaturity.ui.autosave import keep_mine, retry_unsaved
-from cxmaturity.ui.state import RatingState, UiState
+from cxmaturity.ui.state import UiState, set_answer
 from cxmaturity.ui.text import escape_md
 
 
@@ -26,24 +27,11 @@ def _shown(stored: dict[str, str | None], lang: str) -> str:
     return " · ".join(parts)
 
 
-def _level(text: str | None) -> int | str | None:
-    if text is None or text == NOT_APPLICABLE:
-        return text
-    return int(text) if text.isdigit() else None
-
-
 def _take_theirs(state: UiState, questionnaire_id: str, item_id: str) -> None:
     qstate = state.of(questionnaire_id)
     stored = qstate.conflicts.pop(item_id, {})
     qstate.base[item_id] = stored
-    if stored.get("choice") is not None or item_id in qstate.choices:
-        qstate.choices[item_id] = str(stored.get("choice") or "")
-        if not qstate.choices[item_id]:
-            qstate.choices.pop(item_id)
-    else:
-        qstate.ratings[item_id] = RatingState(
-            _level(stored.get("current")), _level(stored.get("ideal")), stored.get("note") or ""
-        )
+    set_answer(qstate, item_id, stored_value(stored))
     qstate.revision += 1  # fresh widgets show the stored value
 
 
