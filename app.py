@@ -16,8 +16,8 @@ if get_script_run_ctx() is None:  # imported by the server: the app and its rout
     announce_setup_code()
 else:  # a run of the page script
     from cxmaturity.ui.errors import boundary
-    from cxmaturity.ui.shell import navigation
+    from cxmaturity.ui.shell import run
 
     st.set_page_config(page_title="cxmaturity", page_icon=":material/insights:", layout="wide")
     with boundary():  # no traceback for anyone: a message with an error id, logged
-        navigation().run()
+        run()

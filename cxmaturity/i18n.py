@@ -362,6 +362,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "“{item}”: another screen saved {theirs} while you were changing it; your change was not saved.",
     },
     "autosave_keep_mine": {"es": "Guardar el mío", "en": "Keep mine"},
+    "kpi_unsaved": {
+        "es": "{n} valor(es) aún sin guardar: la base de datos no respondió. Se conservan aquí y se vuelven a intentar.",
+        "en": "{n} value(s) not saved yet: the database did not answer. They are kept here and tried again.",
+    },
+    "kpi_nothing_changed": {"es": "No ha cambiado nada.", "en": "Nothing has changed."},
+    "kpi_final_yes": {"es": "final", "en": "final"},
+    "kpi_final_no": {"es": "borrador", "en": "draft"},
+    "plan_unsaved": {
+        "es": "Cambios del plan aún sin guardar: la base de datos no respondió. Se conservan aquí y se vuelven a intentar.",
+        "en": "Changes to the plan not saved yet: the database did not answer. They are kept here and tried again.",
+    },
+    "plan_conflict": {
+        "es": "«{initiative}»: otra pantalla guardó esta fila así mientras usted la cambiaba: {theirs}. Su cambio no se ha guardado.",
+        "en": "“{initiative}”: another screen saved this row as {theirs} while you were changing it; your change was not saved.",
+    },
+    "plan_conflict_deleted": {
+        "es": "«{initiative}»: otra pantalla borró esta fila mientras usted la cambiaba; su cambio no se ha guardado.",
+        "en": "“{initiative}”: another screen deleted this row while you were changing it; your change was not saved.",
+    },
     "autosave_take_theirs": {"es": "Quedarme con el otro", "en": "Take theirs"},
     "autosave_pending": {
         "es": "Las respuestas se guardarán en {org} desde la primera.",

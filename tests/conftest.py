@@ -18,6 +18,17 @@ ASSESSMENTS = ROOT / "assessments"
 CORPUS = ROOT / "tests" / "corpus"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as ``slow`` what needs a real browser, PostgreSQL or several processes, so
+    that ``pytest -m "not slow"`` runs the fast tests alone while working (CI runs all)."""
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        on_postgres = spec is not None and "postgresql" in spec.params.values()
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "e2e" in item.path.parts or on_postgres or "postgres_server" in fixtures:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Every test gets its own data folder: the user's saved branding is never read or written."""

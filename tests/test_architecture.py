@@ -292,7 +292,7 @@ WITHOUT_ACCOUNT = {
     "workshops.participant_view": "the participant's own secret token",
     "workshops.own_answers": "the participant's own secret token",
     "answers.save_all": "its Target carries the acting account (or a participant's token)",
-    "answers.save_plan": "its Target carries the acting account",
+    "answers.change_plan": "its Target carries the acting account",
     "answers.save_changes": "its Target carries the acting account (or a participant's token)",
 }
 

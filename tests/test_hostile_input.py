@@ -161,7 +161,7 @@ def test_a_kpi_out_of_range_is_refused_by_the_service(tmp_path):
     assessment = store.create_assessment(acme, grid, "es", dt.date(2026, 1, 5))
     for bad in (float("nan"), float("inf"), 101.0, -1e300):
         with pytest.raises(ValueError, match="nps must be a number"):
-            store.save_details(admin_of(store), assessment, {"nps": bad}, final=False)
+            store.change_details(admin_of(store), assessment, {"nps": bad}, {})
     assert store.kpis(assessment) == {}
 
 

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import secrets
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ..model import NOT_APPLICABLE, Answers, Rating
-from ..planning import PlanItem, Priority, Status
+from ..planning import PlanItem
 from ..records import Account, Assessment, Organization, Participant, Workshop
 from .tables import (
     AccountRow,
@@ -94,34 +96,85 @@ def by_assessment(rows: Sequence[ResponseRow]) -> dict[int, list[ResponseRow]]:
     return groups
 
 
-def plan_row(assessment_id: int, position: int, item: PlanItem) -> PlanItemRow:
+# One plan row's stored fields, each as text (what a change is compared against).
+PLAN_COLUMNS = ("capability", "suggestion", "initiative", "owner", "due", "priority", "status",
+                "note")  # fmt: skip
+
+
+def plan_columns(item: PlanItem) -> dict[str, str | None]:
+    """A plan item as its row's fields, each as text (None: empty)."""
     initiative = item.initiative.root if item.initiative is not None else None
-    return PlanItemRow(
-        assessment_id=assessment_id,
-        position=position,
-        capability=item.capability,
-        suggestion=item.suggestion,
-        # JSON keeps both shapes apart: a plain text or a text per language.
-        initiative=json.dumps(initiative, ensure_ascii=False) if initiative is not None else None,
-        owner=item.owner,
-        due=item.due,
-        priority=item.priority.value,
-        status=item.status.value,
-        note=item.note,
+    # JSON keeps both shapes apart: a plain text or a text per language.
+    text = json.dumps(initiative, ensure_ascii=False) if initiative is not None else None
+    return {
+        "capability": item.capability,
+        "suggestion": str(item.suggestion) if item.suggestion is not None else None,
+        "initiative": text,
+        "owner": item.owner,
+        "due": item.due.isoformat() if item.due is not None else None,
+        "priority": item.priority.value,
+        "status": item.status.value,
+        "note": item.note,
+    }
+
+
+def plan_item(fields: Mapping[str, str | None]) -> PlanItem:
+    """The plan item a row's fields hold (the inverse of :func:`plan_columns`)."""
+    suggestion, initiative = fields.get("suggestion"), fields.get("initiative")
+    return PlanItem.model_validate(
+        {
+            "capability": fields["capability"],
+            "suggestion": int(suggestion) if suggestion else None,
+            "initiative": json.loads(initiative) if initiative else None,
+            "owner": fields.get("owner") or "",
+            "due": fields.get("due") or None,
+            "priority": fields["priority"],
+            "status": fields["status"],
+            "note": fields.get("note") or "",
+        }
     )
+
+
+def row_fields(row: PlanItemRow) -> dict[str, str | None]:
+    """A plan row's stored fields, as :func:`plan_columns` gives them."""
+    return {
+        "capability": row.capability,
+        "suggestion": str(row.suggestion) if row.suggestion is not None else None,
+        "initiative": row.initiative,
+        "owner": row.owner,
+        "due": row.due.isoformat() if row.due is not None else None,
+        "priority": row.priority,
+        "status": row.status,
+        "note": row.note,
+    }
+
+
+def set_plan_fields(row: PlanItemRow, fields: Mapping[str, str | None]) -> None:
+    """Write ``fields`` (text, as :func:`plan_columns` gives them) into ``row``."""
+    for column, text in fields.items():
+        if column == "suggestion":
+            row.suggestion = int(text) if text else None
+        elif column == "due":
+            row.due = dt.date.fromisoformat(text) if text else None
+        elif column in ("owner", "note"):
+            setattr(row, column, text or "")
+        elif column in PLAN_COLUMNS:
+            setattr(row, column, text)
+
+
+def new_row_key() -> str:
+    """A plan row's key: random, 128 bits as 32 hex digits."""
+    return secrets.token_hex(16)
+
+
+def plan_row(assessment_id: int, position: int, key: str, item: PlanItem) -> PlanItemRow:
+    row = PlanItemRow(assessment_id=assessment_id, position=position, row_key=key)
+    set_plan_fields(row, plan_columns(item))
+    return row
 
 
 def to_plan_item(row: PlanItemRow) -> PlanItem:
-    return PlanItem(
-        capability=row.capability,
-        suggestion=row.suggestion,
-        initiative=json.loads(row.initiative) if row.initiative is not None else None,
-        owner=row.owner,
-        due=row.due,
-        priority=Priority(row.priority),
-        status=Status(row.status),
-        note=row.note,
-    )
+    return plan_item(row_fields(row))
 
 
 def _level_text(value: int | str | None) -> str | None:

@@ -34,7 +34,10 @@ from .mappers import (
     by_assessment,
     documents,
     insert_for,
+    new_row_key,
     plan_row,
+    row_fields,
+    set_plan_fields,
     to_assessment,
     to_organization,
     to_participant,
@@ -203,6 +206,15 @@ class Repository(AccountQueries):
         )
         return [to_assessment(r) for r in rows]
 
+    def lock_assessment(self, assessment_id: int) -> Assessment | None:
+        """The assessment, its row locked until the transaction ends (PostgreSQL; on
+        SQLite a write unit holds the database's write lock): changes compared against
+        what is stored happen one after the other."""
+        row = self.session.scalar(
+            select(AssessmentRow).where(AssessmentRow.id == assessment_id).with_for_update()
+        )
+        return to_assessment(row) if row is not None else None
+
     def set_status(self, assessment_id: int, status: str) -> None:
         row = self.session.get(AssessmentRow, assessment_id)
         if row is None:
@@ -320,17 +332,71 @@ class Repository(AccountQueries):
     # ------------------------------------------------------------- plan, KPIs
 
     def replace_plan(self, assessment_id: int, items: Sequence[PlanItem]) -> None:
+        """The whole plan replaced by ``items`` (an import, a new round), new row keys."""
         self.session.execute(delete(PlanItemRow).where(PlanItemRow.assessment_id == assessment_id))
         for position, item in enumerate(items):
-            self.session.add(plan_row(assessment_id, position, item))
+            self.session.add(plan_row(assessment_id, position, new_row_key(), item))
 
     def plan(self, assessment_id: int) -> list[PlanItem]:
+        return [item for _, item in self.plan_rows(assessment_id)]
+
+    def plan_rows(self, assessment_id: int) -> list[tuple[str, PlanItem]]:
+        """The plan's items in order, each with its row key."""
         rows = self.session.scalars(
             select(PlanItemRow)
             .where(PlanItemRow.assessment_id == assessment_id)
-            .order_by(PlanItemRow.position)
+            .order_by(PlanItemRow.position, PlanItemRow.id)
         )
-        return [to_plan_item(r) for r in rows]
+        return [(r.row_key, to_plan_item(r)) for r in rows]
+
+    def change_plan_row(
+        self,
+        assessment_id: int,
+        key: str,
+        fields: Mapping[str, str | None] | None,
+        expected: Mapping[str, str | None] | None,
+    ) -> dict[str, str | None] | None:
+        """One plan row changed on its own, if it still holds what the writer started
+        from. ``expected`` None: a new row (``fields``, all of them); ``fields`` None:
+        delete the row; otherwise write the fields that differ from ``expected``.
+        Returns None when written; otherwise nothing is written and the row as stored
+        is returned (``{}``: no such row any more), for a change made on a stale copy.
+        The row is locked while compared (PostgreSQL; on SQLite the unit holds the
+        write lock)."""
+        row = self.session.scalar(
+            select(PlanItemRow)
+            .where(PlanItemRow.assessment_id == assessment_id, PlanItemRow.row_key == key[:32])
+            .with_for_update()
+        )
+        stored = row_fields(row) if row is not None else {}
+        if expected is None:  # a new row, written once (a retry finds it stored)
+            if row is not None:
+                return None if stored == dict(fields or {}) else stored
+            if fields is not None:
+                self._add_plan_row(assessment_id, key[:32], fields)
+            return None
+        if row is None:
+            return stored  # deleted meanwhile
+        if fields is None:  # a deletion: only of the row as the writer saw it
+            if stored != dict(expected):
+                return stored
+            self.session.delete(row)
+        else:
+            changes = {c: v for c, v in fields.items() if v != expected.get(c)}
+            if any(stored.get(c) != expected.get(c) for c in changes):
+                return stored
+            set_plan_fields(row, changes)
+        self.session.flush()
+        return None
+
+    def _add_plan_row(self, assessment_id: int, key: str, fields: Mapping[str, str | None]) -> None:
+        last = self.session.scalar(
+            select(func.max(PlanItemRow.position)).where(PlanItemRow.assessment_id == assessment_id)
+        )
+        row = PlanItemRow(assessment_id=assessment_id, row_key=key, position=(last or 0) + 1)
+        set_plan_fields(row, fields)
+        self.session.add(row)
+        self.session.flush()
 
     def set_kpis(self, assessment_id: int, values: Mapping[str, float | None]) -> None:
         for name, value in values.items():

@@ -90,11 +90,15 @@ class ResponseRow(Base):
 
 class PlanItemRow(Base):
     __tablename__ = "plan_items"
+    __table_args__ = (
+        Index("ix_plan_items_assessment_key", "assessment_id", "row_key", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("assessments.id", ondelete="CASCADE"), index=True
     )
+    row_key: Mapped[str] = mapped_column(String(32))  # stable across edits (see 0007)
     position: Mapped[int] = mapped_column(Integer)
     capability: Mapped[str] = mapped_column(String(100))
     suggestion: Mapped[int | None] = mapped_column(Integer, nullable=True)

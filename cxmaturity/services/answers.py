@@ -15,7 +15,7 @@ from typing import Protocol
 from sqlalchemy.exc import InternalError, OperationalError
 
 from ..db import Database
-from ..db.mappers import answer_columns, answer_data
+from ..db.mappers import answer_columns, answer_data, plan_columns, plan_item
 from ..db.repository import Repository
 from ..model import Questionnaire, Rating
 from ..planning import PlanItem
@@ -168,18 +168,88 @@ class AnswerService:
             uow.commit()
             return assessment, None
 
-    def save_plan(self, target: OwnAnswers, items: Sequence[PlanItem]) -> Assessment | None:
-        """Replace the plan of the session's assessment (created if this is the first
-        thing saved); None without an organisation to save it under."""
-        with self.database.unit() as uow:
+    def change_plan(
+        self, target: OwnAnswers, changes: Sequence[PlanChange]
+    ) -> tuple[Assessment | None, dict[str, dict[str, str | None]]]:
+        """Store plan rows that changed, each on its own and only its changed fields,
+        as one action (the assessment is created if this is the first thing saved).
+        Returns the assessment (None: nowhere to save) and the rows someone else changed
+        or deleted meanwhile (key -> the row as stored, ``{}`` if deleted): those are
+        not written. A database that fails raises StorageUnavailable: the caller keeps
+        the changes as unsaved."""
+        try:
+            return self._change_plan(target, changes)
+        except (OperationalError, InternalError) as error:  # the database, not the data
+            raise StorageUnavailable(str(error)) from error
+
+    def _change_plan(
+        self, target: OwnAnswers, changes: Sequence[PlanChange]
+    ) -> tuple[Assessment | None, dict[str, dict[str, str | None]]]:
+        with self.database.unit(write=True) as uow:
             found = target.resolve(uow.repo)
             if found is None:
-                return None
-            uow.repo.replace_plan(found[0].id, items)
-            uow.repo.audit(target.who, "assessment.plan", assessment_label(found[0]),
-                           f"{len(items)} initiative(s)")  # fmt: skip
+                return None, {}
+            assessment = found[0]
+            conflicts: dict[str, dict[str, str | None]] = {}
+            for change in changes:
+                stored = uow.repo.change_plan_row(
+                    assessment.id, change.key, change.fields, change.base
+                )
+                if stored is not None:
+                    conflicts[change.key] = stored
+            written = [c for c in changes if c.key not in conflicts]
+            if written:
+                uow.repo.audit(target.who, "assessment.plan", assessment_label(assessment),
+                               _plan_summary(written))  # fmt: skip
             uow.commit()
-            return found[0]
+            return assessment, conflicts
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One plan row's change, by its key: ``base`` None adds the row (``fields``),
+    ``fields`` None deletes it, otherwise the fields that differ from ``base`` (the row
+    as the editor read it) are written if the stored row still holds ``base``'s."""
+
+    key: str
+    fields: dict[str, str | None] | None
+    base: dict[str, str | None] | None
+
+
+def plan_changes(
+    base: Mapping[str, Mapping[str, str | None]], now: Mapping[str, PlanItem]
+) -> list[PlanChange]:
+    """What changed from ``base`` (row key -> the row as stored, when read) to ``now``
+    (row key -> item, the complete rows on screen): new rows, changed rows (only their
+    changed fields), deleted rows; in the order of ``now``, deletions last."""
+    changes: list[PlanChange] = []
+    for key, item in now.items():
+        fields = plan_fields(item)
+        before = base.get(key)
+        if before is None:
+            changes.append(PlanChange(key, fields, None))
+        elif fields != dict(before):
+            changed = {c: v for c, v in fields.items() if v != before.get(c)}
+            changes.append(PlanChange(key, changed, dict(before)))
+    changes += [PlanChange(key, None, dict(b)) for key, b in base.items() if key not in now]
+    return changes
+
+
+def plan_fields(item: PlanItem) -> dict[str, str | None]:
+    """A plan item as the fields the database stores (what a screen compares against)."""
+    return plan_columns(item)
+
+
+def stored_plan_item(fields: Mapping[str, str | None]) -> PlanItem:
+    """The plan item stored fields hold (the inverse of :func:`plan_fields`)."""
+    return plan_item(fields)
+
+
+def _plan_summary(changes: Sequence[PlanChange]) -> str:
+    added = sum(1 for c in changes if c.base is None)
+    deleted = sum(1 for c in changes if c.fields is None)
+    changed = len(changes) - added - deleted
+    return f"{added} added, {changed} changed, {deleted} deleted"
 
 
 def _who(target: Target, respondent: str) -> str:

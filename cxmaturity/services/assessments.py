@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import InternalError, OperationalError
+
 from ..db import Database
 from ..db.mappers import answer_columns
 from ..db.repository import Repository
@@ -46,6 +48,7 @@ from .access import (
     require_assessment,
     writable,
 )
+from .errors import StorageUnavailable
 
 Team = dict[str, Answers]  # respondent -> answers
 
@@ -61,7 +64,7 @@ class Round:
     access: str  # the reader's: owner, editor, viewer or admin
     own: Answers | None = None
     team: tuple[Answers, ...] = ()
-    plan: tuple[PlanItem, ...] = ()
+    plan: tuple[tuple[str, PlanItem], ...] = ()  # each item with its row key
     previous: Answers | None = None
 
     @property
@@ -185,7 +188,7 @@ class Assessments:
                 access=level,
                 own=None if is_team else own,
                 team=tuple(everyone.values()) if is_team else (),
-                plan=tuple(repo.plan(assessment.id)),
+                plan=tuple(repo.plan_rows(assessment.id)),
                 previous=earlier,
             )
 
@@ -251,31 +254,54 @@ class Assessments:
             uow.repo.set_kpis(assessment.id, values)
             uow.commit()
 
-    def save_details(
+    def change_details(
         self,
         actor: Actor,
         assessment: Assessment,
-        kpis: dict[str, float | None],
-        *,
-        final: bool,
-    ) -> None:
-        """The KPI values and the final/draft status, saved together (one action;
-        needs the ``write`` right)."""
-        _check_kpis(kpis)
-        with self.database.unit() as uow:
-            found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.WRITE)
-            uow.repo.set_kpis(found.id, kpis)
-            uow.repo.set_status(found.id, FINAL if final else DRAFT)
-            shown = ", ".join(f"{k}={v}" for k, v in kpis.items() if v is not None)
-            uow.repo.audit(actor.name, "assessment.details", assessment_label(found),
-                           f"{FINAL if final else DRAFT}; {shown}")  # fmt: skip
-            uow.commit()
+        changes: Mapping[str, float | bool | None],
+        base: Mapping[str, float | bool | None],
+    ) -> dict[str, float | bool | None]:
+        """Change KPI values (None clears one) and the final/draft status (``final``),
+        each on its own: a field is written only if it still holds what the person's
+        form started from (``base``); one action, needing the ``write`` right. Returns
+        the fields someone else changed meanwhile, with their stored values (those are
+        not written). A database that fails raises StorageUnavailable."""
+        _check_kpis({k: _number(v) for k, v in changes.items() if k != FINAL_FIELD})
+        try:
+            return self._change_details(actor, assessment, changes, base)
+        except (OperationalError, InternalError) as error:  # the database, not the data
+            raise StorageUnavailable(str(error)) from error
 
-    def kpis_of(self, actor: Actor, assessment: Assessment) -> dict[str, float]:
-        """The KPI values of an assessment the actor may read."""
+    def _change_details(
+        self,
+        actor: Actor,
+        assessment: Assessment,
+        changes: Mapping[str, float | bool | None],
+        base: Mapping[str, float | bool | None],
+    ) -> dict[str, float | bool | None]:
+        with self.database.unit(write=True) as uow:
+            found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.WRITE)
+            locked = uow.repo.lock_assessment(found.id) or found
+            stored = details(uow.repo.kpis(found.id), locked.final)
+            theirs = {k: stored.get(k) for k in changes if stored.get(k) != base.get(k)}
+            written = {k: v for k, v in changes.items() if k not in theirs}
+            kpis = {k: _number(v) for k, v in written.items() if k != FINAL_FIELD}
+            if kpis:
+                uow.repo.set_kpis(found.id, kpis)
+            if FINAL_FIELD in written:
+                uow.repo.set_status(found.id, FINAL if written[FINAL_FIELD] else DRAFT)
+            if written:
+                shown = ", ".join(f"{k}={v}" for k, v in written.items())
+                uow.repo.audit(actor.name, "assessment.details", assessment_label(found), shown)
+            uow.commit()
+            return theirs
+
+    def details_of(self, actor: Actor, assessment: Assessment) -> dict[str, float | bool | None]:
+        """The KPI values and the final flag (``final``) of an assessment the actor may
+        read, as :meth:`change_details` compares them."""
         with self.database.unit() as uow:
             found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.READ)
-            return uow.repo.kpis(found.id)
+            return details(uow.repo.kpis(found.id), found.final)
 
     def kpis(self, assessment: Assessment) -> dict[str, float]:
         with self.database.unit() as uow:
@@ -354,6 +380,19 @@ class Assessments:
             repo.replace_plan(row.id, assessment.plan)
             repo.set_kpis(row.id, {str(k): v for k, v in assessment.kpis.items()})
         return organization
+
+
+FINAL_FIELD = "final"  # the final/draft status among an assessment's details
+
+
+def details(kpis: Mapping[str, float], final: bool) -> dict[str, float | bool | None]:
+    """An assessment's details as one mapping: every KPI (None: not given) and
+    ``final``."""
+    return {**{name: kpis.get(name) for name in KPI_NAMES}, FINAL_FIELD: final}
+
+
+def _number(value: float | bool | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _check_kpis(values: Mapping[str, float | None]) -> None:

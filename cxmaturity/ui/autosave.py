@@ -17,13 +17,21 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.model import Grid, Questionnaire
 from cxmaturity.services.access import NotFoundOrNotYours
-from cxmaturity.services.answers import OwnAnswers, ParticipantAnswers, Target, stored_fields
+from cxmaturity.services.answers import (
+    OwnAnswers,
+    ParticipantAnswers,
+    Target,
+    plan_changes,
+    plan_fields,
+    stored_fields,
+    stored_plan_item,
+)
 from cxmaturity.services.errors import StorageUnavailable, WorkshopError
 
 from .auth import current_actor
 from .backend import services
 from .restore import ASSESSMENT_PARAM
-from .state import UiState, get_state, plan_items, to_answers
+from .state import PlanRow, UiState, get_state, to_answers
 
 
 def _own(state: UiState, questionnaire: Questionnaire, lang: str) -> OwnAnswers:
@@ -146,6 +154,7 @@ def _remember(state: UiState, questionnaire: Questionnaire, public_id: str) -> N
     if state.assessment_ids.get(questionnaire.id) != public_id:
         state.assessment_ids[questionnaire.id] = public_id
         st.query_params[ASSESSMENT_PARAM] = public_id
+        state.links_behind = True  # see shell.links_follow
 
 
 def autosave_item(questionnaire_id: str, item_id: str) -> None:
@@ -158,20 +167,76 @@ def autosave_item(questionnaire_id: str, item_id: str) -> None:
 
 
 def save_plan(grid: Grid) -> None:
-    """Store the session's plan for ``grid`` (complete rows) with its assessment (created
-    with the first answer or plan edit, like answers)."""
+    """Store what changed in the session's plan for ``grid`` since it was read: each
+    row on its own, only its changed fields, and only if nobody changed the row
+    meanwhile (rows someone else changed are kept apart, see the plan editor). Rows
+    still being typed (no capability or no text) wait. The assessment is created with
+    the first answer or plan edit, like answers. A database that fails leaves the plan
+    marked unsaved, to be tried again."""
     state = get_state()
-    if grid.id in state.read_only:
+    if grid.id in state.read_only or grid.id in state.team:
+        return
+    if state.organization_id is None and grid.id not in state.assessment_ids:
+        return  # a visitor, or nobody chose an organisation: nothing goes to the server
+    saves = state.saves_of(grid.id)
+    now = {
+        row.key: item
+        for row in state.plans.get(grid.id, [])
+        if (item := row.item(grid)) is not None and row.key not in saves.conflicts
+    }
+    mine = {k: v for k, v in saves.base.items() if k not in saves.conflicts}
+    changes = plan_changes(mine, now)
+    if not changes:
+        saves.unsaved = False
         return
     try:
-        saved = services().answers.save_plan(
-            _own(state, grid, state.lang), plan_items(state, grid) or []
-        )
+        saved, theirs = services().answers.change_plan(_own(state, grid, state.lang), changes)
+    except StorageUnavailable:
+        saves.unsaved = True
+        return
     except NotFoundOrNotYours:
         state.save_notice = "not_saved_no_right"
         return
+    saves.unsaved = False
+    for change in changes:
+        if change.key in theirs:
+            saves.conflicts[change.key] = theirs[change.key]
+        elif change.fields is None:
+            saves.base.pop(change.key, None)
+        else:
+            saves.base[change.key] = plan_fields(now[change.key])
     if saved is not None:
         _remember(state, grid, saved.public_id)
+
+
+def keep_my_row(grid: Grid, key: str) -> None:
+    """After a conflict on a plan row: store this screen's row over the other one (a
+    row the other screen deleted is added again)."""
+    saves = get_state().saves_of(grid.id)
+    theirs = saves.conflicts.pop(key, {})
+    if theirs:
+        saves.base[key] = theirs
+    else:
+        saves.base.pop(key, None)
+    save_plan(grid)
+
+
+def take_their_row(grid: Grid, key: str) -> None:
+    """After a conflict on a plan row: show the row as the other screen stored it (or
+    drop it, if the other screen deleted it)."""
+    state = get_state()
+    saves = state.saves_of(grid.id)
+    theirs = saves.conflicts.pop(key, {})
+    rows = list(state.plans.get(grid.id, []))
+    index = next((i for i, row in enumerate(rows) if row.key == key), None)
+    if theirs:
+        saves.base[key] = theirs
+        row = PlanRow.of(stored_plan_item(theirs), key)
+        rows = [*rows, row] if index is None else [*rows[:index], row, *rows[index + 1 :]]
+    else:
+        saves.base.pop(key, None)
+        rows = [r for r in rows if r.key != key]
+    state.set_plan(grid.id, rows)
 
 
 def status_caption(state: UiState, questionnaire: Questionnaire) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.loader import Catalog
-from cxmaturity.model import Questionnaire
+from cxmaturity.model import Grid, Questionnaire, grids
 
 from . import backend
 from .state import UiState
@@ -39,3 +39,16 @@ def selected(known: Catalog, state: UiState) -> tuple[Questionnaire | None, str 
         if saved is not None and "assessment" not in st.query_params:
             st.query_params["assessment"] = saved  # a reload opens the same assessment
     return questionnaire, wanted
+
+
+def plan_grid(state: UiState, known: Catalog) -> Grid | None:
+    """The grid the plan page shows: the one last opened, else the first one with
+    answers, else the first one."""
+    every = grids(list(known.questionnaires.values()))
+    opened = next((g for g in every if g.id == state.last_opened), None)
+    answered = (
+        g
+        for g in every
+        if g.id in state.team or (g.id in state.answers and not state.answers[g.id].is_empty())
+    )
+    return opened or next(answered, None) or next(iter(every), None)

@@ -14,12 +14,12 @@ from cxmaturity.i18n import t
 from cxmaturity.model import Answers, Questionnaire
 from cxmaturity.records import Assessment
 from cxmaturity.services.access import NotFoundOrNotYours
-from cxmaturity.services.answers import stored_fields
+from cxmaturity.services.answers import plan_fields, stored_fields
 from cxmaturity.services.assessments import Round
 
 from .auth import current_actor
 from .backend import services
-from .state import PlanRow, QuestionnaireState, UiState, load_answers
+from .state import PlanRow, PlanSaves, QuestionnaireState, UiState, load_answers
 
 ASSESSMENT_PARAM = "assessment"
 PUBLIC_ID = re.compile(r"[0-9a-f]{32}")
@@ -70,10 +70,11 @@ def _load(state: UiState, questionnaire: Questionnaire, opened: Round) -> None:
     else:  # an assessment with no answers yet
         state.team.pop(questionnaire.id, None)
         _start_afresh(state, questionnaire.id)
-    if opened.plan:
-        state.plans[questionnaire.id] = [PlanRow.of(item) for item in opened.plan]
-    else:
-        state.plans.pop(questionnaire.id, None)  # never edited: the suggestions
+    # No plan stored: never edited, the suggestions.
+    rows = [PlanRow.of(item, key) for key, item in opened.plan]
+    state.set_plan(questionnaire.id, rows or None)
+    base = {key: plan_fields(item) for key, item in opened.plan}
+    state.plan_saves[questionnaire.id] = PlanSaves(base=base)
     state.organization = opened.organization.name
     state.organization_id = opened.organization.public_id
     state.assessment_ids[questionnaire.id] = opened.assessment.public_id
@@ -105,7 +106,8 @@ def forget(state: UiState, questionnaire_id: str) -> None:
     if questionnaire_id in state.assessment_ids:
         state.assessment_ids.pop(questionnaire_id)
         _start_afresh(state, questionnaire_id)  # its answers are not this session's any more
-        state.plans.pop(questionnaire_id, None)
+        state.set_plan(questionnaire_id, None)
+        state.plan_saves.pop(questionnaire_id, None)
     for held in (state.team, state.previous):
         held.pop(questionnaire_id, None)
     state.read_only.discard(questionnaire_id)

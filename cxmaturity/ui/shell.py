@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cxmaturity.i18n import LANGUAGES, t
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours
@@ -19,6 +20,7 @@ from .auth import (
     single_sign_on,
 )
 from .backend import services
+from .catalog import catalog, plan_grid
 from .state import UiState, get_state, start_state
 from .text import escape_md
 
@@ -33,8 +35,8 @@ NOTICE_KEY = "ui.notice"  # what the last action did, shown after the rerun it c
 LANGUAGE_NAMES = {"es": "Español", "en": "English"}
 
 
-def navigation() -> Any:
-    """The app's pages, titled in the session's language.
+def run() -> None:
+    """Run the page the address names, under the app's own navigation bar.
 
     A workshop participant (a join link, or a session that joined) gets the join
     page alone: whatever address they open, they see their own answers and nothing
@@ -43,16 +45,70 @@ def navigation() -> Any:
     state = get_state()
     sync_language_from_url(state)
     if participant_view(state):
-        return st.navigation(_participant_pages(state.lang), position="hidden")
+        st.navigation(_participant_pages(state.lang), position="hidden").run()
+        return
     actor = current_actor()
     single_sign_on(actor, state.lang)  # back from st.login: a session of ours, then reload
     remember_shown_actor(actor)
     account_id = actor.account.id if actor.account is not None else None
     if state.account_id != account_id:  # signed out elsewhere, or another account
         state = start_state(state.lang, account_id)
-    keep_in_url(state, actor)
     pages = _pages(state.lang, actor.account is not None, actor.is_admin)
-    return st.navigation(pages, position="top")
+    page = st.navigation(pages, position="hidden")
+    keep_in_url(state, actor, page.url_path)
+    bar = st.container(horizontal=True, gap="small", key="nav")
+    state.links_behind = False  # this run draws them
+    try:
+        page.run()
+    finally:  # drawn after the page: its links carry what the page has just opened
+        _navigation_bar(bar, pages, get_state())
+
+
+def _navigation_bar(bar: Any, pages: list[Any], state: UiState) -> None:
+    """The app's own navigation: one link per page, each carrying the address of what
+    that page shows. (Streamlit's own navigation links carry no query parameters, and
+    putting them back after the click makes a second history entry, which breaks
+    back/forward.) A click is one history entry; back, forward and a reload reopen
+    that screen."""
+    with bar:
+        for page in pages:
+            st.page_link(page, query_params=page_params(page.url_path, state))
+
+
+def history_navigation() -> bool:
+    """This run was started by the browser's back or forward button."""
+    ctx = get_script_run_ctx()
+    return ctx is not None and ctx.is_history_navigation
+
+
+def links_follow() -> None:
+    """In a fragment's run (a click in the quiz or grid): when the click changed what
+    the navigation's links carry (its first answer created the assessment), the whole
+    page runs again, so that the links (drawn outside the fragment) follow."""
+    if get_state().links_behind:
+        st.rerun(scope="app")
+
+
+def page_params(url_path: str, state: UiState) -> dict[str, str]:
+    """The query parameters of the screen a page shows for this session: the language,
+    the organisation answers are saved under (on Organisations: the one last shown
+    there), the questionnaire and assessment last opened (Answer, Results; Plan: its
+    grid) and the workshop last shown (Workshops)."""
+    known = catalog()
+    params = {"lang": state.lang}
+    if url_path == "organizations":
+        shown = state.viewed_organization or state.organization_id
+        return params | ({"org": shown} if shown else {})
+    if state.organization_id is not None:
+        params["org"] = state.organization_id
+    opened = state.last_opened if state.last_opened in known.questionnaires else None
+    if url_path in ("answer", "results") and opened is not None:
+        return questionnaire_params(opened, state.lang)
+    if url_path == "plan" and (grid := plan_grid(state, known)) is not None:
+        return questionnaire_params(grid.id, state.lang)
+    if url_path == "workshop" and state.workshop_id is not None:
+        params["workshop"] = state.workshop_id
+    return params
 
 
 def participant_view(state: UiState) -> bool:
@@ -128,14 +184,17 @@ def _sign_in_page(lang: str) -> Any:
     )
 
 
-def keep_in_url(state: UiState, actor: Actor) -> None:
+def keep_in_url(state: UiState, actor: Actor, url_path: str) -> None:
     """The address always carries the language and the organisation answers are saved
-    in (the navigation's links drop parameters), and a reloaded address brings the
-    organisation back, if the account may still answer for it."""
+    in (an address typed or linked may lack them), and a reloaded address brings the
+    organisation back, if the account may still answer for it. (On Organisations,
+    ``org`` is the organisation shown there, not the one answers are saved in.)"""
     params = st.query_params
     if params.get("lang") != state.lang:
         params["lang"] = state.lang
     wanted = params.get("org")
+    if url_path == "organizations":
+        return
     if state.organization_id is None and wanted and actor.account is not None:
         try:
             chosen = services().organizations.get(actor, wanted, Action.WRITE)

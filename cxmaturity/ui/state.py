@@ -10,6 +10,7 @@ callback. Widget keys derive from ids.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -95,14 +96,18 @@ class PlanRow:
     priority: Priority = Priority.MEDIUM
     status: Status = Status.PROPOSED
     note: str = ""
+    key: str = field(default_factory=lambda: secrets.token_hex(16))  # its stored row's
 
     @classmethod
-    def of(cls, item: PlanItem) -> PlanRow:
+    def of(cls, item: PlanItem, key: str | None = None) -> PlanRow:
         text = item.initiative.get("") if item.initiative is not None else ""
-        return cls(
+        row = cls(
             item.capability, item.suggestion, text, item.owner, item.due,
             item.priority, item.status, item.note,
         )  # fmt: skip
+        if key is not None:
+            row.key = key
+        return row
 
     def item(self, grid: Grid) -> PlanItem | None:
         """The engine's plan item, or None while the row lacks a capability or a text."""
@@ -125,6 +130,21 @@ class PlanRow:
 
 
 @dataclass
+class PlanSaves:
+    """What the database holds of one grid's plan, as this screen last saw it (row key
+    -> stored fields: the base each change is compared against), whether changes wait
+    for the database (it failed: retried), the rows someone else changed or deleted
+    meanwhile (row key -> their row, ``{}`` if deleted; not written), and the rows the
+    plan editor on screen was drawn from (its key, a salt for the keys of rows added in
+    it, the rows)."""
+
+    base: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    unsaved: bool = False
+    conflicts: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    editor: tuple[str, str, list[PlanRow]] | None = None
+
+
+@dataclass
 class UiState:
     """Everything the app keeps for one browser session."""
 
@@ -136,18 +156,34 @@ class UiState:
     answers: dict[str, QuestionnaireState] = field(default_factory=dict)
     last_upload: str | None = None
     last_opened: str | None = None  # the questionnaire last opened
+    viewed_organization: str | None = None  # public id of the one last shown on Organisations
+    workshop_id: str | None = None  # public id of the workshop last shown on Workshops
     plans: dict[str, list[PlanRow]] = field(default_factory=dict)  # absent: not edited yet
     assessment_ids: dict[str, str] = field(default_factory=dict)  # public ids, where saved
     read_only: set[str] = field(default_factory=set)  # questionnaires the account may only see
     previous: dict[str, Answers] = field(default_factory=dict)  # last round, in a re-evaluation
     plan_revision: int = 0  # bumped when the plan changes: a fresh editor widget
+    plan_saves: dict[str, PlanSaves] = field(default_factory=dict)
     # A workshop's consensus opened from the history: the team's answers (read only).
     team: dict[str, list[Answers]] = field(default_factory=dict)
     participant_token: str | None = None  # this browser joined a workshop: its answers only
+    links_behind: bool = False  # the navigation's links lack what a fragment just stored
     save_notice: str | None = None  # why an answer was not saved (workshop closed, no right)
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:
         return self.answers.setdefault(questionnaire_id, QuestionnaireState())
+
+    def saves_of(self, grid_id: str) -> PlanSaves:
+        return self.plan_saves.setdefault(grid_id, PlanSaves())
+
+    def set_plan(self, grid_id: str, rows: list[PlanRow] | None) -> None:
+        """The plan replaced from outside the editor (loaded, reset, added to, another
+        screen's row taken): the editor is drawn afresh from it. None: the suggestions."""
+        if rows is None:
+            self.plans.pop(grid_id, None)
+        else:
+            self.plans[grid_id] = rows
+        self.plan_revision += 1
 
 
 def get_state() -> UiState:

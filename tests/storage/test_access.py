@@ -13,10 +13,12 @@ from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem
 from cxmaturity.records import ANONYMOUS
 from cxmaturity.services.access import Action, Actor, NotAllowed, NotFoundOrNotYours
-from cxmaturity.services.answers import OwnAnswers
+from cxmaturity.services.answers import OwnAnswers, PlanChange, plan_fields
 from cxmaturity.services.reports import ReportPart
 
 from ..helpers import open_services
+
+NEW_ROW = PlanChange("k1", plan_fields(PlanItem(capability="billing", initiative="x")), None)
 
 PASSWORD = "correct horse battery"
 ROLES = ["visitor", "participant", "viewer", "editor", "owner", "other-consultant",
@@ -96,7 +98,7 @@ class World:
             ),
             "history": lambda: services.history.entries(actor, self.acme, "es"),
             "export": lambda: services.assessments.export_json(actor, self.acme),
-            "kpis-read": lambda: services.assessments.kpis_of(actor, self.assessment),
+            "kpis-read": lambda: services.assessments.details_of(actor, self.assessment),
             "report": lambda: services.reports.report(
                 actor, [ReportPart(self.grid, self.assessment.public_id)], "es"
             ),
@@ -110,11 +112,9 @@ class World:
                 "billing",
                 Rating(current=1, ideal=1),
             ),
-            "plan": lambda: services.answers.save_plan(
-                own, [PlanItem(capability="billing", initiative="x")]
-            ),
-            "kpis": lambda: services.assessments.save_details(
-                actor, self.assessment, {"nps": 10.0}, final=True
+            "plan": lambda: services.answers.change_plan(own, [NEW_ROW]),
+            "kpis": lambda: services.assessments.change_details(
+                actor, self.assessment, {"nps": 10.0, "final": True}, {"final": False}
             ),
             "reevaluate": lambda: services.assessments.reevaluate(
                 actor, self.assessment, self.grid, dt.date(2026, 7, 1)
@@ -314,8 +314,9 @@ def test_every_change_is_in_the_audit_log_with_who_made_it(world, quiz):
     services, editor = world.services, world.actor("editor")
     own = OwnAnswers(editor, world.grid, "es", assessment_id=world.assessment.public_id)
     services.answers.save(own, "billing", Rating(current=3, ideal=4))
-    services.answers.save_plan(own, [PlanItem(capability="billing", initiative="x")])
-    services.assessments.save_details(editor, world.assessment, {"nps": 12.0}, final=True)
+    item = PlanItem(capability="billing", initiative="x")
+    services.answers.change_plan(own, [PlanChange("k1", plan_fields(item), None)])
+    services.assessments.change_details(editor, world.assessment, {"nps": 12.0}, {})
     services.workshops.close(editor, world.workshop)
     services.workshops.save_consensus(editor, world.workshop, quiz, {})
     log = services.organizations.audit_log(world.actor("admin"))

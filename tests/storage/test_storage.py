@@ -35,11 +35,11 @@ def store(db_url: str) -> Assessments:
 def test_upgrade_head_from_an_empty_database(db_url):
     engine = create_engine(db_url)
     upgrade(engine)
-    assert current(engine) == "0006"
+    assert current(engine) == "0007"
     tables = set(inspect(engine).get_table_names())
     assert {"organizations", "assessments", "responses", "plan_items", "kpis"} <= tables
     upgrade(engine)  # again: nothing to do, nothing lost
-    assert current(engine) == "0006"
+    assert current(engine) == "0007"
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(db_url):

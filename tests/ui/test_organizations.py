@@ -110,8 +110,8 @@ def test_kpis_and_final_status_are_saved_with_the_assessment(owner):
         RESULTS, questionnaire="avaya-capability-grid", assessment=first.public_id, lang="en"
     )
     assert not at.exception
-    at.number_input(key=f"kpi.{first.id}.nps").set_value(31.5)
-    at.number_input(key=f"kpi.{first.id}.fcr").set_value(72)
+    at.number_input(key=f"kpi.{first.public_id}.nps").set_value(31.5)
+    at.number_input(key=f"kpi.{first.public_id}.fcr").set_value(72)
     at.checkbox[0].check()
     next(b for b in at.get("form_submit_button") if "Save metrics" in b.proto.label).click().run()
     assert not at.exception

@@ -1,17 +1,126 @@
-"""An assessment's KPI values and its draft/final status, on the Results page."""
+"""An assessment's KPI values and its draft/final status, on the Results page.
+
+Each field is saved on its own, only when it changed, and only if it still holds what
+the form started from: a value another screen saved meanwhile is not overwritten; the
+person sees it and keeps theirs or takes it. Fields the person has not changed follow
+what is stored. A database that fails leaves the changes marked unsaved, tried again
+on every run of the page and with "Try again now".
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import streamlit as st
 
-from cxmaturity.i18n import t
+from cxmaturity.i18n import number, t
 from cxmaturity.model import Questionnaire
-from cxmaturity.records import KPI_LIMITS, KPI_NAMES
+from cxmaturity.records import KPI_LIMITS, KPI_NAMES, Assessment
 from cxmaturity.services.access import NotFoundOrNotYours
+from cxmaturity.services.assessments import FINAL_FIELD
+from cxmaturity.services.errors import StorageUnavailable
 from cxmaturity.ui.auth import current_actor, page_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.restore import bound
 from cxmaturity.ui.state import UiState
+from cxmaturity.ui.text import escape_md
+
+Value = float | bool | None
+FIELDS = (*KPI_NAMES, FINAL_FIELD)
+
+
+@dataclass
+class DetailsForm:
+    """One assessment's form: what is stored as the form last saw it (the base of each
+    change), changes waiting for the database, and fields another screen changed."""
+
+    base: dict[str, Value]
+    unsaved: dict[str, Value] = field(default_factory=dict)
+    conflicts: dict[str, tuple[Value, Value]] = field(default_factory=dict)  # mine, theirs
+    denied: bool = False  # the last save was refused (the right was taken away)
+
+
+def _widget(assessment: Assessment, name: str) -> str:
+    return f"kpi.{assessment.public_id}.{name}"
+
+
+def _form(assessment: Assessment, stored: dict[str, Value]) -> DetailsForm:
+    """The form's memory, and fields nobody touched here brought up to what is stored."""
+    key = f"kpi.form.{assessment.public_id}"
+    form = st.session_state.get(key)
+    if not isinstance(form, DetailsForm):
+        form = DetailsForm(base=dict(stored))
+        st.session_state[key] = form
+    for name in FIELDS:
+        widget = _widget(assessment, name)
+        untouched = widget not in st.session_state or st.session_state[widget] == form.base[name]
+        if stored[name] != form.base[name] and untouched and name not in form.unsaved:
+            form.base[name] = stored[name]
+            if widget in st.session_state:
+                st.session_state[widget] = stored[name]
+    return form
+
+
+def _save(assessment: Assessment, form: DetailsForm, changes: dict[str, Value]) -> None:
+    """Store ``changes``; what the database does not take stays unsaved, what another
+    screen changed meanwhile becomes a conflict."""
+    try:
+        theirs = services().assessments.change_details(
+            current_actor(), assessment, changes, form.base
+        )
+    except StorageUnavailable:
+        form.unsaved.update(changes)
+        return
+    except NotFoundOrNotYours:
+        form.denied, form.unsaved = True, {}
+        return
+    form.denied = False
+    for name, value in changes.items():
+        form.unsaved.pop(name, None)
+        if name in theirs:
+            form.conflicts[name] = (value, theirs[name])
+        else:
+            form.base[name] = value
+            form.conflicts.pop(name, None)
+
+
+def _keep_mine(assessment: Assessment, form: DetailsForm, name: str) -> None:
+    mine, theirs = form.conflicts.pop(name)
+    form.base[name] = theirs
+    _save(assessment, form, {name: mine})
+
+
+def _take_theirs(assessment: Assessment, form: DetailsForm, name: str) -> None:
+    _, theirs = form.conflicts.pop(name)
+    form.base[name] = theirs
+    st.session_state[_widget(assessment, name)] = theirs
+
+
+def _shown(name: str, value: Value, lang: str) -> str:
+    if name == FINAL_FIELD:
+        return t("kpi_final_yes" if value else "kpi_final_no", lang)
+    return "–" if value is None else number(float(value), lang)
+
+
+def _status(assessment: Assessment, form: DetailsForm, lang: str) -> None:
+    if form.unsaved:
+        _save(assessment, form, dict(form.unsaved))  # tried again on every run
+    if form.denied:
+        st.error(t("not_saved_no_right", lang), icon=":material/error:")
+    if form.unsaved:
+        st.warning(t("kpi_unsaved", lang, n=len(form.unsaved)), icon=":material/sync_problem:")
+        st.button(t("autosave_retry", lang), key=f"kpi.retry.{assessment.public_id}",
+                  icon=":material/refresh:")  # fmt: skip
+    for name, (_, theirs) in list(form.conflicts.items()):
+        label = t("kpi_final", lang) if name == FINAL_FIELD else t(f"kpi_{name}", lang)
+        text = t("autosave_conflict", lang, item=label, theirs=_shown(name, theirs, lang))
+        st.warning(escape_md(text), icon=":material/merge:")
+        with st.container(horizontal=True):
+            st.button(t("autosave_keep_mine", lang), key=f"kpi.mine.{assessment.public_id}.{name}",
+                      on_click=_keep_mine, args=(assessment, form, name))  # fmt: skip
+            st.button(t("autosave_take_theirs", lang),
+                      key=f"kpi.theirs.{assessment.public_id}.{name}",
+                      on_click=_take_theirs, args=(assessment, form, name))  # fmt: skip
 
 
 def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
@@ -21,26 +130,37 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
         return
     lang = state.lang
     read_only = questionnaire.id in state.read_only
-    saved = services().assessments.kpis_of(page_actor(), assessment)
-    with st.expander(t("kpi_title", lang), icon=":material/monitoring:"):
+    stored = services().assessments.details_of(page_actor(), assessment)
+    form = _form(assessment, stored)
+    with st.expander(t("kpi_title", lang), icon=":material/monitoring:",
+                     expanded=bool(form.unsaved or form.conflicts)):  # fmt: skip
         st.caption(t("kpi_help", lang))
-        with st.form(f"kpis.{assessment.id}", border=False):
+        if not read_only:
+            _status(assessment, form, lang)
+        with st.form(f"kpis.{assessment.public_id}", border=False):
             columns = st.columns(len(KPI_NAMES))
-            values: dict[str, float | None] = {}
+            values: dict[str, Value] = {}
             for column, name in zip(columns, KPI_NAMES, strict=True):
                 low, high = KPI_LIMITS[name]
+                widget = _widget(assessment, name)
                 values[name] = column.number_input(
                     t(f"kpi_{name}", lang), min_value=low, max_value=high,
-                    value=saved.get(name), placeholder="–", key=f"kpi.{assessment.id}.{name}",
-                    disabled=read_only,
+                    value=None if widget in st.session_state else form.base[name],
+                    placeholder="–", key=widget, disabled=read_only,
                 )  # fmt: skip
-            final = st.checkbox(t("kpi_final", lang), value=assessment.final, disabled=read_only)
-            if st.form_submit_button(t("kpi_save", lang), disabled=read_only):
-                try:
-                    services().assessments.save_details(
-                        current_actor(), assessment, values, final=final
-                    )
-                except NotFoundOrNotYours:
-                    st.error(t("not_saved_no_right", lang), icon=":material/error:")
-                else:
-                    st.success(t("kpi_saved", lang), icon=":material/check:")
+            widget = _widget(assessment, FINAL_FIELD)
+            values[FINAL_FIELD] = st.checkbox(
+                t("kpi_final", lang), key=widget, disabled=read_only,
+                value=False if widget in st.session_state else bool(form.base[FINAL_FIELD]),
+            )  # fmt: skip
+            submitted = st.form_submit_button(t("kpi_save", lang), disabled=read_only)
+        if not submitted:
+            return
+        changes = {n: v for n, v in values.items() if v != form.base[n] and n not in form.conflicts}
+        if not changes:
+            st.info(t("kpi_nothing_changed", lang), icon=":material/info:")
+            return
+        _save(assessment, form, changes)
+        if form.unsaved or form.conflicts or form.denied:
+            st.rerun()  # the status above the form says what is not stored
+        st.success(t("kpi_saved", lang), icon=":material/check:")

@@ -110,8 +110,7 @@ def _grid(
     grid: Grid, view: TeamView, content: str, lang: str, suffix: str
 ) -> tuple[Consensus, list[str]]:
     result: Any = view.result
-    ordered = [d.capability for d in view.disagreements]
-    ordered += [c for _, c in grid.capabilities() if c not in ordered]
+    ordered = _frozen_order(grid, view, suffix)
     flags = {d.capability.id for d in view.disagreements if d.discuss}
     columns = {
         "flag": t("ws_col_discuss", lang),
@@ -168,6 +167,21 @@ def _grid(
         for w in wrong
     ]  # fmt: skip
     return agreed, problems
+
+
+def _frozen_order(grid: Grid, view: TeamView, suffix: str) -> list[Any]:
+    """The capabilities in the order the editor first showed them (widest disagreement
+    first): the room keeps voting while the facilitator edits, and the editor keeps
+    its edits by row position, so a reordering would move them to other rows. "Start
+    again from the medians" (a new ``suffix``) orders afresh."""
+    key = f"ws.agree.order.{suffix}.{grid.id}"
+    by_id = {c.id: c for _, c in grid.capabilities()}
+    kept = st.session_state.get(key)
+    if not isinstance(kept, list) or set(kept) != set(by_id):
+        first = [d.capability.id for d in view.disagreements]
+        kept = first + [cid for cid in by_id if cid not in first]
+        st.session_state[key] = kept
+    return [by_id[cid] for cid in kept]
 
 
 def _float(value: object) -> float | None:

@@ -9,6 +9,7 @@ from cxmaturity.model import NOT_APPLICABLE, Capability, Category, Grid, Rating
 from cxmaturity.ui.autosave import autosave_item
 from cxmaturity.ui.components.save_status import save_status
 from cxmaturity.ui.errors import guarded
+from cxmaturity.ui.shell import links_follow
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -43,6 +44,7 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     A fragment: a rating reruns the grid, not the whole page. Every tab is drawn on
     every run (Streamlit draws all tabs), so answers in other categories stay put.
     """
+    links_follow()
     save_status(grid, state, lang)
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()

@@ -1,15 +1,24 @@
 """The team's initiatives plan: an editable table, plus suggestions to add per gap.
 
 The plan lives in ``UiState.plans`` as :class:`PlanRow` objects. The table is a
-``st.data_editor`` whose key carries the plan's revision: every change is applied to
-the state in ``on_change`` and the revision bumped, so the next run draws a fresh
-editor from the state (Streamlit keeps an editor's edits as deltas against the data
-it was first given; feeding it changed data under the same key would apply them twice).
+``st.data_editor``; Streamlit keeps its edits as deltas against the data it was first
+given. So the editor is always drawn from the same rows (a snapshot taken when its key
+was made) and every edit recomputes the plan from the snapshot and all the deltas:
+edits made while the page is still running after the previous one go to the same
+widget and are never lost. The key (with the plan's revision) changes only when the
+plan changes from outside the table (loaded, reset, added to, another screen's row
+taken); then a fresh editor is drawn from the plan.
+
+Each row is saved on its own (:func:`~cxmaturity.ui.autosave.save_plan`): a row
+another screen changed meanwhile is not written, and the person sees that row as
+stored there and keeps theirs or takes the other.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import secrets
 from typing import Any
 
 import pandas as pd
@@ -26,7 +35,8 @@ from cxmaturity.planning import (
     Status,
     default_plan,
 )
-from cxmaturity.ui.autosave import save_plan
+from cxmaturity.services.answers import stored_plan_item
+from cxmaturity.ui.autosave import keep_my_row, save_plan, take_their_row
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
 from cxmaturity.ui.text import escape_md, file_name
 
@@ -82,15 +92,19 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def apply_edits(rows: list[PlanRow], edits: dict[str, Any], grid: Grid, lang: str) -> list[PlanRow]:
-    """The rows after a data editor's ``edited_rows``, ``added_rows``, ``deleted_rows``."""
+def apply_edits(
+    rows: list[PlanRow], edits: dict[str, Any], grid: Grid, lang: str, salt: str = ""
+) -> list[PlanRow]:
+    """The rows after a data editor's ``edited_rows``, ``added_rows``, ``deleted_rows``.
+    An added row's key derives from ``salt`` and its place among the added rows, so
+    that it stays the same row from one edit to the next."""
     result = [PlanRow(**vars(row)) for row in rows]
     for index, change in (edits.get("edited_rows") or {}).items():
         position = int(index)
         if 0 <= position < len(result):
             _update(result[position], change, grid, lang)
-    for added in edits.get("added_rows") or []:
-        row = PlanRow()
+    for place, added in enumerate(edits.get("added_rows") or []):
+        row = PlanRow(key=hashlib.sha256(f"{salt}:{place}".encode()).hexdigest()[:32])
         _update(row, added, grid, lang)
         result.append(row)
     deleted = {int(i) for i in edits.get("deleted_rows") or []}
@@ -118,11 +132,21 @@ def _update(row: PlanRow, change: dict[str, Any], grid: Grid, lang: str) -> None
         row.note = str(change["note"] or "")
 
 
+def _snapshot(grid: Grid, gaps: Plan, key: str) -> tuple[str, list[PlanRow]]:
+    """The rows the editor of ``key`` is drawn from, and the salt of its added rows'
+    keys (taken when the key is new)."""
+    saves = get_state().saves_of(grid.id)
+    if saves.editor is None or saves.editor[0] != key:
+        rows = [PlanRow(**vars(row)) for row in rows_for(get_state(), grid, gaps)]
+        saves.editor = (key, secrets.token_hex(8), rows)
+    return saves.editor[1], saves.editor[2]
+
+
 def _on_edit(grid: Grid, gaps: Plan, key: str, lang: str) -> None:
     state = get_state()
+    salt, drawn = _snapshot(grid, gaps, key)
     edits = st.session_state.get(key) or {}
-    state.plans[grid.id] = apply_edits(rows_for(state, grid, gaps), edits, grid, lang)
-    state.plan_revision += 1
+    state.plans[grid.id] = apply_edits(drawn, edits, grid, lang, salt)
     save_plan(grid)
 
 
@@ -176,10 +200,12 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
     elif grid.id not in state.plans:
         st.caption(t("plan_default_note", ui_lang, n=len(gaps.top(DEFAULT_TOP_GAPS))))
     if not read_only:
+        _save_status(grid, lang)
         _add_controls(grid, gaps, lang)
     key = _editor_key(grid, state, lang)
+    _, drawn = _snapshot(grid, gaps, key)
     st.data_editor(
-        _frame(grid, rows, lang),
+        _frame(grid, drawn, lang),
         key=key,
         disabled=read_only,
         num_rows="fixed" if read_only else "dynamic",
@@ -219,10 +245,53 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
 
 
 def _reset(grid: Grid) -> None:
-    state = get_state()
-    state.plans.pop(grid.id, None)
-    state.plan_revision += 1
+    get_state().set_plan(grid.id, None)
     save_plan(grid)
+
+
+def _save_status(grid: Grid, lang: str) -> None:
+    """Retry plan changes the database did not take, then say what is still unsaved
+    and which rows someone else changed meanwhile (theirs shown; keep mine or take
+    theirs)."""
+    state = get_state()
+    ui_lang = state.lang
+    saves = state.saves_of(grid.id)
+    if saves.unsaved:
+        save_plan(grid)
+    if saves.unsaved:
+        st.warning(t("plan_unsaved", ui_lang), icon=":material/sync_problem:")
+        st.button(t("autosave_retry", ui_lang), key=f"plan.retry.{grid.id}",
+                  icon=":material/refresh:")  # fmt: skip
+    mine = {row.key: row for row in state.plans.get(grid.id, [])}
+    for key, theirs in list(saves.conflicts.items()):
+        row = mine.get(key)
+        shown = initiative_label(grid, row, lang) if row is not None else ""
+        if theirs:
+            text = t("plan_conflict", ui_lang, initiative=shown,
+                     theirs=_their_row(grid, theirs, lang, ui_lang))  # fmt: skip
+        else:
+            text = t("plan_conflict_deleted", ui_lang, initiative=shown)
+        st.warning(escape_md(text), icon=":material/merge:")
+        with st.container(horizontal=True):
+            st.button(t("autosave_keep_mine", ui_lang), key=f"plan.mine.{grid.id}.{key}",
+                      on_click=keep_my_row, args=(grid, key))  # fmt: skip
+            st.button(t("autosave_take_theirs", ui_lang), key=f"plan.theirs.{grid.id}.{key}",
+                      on_click=take_their_row, args=(grid, key))  # fmt: skip
+
+
+def _their_row(grid: Grid, fields: dict[str, str | None], lang: str, ui_lang: str) -> str:
+    """Another screen's stored row, in words: initiative, owner, due, priority, status."""
+    row = PlanRow.of(stored_plan_item(fields))
+    parts = [initiative_label(grid, row, lang)]
+    if row.owner:
+        parts.append(f"{t('owner', ui_lang)}: {row.owner}")
+    if row.due is not None:
+        parts.append(f"{t('due', ui_lang)}: {row.due.isoformat()}")
+    parts.append(f"{t('priority', ui_lang)}: {t(f'priority_{row.priority.value}', ui_lang)}")
+    parts.append(f"{t('status', ui_lang)}: {t(f'status_{row.status.value}', ui_lang)}")
+    if row.note:
+        parts.append(f"{t('note', ui_lang)}: {row.note}")
+    return " · ".join(parts)
 
 
 def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
@@ -259,8 +328,7 @@ def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
             if not added:
                 st.warning(t("plan_nothing_to_add", ui_lang))
                 return
-            state.plans[grid.id] = rows_for(state, grid, gaps) + added
-            state.plan_revision += 1
+            state.set_plan(grid.id, rows_for(state, grid, gaps) + added)
             save_plan(grid)
             st.toast(t("plan_added", ui_lang, n=len(added)), icon=":material/check:")
             st.rerun()

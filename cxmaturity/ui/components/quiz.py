@@ -12,6 +12,7 @@ from cxmaturity.services.results import quiz_result as score_quiz
 from cxmaturity.ui.autosave import autosave_item
 from cxmaturity.ui.components.save_status import save_status
 from cxmaturity.ui.errors import guarded
+from cxmaturity.ui.shell import links_follow
 from cxmaturity.ui.state import UiState, get_state, to_answers, widget_key
 from cxmaturity.ui.text import escape_md
 
@@ -33,6 +34,7 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
 
     A fragment: a click reruns the questions and the result, not the whole page.
     """
+    links_follow()
     save_status(quiz, state, lang)
     qstate = state.of(quiz.id)
     previous = state.previous.get(quiz.id)  # a re-evaluation: last round's choices

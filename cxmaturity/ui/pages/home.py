@@ -18,7 +18,7 @@ from cxmaturity.ui.autosave import save_given
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.restore import forget
-from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
+from cxmaturity.ui.shell import ANSWER, history_navigation, page_header, questionnaire_params
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
 
@@ -117,9 +117,15 @@ def _visitor_organization(state: UiState) -> None:
 
 
 def _deep_link(known: Catalog, state: UiState) -> None:
-    """``/?questionnaire=<id>&lang=<code>`` opens that questionnaire directly."""
+    """``/?questionnaire=<id>&lang=<code>`` opens that questionnaire directly; going
+    back to such an address (the browser's back button) shows Home itself instead,
+    and the address becomes Home's, so that back does not bounce forward again."""
     wanted = st.query_params.get("questionnaire")
     if not wanted:
+        return
+    if history_navigation():
+        for param in ("questionnaire", "assessment"):
+            st.query_params.pop(param, None)  # in a history step: replaces the entry
         return
     if known.get(wanted) is None:
         shown = escape_md(wanted[:80])  # a URL parameter is text

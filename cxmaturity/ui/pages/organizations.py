@@ -253,14 +253,18 @@ def _delete(actor: Actor, organization: Organization, assessments: list[Assessme
             if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.org"):
                 services().organizations.delete(current_actor(), organization)
                 st.query_params.pop(ORG_PARAM, None)
+                get_state().viewed_organization = None
                 done(t("deleted", lang, what=escape_md(organization.name)))
 
 
 def _chosen(visible: list[tuple[Organization, str]], lang: str) -> tuple[Organization, str]:
-    """The organisation of ``?org=`` (if this account may see it), else the first."""
+    """The organisation of ``?org=`` (if this account may see it), else the one answers
+    are saved in, else the first. (The address names it once it is picked: writing the
+    default into it would make a second history entry for one visit.)"""
     by_id = {o.public_id: (o, level) for o, level in visible}
     wanted = st.query_params.get(ORG_PARAM, "")
-    selected = wanted if wanted in by_id else next(iter(by_id))
+    fallback = get_state().organization_id
+    selected = wanted if wanted in by_id else fallback if fallback in by_id else next(iter(by_id))
     picked = st.selectbox(
         t("orgs_choose", lang),
         options=list(by_id),
@@ -268,10 +272,12 @@ def _chosen(visible: list[tuple[Organization, str]], lang: str) -> tuple[Organiz
         format_func=lambda i: f"{by_id[i][0].name} · {t(f'access_{by_id[i][1]}', lang)}",
         key=f"{ORG_KEY}.{selected}",
     )
-    if st.query_params.get(ORG_PARAM) != picked:
+    get_state().viewed_organization = picked  # the navigation's link comes back to it
+    if picked != selected:
         st.query_params[ORG_PARAM] = picked
-        if picked != selected:
-            st.rerun()
+        st.rerun()
+    if wanted and wanted != picked:  # a link to one this account may not see
+        st.query_params[ORG_PARAM] = picked
     return by_id[picked]
 
 

@@ -5,26 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Grid, grids
+from cxmaturity.model import Grid
 from cxmaturity.services.results import grid_view
-from cxmaturity.ui.catalog import catalog, content_language
+from cxmaturity.ui.catalog import catalog, content_language, plan_grid
 from cxmaturity.ui.components.plan_editor import plan_editor
 from cxmaturity.ui.components.report_button import report_button
 from cxmaturity.ui.restore import restore
 from cxmaturity.ui.shell import ANSWER, page_header, questionnaire_params
 from cxmaturity.ui.state import UiState, answers_of, get_state
 from cxmaturity.ui.text import escape_md
-
-
-def _grid(state: UiState, grids: list[Grid]) -> Grid | None:
-    """The grid last opened, else the first one with answers, else the first one."""
-    answered = [
-        g
-        for g in grids
-        if g.id in state.team or (g.id in state.answers and not state.answers[g.id].is_empty())
-    ]
-    opened = next((g for g in grids if g.id == state.last_opened), None)
-    return opened or next(iter(answered), None) or next(iter(grids), None)
 
 
 def _plan_section(grid: Grid, state: UiState) -> None:
@@ -53,7 +42,7 @@ def render() -> None:
         state.last_opened = named.id
         restore(state, named)  # a link this account may not open stops here
     page_header(t("plan_and_report", state.lang))
-    grid = _grid(state, grids(questionnaires))
+    grid = plan_grid(state, known)
     if grid is not None:
         st.query_params.update(questionnaire_params(grid.id, state.lang))
         _plan_section(grid, state)

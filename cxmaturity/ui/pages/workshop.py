@@ -110,7 +110,8 @@ def _chooser(actor: Actor, state: UiState) -> tuple[Workshop, Organization] | No
     if picked != selected:
         st.query_params[WORKSHOP_PARAM] = picked
         st.rerun()
-    if st.query_params.get(WORKSHOP_PARAM) != selected:
+    state.workshop_id = selected  # the navigation's link comes back to it
+    if wanted and wanted != selected:  # a link to one this account may not run
         st.query_params[WORKSHOP_PARAM] = selected
     return by_id[selected]
 
@@ -137,6 +138,7 @@ def _delete(workshop: Workshop, organization: Organization, lang: str) -> None:
         if st.button(t("delete_for_good", lang), type="primary", key="ws.delete.go"):
             services().organizations.delete_workshop(current_actor(), workshop)
             st.query_params.pop(WORKSHOP_PARAM, None)
+            get_state().workshop_id = None
             done(t("deleted", lang, what=escape_md(name)))
 
 
