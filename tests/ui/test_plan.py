@@ -94,6 +94,43 @@ def test_added_deleted_and_typed_values(acme):
     assert edited[-1].item(grid) is None  # an empty new row is kept while typed, not reported
 
 
+def test_rows_keep_their_keys_from_one_edit_to_the_next(acme):
+    """Each row is saved on its own by its key: a row drawn in the table keeps its key,
+    and a row added in the table gets the same key at every edit (its place among the
+    added rows and the table's salt), another table's added rows other keys."""
+    _, grid, gaps = acme
+    rows = rows_for(UiState(), grid, gaps)
+    first = {"added_rows": [{"capability": "security", "initiative": "Pruebas"}]}
+    later = {"edited_rows": {"0": {"owner": "Marta"}},
+             "added_rows": [{"capability": "security", "initiative": "Pruebas", "owner": "Luis"}]}  # fmt: skip
+    one = apply_edits(rows, first, grid, "es", salt="s1")
+    two = apply_edits(rows, later, grid, "es", salt="s1")
+    assert (
+        [r.key for r in one[: len(rows)]]
+        == [r.key for r in rows]
+        == [r.key for r in two[: len(rows)]]
+    )
+    assert one[-1].key == two[-1].key and two[-1].owner == "Luis"
+    assert apply_edits(rows, first, grid, "es", salt="s2")[-1].key != one[-1].key
+    assert len({r.key for r in two}) == len(two)
+
+
+def test_what_a_plan_edit_saves_is_only_what_changed(acme):
+    from cxmaturity.services.answers import plan_changes, plan_fields
+
+    _, grid, gaps = acme
+    rows = rows_for(UiState(), grid, gaps)
+    base = {r.key: plan_fields(r.item(grid)) for r in rows}
+    edited = apply_edits(rows, {"edited_rows": {"1": {"owner": "Marta"}}, "deleted_rows": [0]},
+                         grid, "es")  # fmt: skip
+    changes = plan_changes(base, {r.key: r.item(grid) for r in edited})
+    assert [(c.key, c.fields) for c in changes] == [
+        (rows[1].key, {"owner": "Marta"}),
+        (rows[0].key, None),
+    ]
+    assert changes[0].base == base[rows[1].key]
+
+
 def test_unknown_values_from_the_browser_are_ignored(acme):
     _, grid, gaps = acme
     rows = rows_for(UiState(), grid, gaps)

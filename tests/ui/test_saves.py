@@ -1,6 +1,7 @@
 """Saves that cannot be lost silently: only the changed field is written, a change made
 on a stale copy is detected (the person sees the other value and chooses), and a
-database that refuses writes leaves the answer marked unsaved until it is stored."""
+database that refuses writes leaves the change marked unsaved until it is stored. For
+answers and notes, plan rows, KPIs and the final flag."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from cxmaturity.model import Rating
+from cxmaturity.planning import PlanItem
 from cxmaturity.records import ANONYMOUS
 from cxmaturity.services.access import Actor
+from cxmaturity.services.answers import OwnAnswers, PlanChange, plan_fields
+from cxmaturity.ui.state import STATE_KEY
 
 from ..helpers import open_services
-from .conftest import ANSWER, open_page
+from .conftest import ANSWER, PLAN, RESULTS, open_page
 
 GRID = "avaya-capability-grid"
 NOTE = f"{GRID}.billing.note.en.r1"
@@ -118,4 +122,149 @@ def test_a_database_that_refuses_writes_leaves_the_answer_unsaved_until_it_is_st
     assert _stored(open_services(url), assessment, "billing").note == (
         "typed while the database was down"
     )
+    admin.dispose()
+
+
+# ------------------------------------------------------------------ plan rows, KPIs
+
+ROW = PlanItem(capability="billing", suggestion=1, owner="Finanzas")
+
+
+@pytest.fixture
+def planned(shared):
+    """``shared`` with a plan of one row (key "a"), saved as the pages save it."""
+    services, assessment = shared
+    owner = Actor(services.accounts.with_email("ana@example.com"))
+    grid = services.catalogs.current().get(GRID)
+    target = OwnAnswers(owner, grid, "en", assessment_id=assessment.public_id)
+    services.answers.change_plan(target, [PlanChange("a", plan_fields(ROW), None)])
+    return services, assessment, target
+
+
+def _plan(services, assessment):
+    with services.database.unit() as uow:
+        return dict(uow.repo.plan_rows(assessment.id))
+
+
+def _plan_tab(assessment):
+    return open_page(PLAN, questionnaire=GRID, assessment=assessment.public_id, lang="en")
+
+
+def test_a_plan_row_another_screen_changed_is_not_overwritten_and_can_be_taken(planned):
+    services, assessment, target = planned
+    tab = _plan_tab(assessment)
+    assert not tab.exception and not tab.warning
+    # Another screen changes the row's owner; this one, on its old copy, resets the plan
+    # (deleting the row): the deletion is refused and the other owner shown.
+    changed = ROW.model_copy(update={"owner": "Marta"})
+    other = [PlanChange("a", {"owner": "Marta"}, plan_fields(ROW))]
+    assert services.answers.change_plan(target, other)[1] == {}
+    tab.button(key=f"plan.{GRID}.reset").click().run()
+    assert not tab.exception
+    [told] = [w.value for w in tab.warning]
+    assert "another screen saved this row" in told and "Marta" in told
+    assert _plan(services, assessment) == {"a": changed}  # nothing lost
+    tab.button(key=f"plan.theirs.{GRID}.a").click().run()
+    assert not tab.warning
+    rows = tab.session_state[STATE_KEY].plans[GRID]
+    assert [(r.key, r.owner) for r in rows] == [("a", "Marta")]
+    assert _plan(services, assessment) == {"a": changed}
+
+
+def test_keeping_my_plan_change_stores_it_over_the_other(planned):
+    services, assessment, target = planned
+    tab = _plan_tab(assessment)
+    other = [PlanChange("a", {"owner": "Marta"}, plan_fields(ROW))]
+    services.answers.change_plan(target, other)
+    tab.button(key=f"plan.{GRID}.reset").click().run()
+    assert tab.warning
+    tab.button(key=f"plan.mine.{GRID}.a").click().run()  # my reset: the row goes
+    assert not tab.warning
+    assert _plan(services, assessment) == {}
+
+
+def _kpi_tab(assessment):
+    return open_page(RESULTS, questionnaire=GRID, assessment=assessment.public_id, lang="en")
+
+
+def _save_warnings(tab) -> list[str]:
+    """What the page says about saves (not other warnings, such as a partial result)."""
+    said = ("not saved yet", "another screen")
+    return [w.value for w in tab.warning if any(s in w.value for s in said)]
+
+
+def _save_kpis(tab):
+    next(b for b in tab.get("form_submit_button") if "Save metrics" in b.proto.label).click().run()
+
+
+def test_a_kpi_changed_in_two_tabs_is_not_overwritten_silently(shared):
+    services, assessment = shared
+    owner = Actor(services.accounts.with_email("ana@example.com"))
+    one, two = _kpi_tab(assessment), _kpi_tab(assessment)
+    nps, fcr = f"kpi.{assessment.public_id}.nps", f"kpi.{assessment.public_id}.fcr"
+    one.number_input(key=nps).set_value(10.0)
+    _save_kpis(one)
+    two.number_input(key=nps).set_value(20.0)
+    two.number_input(key=fcr).set_value(70.0)
+    _save_kpis(two)
+    assert not two.exception
+    stored = services.assessments.details_of(owner, assessment)
+    assert (stored["nps"], stored["fcr"]) == (10.0, 70.0)  # fcr written, nps not
+    told = [w.value for w in two.warning]
+    assert any("another screen saved 10" in w for w in told), told
+    two.button(key=f"kpi.mine.{assessment.public_id}.nps").click().run()
+    assert services.assessments.details_of(owner, assessment)["nps"] == 20.0
+    assert not _save_warnings(two)
+    # Tab one did not touch fcr: it shows what tab two stored.
+    one.run()
+    assert one.number_input(key=fcr).value == 70.0
+
+
+def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(
+    monkeypatch, sign_in, grid, postgres_server
+):
+    from ..postgres import new_postgres_database
+
+    url = new_postgres_database(postgres_server)
+    monkeypatch.setenv("CXMATURITY_DATABASE_URL", url)
+    services = open_services(url)
+    owner = Actor(sign_in("ana@example.com", "consultant", url))
+    acme = services.organizations.create(owner, "Acme")
+    assessment = services.assessments.create_assessment(acme, grid, "en", dt.date(2026, 6, 1))
+    services.assessments.save_rating(assessment, ANONYMOUS, "billing", Rating(current=1, ideal=4))
+    plan_tab, kpi_tab = _plan_tab(assessment), _kpi_tab(assessment)
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(f"{postgres_server}/postgres", isolation_level="AUTOCOMMIT")
+
+    def read_only(on: bool) -> None:
+        with admin.connect() as connection:
+            action = "SET default_transaction_read_only = on" if on else "RESET ALL"
+            connection.execute(text(f'ALTER DATABASE "{name}" {action}'))
+        from cxmaturity.ui.backend import services as app_services
+
+        app_services().database.engine.dispose()
+
+    read_only(True)
+    plan_tab.multiselect(key=f"plan.{GRID}.add.suggestions.billing.en.r1").select(1).run()
+    plan_tab.button(key=f"plan.{GRID}.add.button").click().run()
+    assert not plan_tab.exception
+    assert any("plan not saved yet" in w.value for w in plan_tab.warning)
+    kpi_tab.number_input(key=f"kpi.{assessment.public_id}.nps").set_value(42.0)
+    _save_kpis(kpi_tab)
+    assert not kpi_tab.exception
+    assert any("not saved yet" in w.value for w in kpi_tab.warning)
+    assert not any("Metrics saved" in s.value for s in kpi_tab.success)
+    assert _plan(open_services(url), assessment) == {}
+    assert open_services(url).assessments.details_of(owner, assessment)["nps"] is None
+    read_only(False)
+    plan_tab.button(key=f"plan.retry.{GRID}").click().run()
+    kpi_tab.button(key=f"kpi.retry.{assessment.public_id}").click().run()
+    assert not _save_warnings(plan_tab) and not _save_warnings(kpi_tab)
+    stored = list(_plan(open_services(url), assessment).values())
+    assert (stored[-1].capability, stored[-1].suggestion) == ("billing", 1)  # the one added
+    rows = plan_tab.session_state[STATE_KEY].plans[GRID]
+    assert [(r.capability, r.suggestion) for r in rows] == [
+        (i.capability, i.suggestion) for i in stored
+    ]  # the suggestions shown before, and the added one: as on screen
+    assert open_services(url).assessments.details_of(owner, assessment)["nps"] == 42.0
     admin.dispose()

@@ -110,3 +110,30 @@ def test_workshop_answers_stay_with_those_who_run_it(rooms, sign_in):
                        assessment=assessment)  # fmt: skip
         assert [e.value for e in at.error] == ["Not found or not yours."]
         assert not at.metric and not at.dataframe
+
+
+def test_consensus_rows_keep_their_order_while_the_room_votes(rooms, grid):
+    """The agreed-levels table keeps its edits by row position: votes arriving while
+    the facilitator edits change which capability is most disputed, but not the rows'
+    order (a reordering would move the facilitator's edits to other capabilities)."""
+    _, workshops, workshop = rooms
+    at = signed_in(workshop=workshop.public_id)
+    key = f"ws.agree.{workshop.id}.0.{grid.id}"
+
+    def order():
+        [frame] = [d for d in at.dataframe if d.proto.id and key in str(d.proto.id)] or [
+            at.dataframe[-1]
+        ]
+        return list(frame.value.index)
+
+    before = order()
+    assert before[0] == "billing"  # the only one rated, 1, 2 and 4: the most disputed
+    first = next(c for _, c in grid.capabilities()).id  # before billing, in the grid
+    for n, (today, ideal) in enumerate(((1, 4), (4, 1), (1, 4), (4, 1))):  # at least as wide
+        _, _, token = workshops.join(workshop.code, f"Q{n}", client="t")
+        workshops.save_rating(token, grid.id, first, Rating(current=today, ideal=ideal))
+    at.run()
+    assert not at.exception
+    assert order() == before
+    at.button(key=f"ws.agree.reset.{workshop.id}.{grid.id}").click().run()  # start again
+    assert order()[0] == first  # ordered afresh

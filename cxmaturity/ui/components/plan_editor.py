@@ -264,7 +264,7 @@ def _save_status(grid: Grid, lang: str) -> None:
                   icon=":material/refresh:")  # fmt: skip
     mine = {row.key: row for row in state.plans.get(grid.id, [])}
     for key, theirs in list(saves.conflicts.items()):
-        row = mine.get(key)
+        row = mine.get(key) or (PlanRow.of(stored_plan_item(theirs)) if theirs else None)
         shown = initiative_label(grid, row, lang) if row is not None else ""
         if theirs:
             text = t("plan_conflict", ui_lang, initiative=shown,
