@@ -6,6 +6,8 @@ answers and notes, plan rows, KPIs and the final flag."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -84,9 +86,22 @@ def test_taking_the_other_value_shows_it(shared):
     assert _stored(services, assessment, "billing").note == "theirs"
 
 
-def test_a_database_that_refuses_writes_leaves_the_answer_unsaved_until_it_is_stored(
-    monkeypatch, sign_in, grid, postgres_server
-):
+@dataclass
+class Flaky:
+    """A PostgreSQL database the app uses that can be made to refuse writes."""
+
+    url: str
+    services: object
+    owner: Actor
+    assessment: object
+    read_only: Callable[[bool], None]
+
+
+@pytest.fixture
+def flaky(monkeypatch, sign_in, grid, postgres_server):
+    """Acme's grid assessment (billing rated 1 -> 4) in a PostgreSQL database of its own,
+    the app's, with its owner signed in; ``read_only(True)`` makes it refuse writes
+    (as a server in recovery or a full disk does), ``read_only(False)`` brings it back."""
     from ..postgres import new_postgres_database
 
     url = new_postgres_database(postgres_server)
@@ -95,8 +110,7 @@ def test_a_database_that_refuses_writes_leaves_the_answer_unsaved_until_it_is_st
     owner = Actor(sign_in("ana@example.com", "consultant", url))
     acme = services.organizations.create(owner, "Acme")
     assessment = services.assessments.create_assessment(acme, grid, "en", dt.date(2026, 6, 1))
-    services.assessments.save_rating(assessment, ANONYMOUS, "billing", Rating(current=1))
-    tab = _tab(assessment)
+    services.assessments.save_rating(assessment, ANONYMOUS, "billing", Rating(current=1, ideal=4))
     name = url.rsplit("/", 1)[1]
     admin = create_engine(f"{postgres_server}/postgres", isolation_level="AUTOCOMMIT")
 
@@ -107,6 +121,15 @@ def test_a_database_that_refuses_writes_leaves_the_answer_unsaved_until_it_is_st
         from cxmaturity.ui.backend import services as app_services
 
         app_services().database.engine.dispose()  # new connections take the setting
+
+    yield Flaky(url, services, owner, assessment, read_only)
+    admin.dispose()
+
+
+def test_a_database_that_refuses_writes_leaves_the_answer_unsaved_until_it_is_stored(flaky):
+    url, assessment = flaky.url, flaky.assessment
+    tab = _tab(assessment)
+    read_only = flaky.read_only
 
     read_only(True)
     tab.text_input(key=NOTE).input("typed while the database was down").run()
@@ -122,7 +145,6 @@ def test_a_database_that_refuses_writes_leaves_the_answer_unsaved_until_it_is_st
     assert _stored(open_services(url), assessment, "billing").note == (
         "typed while the database was down"
     )
-    admin.dispose()
 
 
 # ------------------------------------------------------------------ plan rows, KPIs
@@ -220,30 +242,9 @@ def test_a_kpi_changed_in_two_tabs_is_not_overwritten_silently(shared):
     assert one.number_input(key=fcr).value == 70.0
 
 
-def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(
-    monkeypatch, sign_in, grid, postgres_server
-):
-    from ..postgres import new_postgres_database
-
-    url = new_postgres_database(postgres_server)
-    monkeypatch.setenv("CXMATURITY_DATABASE_URL", url)
-    services = open_services(url)
-    owner = Actor(sign_in("ana@example.com", "consultant", url))
-    acme = services.organizations.create(owner, "Acme")
-    assessment = services.assessments.create_assessment(acme, grid, "en", dt.date(2026, 6, 1))
-    services.assessments.save_rating(assessment, ANONYMOUS, "billing", Rating(current=1, ideal=4))
+def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(flaky):
+    url, owner, assessment, read_only = flaky.url, flaky.owner, flaky.assessment, flaky.read_only
     plan_tab, kpi_tab = _plan_tab(assessment), _kpi_tab(assessment)
-    name = url.rsplit("/", 1)[1]
-    admin = create_engine(f"{postgres_server}/postgres", isolation_level="AUTOCOMMIT")
-
-    def read_only(on: bool) -> None:
-        with admin.connect() as connection:
-            action = "SET default_transaction_read_only = on" if on else "RESET ALL"
-            connection.execute(text(f'ALTER DATABASE "{name}" {action}'))
-        from cxmaturity.ui.backend import services as app_services
-
-        app_services().database.engine.dispose()
-
     read_only(True)
     plan_tab.multiselect(key=f"plan.{GRID}.add.suggestions.billing.en.r1").select(1).run()
     plan_tab.button(key=f"plan.{GRID}.add.button").click().run()
@@ -267,4 +268,3 @@ def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(
         (i.capability, i.suggestion) for i in stored
     ]  # the suggestions shown before, and the added one: as on screen
     assert open_services(url).assessments.details_of(owner, assessment)["nps"] == 42.0
-    admin.dispose()
