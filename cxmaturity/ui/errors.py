@@ -27,6 +27,11 @@ LOG = logging.getLogger("cxmaturity")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class PageEnd(Exception):
+    """Ends a page's run early, like ``st.stop()``, but the navigation bar is still drawn
+    (``shell.run`` catches it; after ``st.stop()`` nothing more reaches the browser)."""
+
+
 def report(error: Exception) -> str:
     """Log ``error`` with its traceback under a new id; the id."""
     error_id = secrets.token_hex(4)

@@ -19,6 +19,7 @@ from cxmaturity.services.assessments import Round
 
 from .auth import current_actor
 from .backend import services
+from .errors import PageEnd
 from .state import PlanRow, PlanSaves, QuestionnaireState, UiState, load_answers
 
 ASSESSMENT_PARAM = "assessment"
@@ -115,13 +116,13 @@ def forget(state: UiState, questionnaire_id: str) -> None:
 
 def not_found(lang: str) -> None:
     """The page for a link this account may not open, or that names nothing: the same
-    words for both, no data, the account controls, and the way home. Stops the run."""
+    words for both, no data, the account controls, and the way home. Ends the run."""
     from .shell import HOME, page_header
 
     page_header(t("not_found_title", lang))
     st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
     st.page_link(HOME, label=t("go_home", lang), icon=":material/home:")
-    st.stop()
+    raise PageEnd()
 
 
 def reevaluate(state: UiState, previous: Assessment, questionnaire: Questionnaire) -> Assessment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from typing import Any
 
@@ -21,6 +22,7 @@ from .auth import (
 )
 from .backend import services
 from .catalog import catalog, plan_grid
+from .errors import PageEnd
 from .state import UiState, get_state, start_state
 from .text import escape_md
 
@@ -45,7 +47,8 @@ def run() -> None:
     state = get_state()
     sync_language_from_url(state)
     if participant_view(state):
-        st.navigation(_participant_pages(state.lang), position="hidden").run()
+        with contextlib.suppress(PageEnd):
+            st.navigation(_participant_pages(state.lang), position="hidden").run()
         return
     actor = current_actor()
     single_sign_on(actor, state.lang)  # back from st.login: a session of ours, then reload
@@ -60,6 +63,8 @@ def run() -> None:
     state.links_behind = False  # this run draws them
     try:
         page.run()
+    except PageEnd:
+        pass  # the page is complete (a link this account may not open)
     finally:  # drawn after the page: its links carry what the page has just opened
         _navigation_bar(bar, pages, get_state())
 
