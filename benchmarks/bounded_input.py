@@ -1,6 +1,7 @@
 """Memory of the largest inputs: an organisation import of 20 MB (refused) and of just
 under the 2 MiB limit (imported), each in a process of its own, and a 1 GiB upload sent
-to a running app server (refused while it streams in). Peak resident memory in MB.
+to a running app server through a real browser session's upload address (refused while
+it streams in). Peak resident memory in MB.
 
     python -m benchmarks.bounded_input
 """
@@ -79,32 +80,63 @@ def _peak_rss_mb(pid: int) -> float:
 
 def upload_memory(gib: float = 1.0) -> tuple[float, float, str]:
     """The app server's peak memory before and after a ``gib`` GiB upload is sent to it
-    (chunked, no length given: the server has to count while it reads)."""
+    through a real browser session's upload address (chunked, no length given: the
+    server has to count while it reads)."""
     import http.client
+    from urllib.parse import urlparse
 
-    from tests.e2e.conftest import serve
+    from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as folder, serve(Path(folder), Path(folder)) as url:
+    from tests.e2e.conftest import ARGS, CHROMIUM, serve
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        serve(Path(folder), Path(folder)) as url,
+        sync_playwright() as playwright,
+    ):
         pid = int(subprocess.run(["pgrep", "-n", "-f", "streamlit run"], capture_output=True,
                                  text=True, check=True).stdout.split()[0])  # fmt: skip
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()  # its session stays open while the big upload is sent
+        page.goto(f"{url}/answer?questionnaire=avaya-cx-quiz&lang=en")
+        page.get_by_text("Save or resume answers").first.click()
+        with page.expect_request(lambda r: "/_stcore/upload_file/" in r.url) as sent:
+            page.locator("input[type=file]").first.set_input_files(
+                files=[
+                    {
+                        "name": "a.yaml",
+                        "mimeType": "application/x-yaml",
+                        "buffer": b"questionnaire: avaya-cx-quiz\n",
+                    }
+                ]
+            )
+        real = sent.value
+        headers = {k: v for k, v in real.all_headers().items()
+                   if k.lower() in ("cookie", "x-xsrftoken")}  # fmt: skip
         before = _peak_rss_mb(pid)
-        host, port = url.removeprefix("http://").split(":")
-        connection = http.client.HTTPConnection(host, int(port), timeout=120)
+        target = urlparse(real.url)
+        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=120)
         chunk = b"\0" * (1024 * 1024)
+        boundary = "cxmaturity-bench"
 
         def body():
+            yield (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                f'filename="big.yaml"\r\nContent-Type: application/x-yaml\r\n\r\n'
+            ).encode()
             for _ in range(int(gib * 1024)):
                 yield chunk
 
         status = "sent"
         try:
-            connection.request("PUT", "/_stcore/upload_file/session/file", body=body(),
-                               headers={"Content-Type": "application/octet-stream"},
-                               encode_chunked=True)  # fmt: skip
+            connection.request("PUT", target.path, body=body(), encode_chunked=True,
+                               headers={**headers, "Content-Type":
+                                        f"multipart/form-data; boundary={boundary}"})  # fmt: skip
             status = str(connection.getresponse().status)
         except OSError as error:  # the server closed the connection: refused
             status = f"closed ({type(error).__name__})"
         time.sleep(1)
+        browser.close()
         return before, _peak_rss_mb(pid), status
 
 
