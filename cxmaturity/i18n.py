@@ -764,7 +764,30 @@ STRINGS |= {
     "ws_agreed_today": {"es": "Acordado hoy", "en": "Agreed today"},
     "ws_agreed_ideal": {"es": "Acordado ideal", "en": "Agreed ideal"},
     "ws_pick_agreed": {"es": "Elija la respuesta acordada", "en": "Choose the agreed answer"},
-    "ws_quiz_split": {"es": "Respuestas del equipo: {split}", "en": "Team answers: {split}"},
+    "ws_quiz_split": {
+        "es": "Respuestas del equipo: {split} · elección mediana: {median}",
+        "en": "Team answers: {split} · median choice: {median}",
+    },
+    "ws_col_median": {"es": "Mediana", "en": "Median"},
+    "ws_votes": {"es": "{n} votos", "en": "{n} votes"},
+    "ws_median_choice": {"es": "mediana del equipo", "en": "team median"},
+    "ws_consensus_points": {
+        "es": "Puntos si guarda este consenso",
+        "en": "Points if you save this consensus",
+    },
+    "ws_quiz_totals_help": {
+        "es": "Los puntos del equipo son la mediana inferior de los totales de cada persona. "
+        "Una pregunta que deja en la elección mediana conserva las respuestas de todas las "
+        "personas; una respuesta acordada distinta sustituye la de todas. Por eso, con todas "
+        "las preguntas en su mediana, el consenso puntúa lo mismo que el equipo, aunque la "
+        "suma de las elecciones medianas pueda ser otra: las medianas de cada pregunta no "
+        "tienen por qué sumar la mediana de los totales.",
+        "en": "The team points are the lower median of each person's total. A question left "
+        "at its median choice keeps everybody's answers; a different agreed answer replaces "
+        "everybody's. So with every question at its median the consensus scores the same as "
+        "the team, even when the median choices themselves add up to another total: the "
+        "medians of the questions need not add up to the median of the totals.",
+    },
     "ws_not_a_level": {
         "es": "{name}: {value} no es un nivel; deje la mediana del equipo o elija un nivel "
         "de {low} a {high}.",

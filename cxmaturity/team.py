@@ -10,7 +10,17 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import Answers, Capability, Category, Grid, Quiz, Rating, as_grid, as_quiz
+from .model import (
+    Answers,
+    Capability,
+    Category,
+    Grid,
+    Question,
+    Quiz,
+    Rating,
+    as_grid,
+    as_quiz,
+)
 from .scoring import (
     CapabilityResult,
     GridResult,
@@ -18,6 +28,7 @@ from .scoring import (
     QuizResult,
     Result,
     lower_median,
+    score,
     score_grid,
     score_quiz,
 )
@@ -54,10 +65,12 @@ def disagreements(grid: Grid, result: GridResult) -> list[Disagreement]:
 
 @dataclass(frozen=True)
 class Split:
-    """How a team's choices for one question split over its options (every option listed)."""
+    """How a team's choices for one question split over its options (every option
+    listed, in questionnaire order), and the team's median choice."""
 
     question_id: str
     counts: tuple[tuple[str, int], ...]
+    median: str | None = None  # the option at the lower median of the points chosen
 
     @property
     def answered(self) -> int:
@@ -69,15 +82,30 @@ class Split:
         return max(n for _, n in self.counts) / self.answered if self.answered else None
 
 
+def median_choice(question: Question, distribution: Mapping[str, int]) -> str | None:
+    """The team median of one question from how its choices split: the option at the
+    lower median of the points chosen (ties in points: the first such option in
+    questionnaire order); None when nobody answered it."""
+    points = sorted(
+        option.points
+        for option in question.options
+        for _ in range(max(distribution.get(option.id, 0), 0))
+    )
+    middle = lower_median(points)
+    if middle is None:
+        return None
+    return next(o.id for o in question.options if o.points == middle)
+
+
 def splits(quiz: Quiz, result: QuizResult) -> list[Split]:
-    """Per question, the count of each option, least agreement first."""
+    """Per question, the count of each option and the median choice, least agreement
+    first (ties: questionnaire order)."""
     found = []
     for order, question in enumerate(quiz.questions):
         seen = next((q for q in result.questions if q.id == question.id), None)
-        counts = tuple(
-            (o.id, seen.distribution.get(o.id, 0) if seen else 0) for o in question.options
-        )
-        found.append((order, Split(question.id, counts)))
+        distribution = seen.distribution if seen is not None else {}
+        counts = tuple((o.id, distribution.get(o.id, 0)) for o in question.options)
+        found.append((order, Split(question.id, counts, median_choice(question, distribution))))
     found.sort(
         key=lambda pair: (pair[1].agreement if pair[1].agreement is not None else 2, pair[0])
     )
@@ -106,26 +134,14 @@ class Agreed:
 Consensus = dict[str, str | Agreed]  # item id -> agreed option (quiz) or levels (grid)
 
 
-def median_choice(quiz: Quiz, question_id: str, team: Sequence[Answers]) -> str | None:
-    """The team median of one question: the option at the lower median of the points
-    of the choices given (ties in points: the first such option)."""
-    question = quiz.question(question_id)
-    if question is None:
-        return None
-    chosen = [question.option(a.choice(question_id) or "") for a in team]
-    points = lower_median([o.points for o in chosen if o is not None])
-    if points is None:
-        return None
-    return next(o.id for o in question.options if o.points == points)
-
-
 def agreed_choices(
-    quiz: Quiz, team: Sequence[Answers], chosen: Mapping[str, str | None]
+    medians: Mapping[str, str | None], chosen: Mapping[str, str | None]
 ) -> Consensus:
-    """The quiz questions agreed on something other than the team median."""
+    """The quiz questions agreed on something other than the team's median choice
+    (``medians``: question id -> median option, from :func:`splits`)."""
     agreed: Consensus = {}
     for question_id, choice in chosen.items():
-        if choice is not None and choice != median_choice(quiz, question_id, team):
+        if choice is not None and choice != medians.get(question_id):
             agreed[question_id] = choice
     return agreed
 
@@ -212,13 +228,20 @@ def answered_items(questionnaire: Quiz | Grid, answers: Answers) -> int:
 @dataclass(frozen=True)
 class TeamView:
     """What the facilitator sees of one questionnaire: the team result (the rules of
-    `cli.md`), and the items ordered for discussion."""
+    `cli.md`), and the items ordered for discussion. The CLI's ``score``, the live
+    dashboard, the consensus and the report's team sections all start from this one
+    scoring of the participants' answers."""
 
     questionnaire: Quiz | Grid
     result: Result
-    answers: tuple[Answers, ...] = ()  # each participant's own
+    answers: tuple[Answers, ...] = ()  # each participant's own (never shown as such)
     disagreements: tuple[Disagreement, ...] = ()
     splits: tuple[Split, ...] = ()
+
+    @property
+    def medians(self) -> dict[str, str | None]:
+        """Quiz: per question id, the team's median choice (None: nobody answered)."""
+        return {s.question_id: s.median for s in self.splits}
 
 
 def team_view(questionnaire: Quiz | Grid, team: Sequence[Answers]) -> TeamView:
@@ -226,9 +249,17 @@ def team_view(questionnaire: Quiz | Grid, team: Sequence[Answers]) -> TeamView:
     quiz = as_quiz(questionnaire)
     if quiz is not None:
         quiz_result = score_quiz(quiz, team)
-        return TeamView(quiz, quiz_result, splits=tuple(splits(quiz, quiz_result)))
+        ranked_splits = tuple(splits(quiz, quiz_result))
+        return TeamView(quiz, quiz_result, tuple(team), splits=ranked_splits)
     grid = as_grid(questionnaire)
     assert grid is not None
     grid_result = score_grid(grid, team)
     ranked = tuple(disagreements(grid, grid_result))
     return TeamView(grid, grid_result, tuple(team), disagreements=ranked)
+
+
+def agreed_result(view: TeamView, agreed: Consensus) -> Result:
+    """What saving ``agreed`` as the consensus would score: every agreed item set for
+    everyone, every other item keeping everybody's answers (so with nothing agreed it
+    is the team result itself)."""
+    return score(view.questionnaire, apply_consensus(view.questionnaire, view.answers, agreed))

@@ -51,12 +51,11 @@ def test_median_choice_is_the_option_at_the_lower_median_of_points(quiz):
     question = quiz.questions[0]
     by_points = sorted(question.options, key=lambda o: o.points)
     low, high = by_points[0], by_points[-1]
-    team = [answers(quiz.id, **{question.id: o.id}) for o in (low, high, high, low)]
-    assert median_choice(quiz, question.id, team) == low.id  # lower median of a tie
-    team.append(answers(quiz.id, **{question.id: high.id}))
-    assert median_choice(quiz, question.id, team) == high.id
-    assert median_choice(quiz, question.id, [answers(quiz.id)]) is None
-    assert median_choice(quiz, "nope", team) is None
+    assert median_choice(question, {low.id: 2, high.id: 2}) == low.id  # lower median of a tie
+    assert median_choice(question, {low.id: 2, high.id: 3}) == high.id
+    assert median_choice(question, {}) is None
+    assert median_choice(question, {"nope": 3}) is None
+    assert median_choice(question, {low.id: -1, high.id: 1}) == high.id  # not a count
 
 
 def test_an_agreed_level_replaces_n_a_and_keeps_notes(grid):

@@ -9,14 +9,17 @@ import pandas as pd
 import streamlit as st
 
 from cxmaturity.i18n import number, t
-from cxmaturity.model import Answers, Grid, Quiz
+from cxmaturity.model import Grid, Quiz
 from cxmaturity.records import Workshop
+from cxmaturity.scoring import as_quiz_result
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.errors import WorkshopError
-from cxmaturity.team import Consensus, TeamView, agreed_choices, agreed_levels, median_choice
+from cxmaturity.team import Consensus, TeamView, agreed_choices, agreed_levels, agreed_result
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
+from cxmaturity.ui.components.dashboard import REFRESH
+from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.shell import RESULTS
 from cxmaturity.ui.text import escape_md
 
@@ -32,6 +35,27 @@ def _revision(workshop: Workshop, questionnaire_id: str) -> int:
 def _reset(workshop_id: int, questionnaire_id: str) -> None:
     key = f"ws.agree.rev.{workshop_id}.{questionnaire_id}"
     st.session_state[key] = int(st.session_state.get(key, 0)) + 1
+
+
+@st.fragment(run_every=REFRESH)
+@guarded
+def consensus_section(workshop: Workshop, lang: str) -> None:
+    """The consensus of every questionnaire of the workshop, live like the dashboard:
+    a fragment that reruns by itself, so the proposed values follow the room's votes
+    (values the facilitator set stay); each run checks the account may still run the
+    workshop."""
+    try:
+        now = services().workshops.live(current_actor(), workshop)
+    except NotFoundOrNotYours:
+        st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
+        return
+    if not now.views:
+        return
+    titles = [escape_md(v.questionnaire.title.get(content_language(v.questionnaire, lang)))
+              for v in now.views]  # fmt: skip
+    for tab, view in zip(st.tabs(titles), now.views, strict=True):
+        with tab:
+            consensus_editor(workshop, view, lang)
 
 
 def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
@@ -54,56 +78,107 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
         on_click=_reset,
         args=(workshop.id, questionnaire.id),
     )
-    if not save:
-        return
-    if problems:
-        st.error("  \n".join(escape_md(p) for p in problems), icon=":material/error:")
-        return
-    try:
-        saved = services().workshops.save_consensus(
-            current_actor(), workshop, questionnaire, agreed
-        )
-    except (WorkshopError, NotFoundOrNotYours):
-        st.error(t("ws_not_saved", lang), icon=":material/error:")
-        return
-    kept = questionnaire.item_count() - len(agreed)
-    st.success(t("ws_consensus_saved", lang, agreed=len(agreed), kept=kept))
-    st.page_link(
-        RESULTS,
-        label=t("ws_open_results", lang),
-        icon=":material/insights:",
-        query_params={
-            "questionnaire": questionnaire.id,
-            "assessment": saved.public_id,
-            "lang": lang,
-        },
-    )
+    notice = f"ws.agree.saved.{workshop.id}.{questionnaire.id}"
+    if save:
+        if problems:
+            st.error("  \n".join(escape_md(p) for p in problems), icon=":material/error:")
+            return
+        try:
+            saved = services().workshops.save_consensus(
+                current_actor(), workshop, questionnaire, agreed
+            )
+        except (WorkshopError, NotFoundOrNotYours):
+            st.error(t("ws_not_saved", lang), icon=":material/error:")
+            return
+        # Kept for the next runs: the section refreshes every few seconds.
+        kept = questionnaire.item_count() - len(agreed)
+        st.session_state[notice] = (saved.public_id, len(agreed), kept)
+    if notice in st.session_state:
+        public_id, n_agreed, kept = st.session_state[notice]
+        st.success(t("ws_consensus_saved", lang, agreed=n_agreed, kept=kept))
+        st.page_link(
+            RESULTS,
+            label=t("ws_open_results", lang),
+            icon=":material/insights:",
+            query_params={"questionnaire": questionnaire.id, "assessment": public_id,
+                          "lang": lang},
+        )  # fmt: skip
 
 
 def _quiz(
     quiz: Quiz, view: TeamView, content: str, lang: str, suffix: str
 ) -> tuple[Consensus, list[str]]:
-    team: list[Answers] = list(view.answers)
+    """One choice per question, proposed at the team's median choice. A question the
+    facilitator has not touched follows the room's votes as they arrive; a choice
+    made stays (kept in ``picked``, outside the widgets)."""
+    picked_key = f"ws.agree.picked.{suffix}.{quiz.id}"
+    picked: dict[str, str] = st.session_state.setdefault(picked_key, {})
+    by_question = {s.question_id: s for s in view.splits}
     chosen: dict[str, str | None] = {}
     for number_, question in enumerate(quiz.questions, start=1):
-        median = median_choice(quiz, question.id, team)
+        split = by_question[question.id]
+        counts = dict(split.counts)
         letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
         texts = {o.id: f"{letters[o.id]}) {o.text.get(content)}" for o in question.options}
-        counts = {
-            o.id: sum(1 for a in team if a.choice(question.id) == o.id) for o in question.options
-        }
-        split = " · ".join(f"{letters[o]}) {n}" for o, n in counts.items())
-        picked = st.selectbox(
+        shown = picked.get(question.id, split.median)
+        state = "picked" if question.id in picked else "median"
+        key = f"ws.agree.{suffix}.{quiz.id}.{question.id}.{state}.{shown}"
+        st.selectbox(
             escape_md(f"{number_}. {question.text.get(content)}"),
             options=list(texts),
-            index=list(texts).index(median) if median in texts else None,
-            format_func=texts.__getitem__,
-            key=f"ws.agree.{suffix}.{quiz.id}.{question.id}",
+            index=list(texts).index(shown) if shown in texts else None,
+            format_func=lambda oid, t_=texts, c=counts, m=split.median: _option_label(
+                t_[oid], c[oid], oid == m, lang
+            ),
+            key=key,
             placeholder=t("ws_pick_agreed", lang),
+            on_change=_pick,
+            args=(picked_key, question.id, key),
         )
-        st.caption(escape_md(t("ws_quiz_split", lang, split=split)))
-        chosen[question.id] = str(picked) if picked is not None else None
-    return agreed_choices(quiz, team, chosen), []
+        votes = " · ".join(f"{letters[o]}) {n}" for o, n in split.counts)
+        median = f"{letters[split.median]})" if split.median else "–"
+        st.caption(escape_md(t("ws_quiz_split", lang, split=votes, median=median)))
+        chosen[question.id] = shown
+    agreed = agreed_choices(view.medians, chosen)
+    _quiz_outcome(quiz, view, agreed, content, lang)
+    return agreed, []
+
+
+def _option_label(text: str, votes: int, median: bool, lang: str) -> str:
+    label = f"{text} ({t('ws_votes', lang, n=votes)})"
+    return f"{label} · {t('ws_median_choice', lang)}" if median else label
+
+
+def _pick(picked_key: str, question_id: str, widget_key: str) -> None:
+    """The facilitator chose an answer: it stays, whatever the room votes next."""
+    value = st.session_state.get(widget_key)
+    picked = st.session_state.setdefault(picked_key, {})
+    if value is None:
+        picked.pop(question_id, None)
+    else:
+        picked[question_id] = str(value)
+
+
+def _quiz_outcome(quiz: Quiz, view: TeamView, agreed: Consensus, content: str, lang: str) -> None:
+    """The team total and what saving these answers would record, side by side, and
+    why they can differ."""
+    team = as_quiz_result(view.result)
+    saved = as_quiz_result(agreed_result(view, agreed))
+    if team is None or saved is None:
+        return
+    before, after = st.columns(2)
+    before.metric(
+        t("ws_team_points", lang), _points(team.points), help=t("ws_team_points_help", lang)
+    )
+    after.metric(t("ws_consensus_points", lang), _points(saved.points))
+    band = next((b for b in quiz.bands if b.id == saved.band), None)
+    if band is not None:
+        after.markdown(f"**{escape_md(band.label.get(content))}**")
+    st.caption(t("ws_quiz_totals_help", lang))
+
+
+def _points(value: int | None) -> str:
+    return "–" if value is None else str(value)
 
 
 def _grid(
@@ -132,16 +207,14 @@ def _grid(
                 "flag": "⚠" if capability.id in flags else "",
                 "name": capability.name.get(content),
                 "team_today": _median_text(today, cap.spread_current if cap else None, lang),
-                _TODAY: today,
+                _TODAY: _choice_text(today, lang),
                 "team_ideal": _median_text(ideal, cap.spread_ideal if cap else None, lang),
-                _IDEAL: ideal,
+                _IDEAL: _choice_text(ideal, lang),
             }
         )
     frame = pd.DataFrame(rows, index=[c.id for c in ordered], dtype=object)
-    frame[_TODAY] = frame[_TODAY].astype(float)
-    frame[_IDEAL] = frame[_IDEAL].astype(float)
     low, high = min(lv.value for lv in grid.levels), max(lv.value for lv in grid.levels)
-    level = {"min_value": low, "max_value": high, "step": 0.5}
+    choices = _level_choices(low, high, lang)
     edited = st.data_editor(
         frame,
         hide_index=True,
@@ -152,14 +225,20 @@ def _grid(
             "flag": st.column_config.TextColumn(columns["flag"], width="small"),
             "name": st.column_config.TextColumn(columns["name"], width="medium"),
             "team_today": st.column_config.TextColumn(columns["team_today"]),
-            _TODAY: st.column_config.NumberColumn(columns[_TODAY], **level),
+            _TODAY: st.column_config.SelectboxColumn(
+                columns[_TODAY], options=list(choices), required=True
+            ),
             "team_ideal": st.column_config.TextColumn(columns["team_ideal"]),
-            _IDEAL: st.column_config.NumberColumn(columns[_IDEAL], **level),
+            _IDEAL: st.column_config.SelectboxColumn(
+                columns[_IDEAL], options=list(choices), required=True
+            ),
         },
     )
-    values = {
-        c.id: (_float(edited.at[c.id, _TODAY]), _float(edited.at[c.id, _IDEAL])) for c in ordered
-    }
+
+    def cell(capability_id: str, part: str) -> float | None:
+        return choices.get(str(edited.at[capability_id, part]))
+
+    values = {c.id: (cell(c.id, _TODAY), cell(c.id, _IDEAL)) for c in ordered}
     agreed, wrong = agreed_levels(grid, medians, values)
     problems = [
         t("ws_not_a_level", lang, name=w.capability.name.get(content),
@@ -184,9 +263,21 @@ def _frozen_order(grid: Grid, view: TeamView, suffix: str) -> list[Any]:
     return [by_id[cid] for cid in kept]
 
 
-def _float(value: object) -> float | None:
-    """A cell of the data editor as a number (empty: None)."""
-    return None if value is None else float(value)  # type: ignore[arg-type]
+NO_VALUE = "–"  # an agreed cell with no value: nobody rated it, the median is kept
+
+
+def _level_choices(low: int, high: int, lang: str) -> dict[str, float | None]:
+    """What an agreed cell may hold, as shown (decimal comma in Spanish) -> its value:
+    nothing, and every level and half level (a half level only as the team median)."""
+    choices: dict[str, float | None] = {NO_VALUE: None}
+    for twice in range(2 * low, 2 * high + 1):
+        choices[number(twice / 2, lang)] = twice / 2
+    return choices
+
+
+def _choice_text(value: float | None, lang: str) -> str:
+    """A team median as the agreed cell shows it ("2", "2,5"), or nothing."""
+    return NO_VALUE if value is None else number(value, lang)
 
 
 def _median_text(value: float | None, spread: float | None, lang: str) -> str:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from cxmaturity.charts import category_chart
 from cxmaturity.i18n import decimal, number, t
+from cxmaturity.model import Quiz
 from cxmaturity.records import Workshop
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.workshops import Live
@@ -81,26 +82,32 @@ def _quiz(view: TeamView, lang: str) -> None:
     who.metric(t("ws_complete", lang), f"{result.complete_respondents} / {result.respondents}")
     if band is not None:
         st.markdown(f"**{escape_md(band.label.get(content))}**")
+    st.caption(t("ws_splits_help", lang))
+    st.dataframe(split_rows(view, content, lang), hide_index=True, width="stretch")
+
+
+def split_rows(view: TeamView, content: str, lang: str) -> list[dict[str, str]]:
+    """The quiz split as table rows of text: every row has every column, options in
+    questionnaire order (a, b, c, d; empty where a question has fewer), then the
+    median choice and the agreement; nothing shows as "None"."""
+    quiz = view.questionnaire
+    assert isinstance(quiz, Quiz)
+    widest = max((len(q.options) for q in quiz.questions), default=0)
+    letters = [chr(ord("a") + i) for i in range(widest)]
     rows = []
     for split in view.splits:
         question = quiz.question(split.question_id)
         assert question is not None
-        row: dict[str, object] = {t("question", lang): question.text.get(content)}
-        for index, (_, count) in enumerate(split.counts):
-            row[chr(ord("a") + index)] = count
-        row[t("report_agreement", lang)] = split.agreement
+        row = {"#": str(quiz.questions.index(question) + 1),
+               t("question", lang): question.text.get(content)}  # fmt: skip
+        counts = [str(n) for _, n in split.counts]
+        row.update(zip(letters, counts + [""] * (widest - len(counts)), strict=True))
+        index = [o for o, _ in split.counts].index(split.median) if split.median else None
+        row[t("ws_col_median", lang)] = letters[index] if index is not None else "–"
+        share = split.agreement
+        row[t("report_agreement", lang)] = "–" if share is None else f"{round(100 * share)} %"
         rows.append(row)
-    st.caption(t("ws_splits_help", lang))
-    st.dataframe(
-        rows,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("report_agreement", lang): st.column_config.ProgressColumn(
-                min_value=0.0, max_value=1.0, format="percent"
-            )
-        },
-    )
+    return rows
 
 
 def _grid(view: TeamView, lang: str) -> None:

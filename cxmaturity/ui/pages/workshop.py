@@ -16,7 +16,7 @@ from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours, grants
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
-from cxmaturity.ui.components.consensus import consensus_editor
+from cxmaturity.ui.components.consensus import consensus_section
 from cxmaturity.ui.components.dashboard import dashboard
 from cxmaturity.ui.components.join_card import join_card
 from cxmaturity.ui.components.workshop_report import workshop_report_button
@@ -166,14 +166,8 @@ def render() -> None:
         dashboard(workshop, lang)
     st.subheader(t("ws_consensus", lang), anchor=False)
     st.caption(t("ws_consensus_help", lang))
-    now = services().workshops.live(actor, workshop)
-    if not now.views:
-        return
-    tabs = st.tabs([escape_md(v.questionnaire.title.get(content_language(v.questionnaire, lang)))
-                    for v in now.views])  # fmt: skip
-    for tab, view in zip(tabs, now.views, strict=True):
-        with tab:
-            consensus_editor(workshop, view, lang)
+    with st.container(key="ws.consensus"):
+        consensus_section(workshop, lang)
     st.subheader(t("report_section", lang), anchor=False)
     workshop_report_button(workshop, organization.name, lang)
 
