@@ -78,7 +78,9 @@ def test_an_agreed_answer_replaces_everyones_in_the_consensus_total(quiz):
     assert as_quiz_result(agreed_result(view, agreed)).points == 9
     # Every question agreed "c" (q4 "d"): each person 13.
     everything = {"q1": "c", "q2": "c", "q3": "c", "q4": "d"}
-    assert as_quiz_result(agreed_result(view, agreed_choices(view.medians, everything))).points == 13
+    assert (
+        as_quiz_result(agreed_result(view, agreed_choices(view.medians, everything))).points == 13
+    )
 
 
 def test_the_cli_scores_a_room_as_the_team_view(quiz, run_cli, tmp_path):
@@ -115,9 +117,7 @@ def _grid_room(grid, people):
     def rating(value):
         return value if value == "n/a" else {"current": value[0], "ideal": value[1]}
 
-    return [
-        answers(grid.id, **{k: rating(v) for k, v in person.items()}) for person in people
-    ]
+    return [answers(grid.id, **{k: rating(v) for k, v in person.items()}) for person in people]
 
 
 @pytest.mark.parametrize("room", list(GRID_ROOMS))
