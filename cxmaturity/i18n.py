@@ -845,6 +845,28 @@ STRINGS |= {
     },
     "ws_participant_title": {"es": "Taller: {org}", "en": "Workshop: {org}"},
     "ws_hello": {"es": "Hola, {name}.", "en": "Hello, {name}."},
+    "ws_finished": {
+        "es": "¡Listo, gracias! Respondió todo: ya puede dejar el teléfono. Mientras el "
+        "taller siga abierto puede volver aquí y cambiar cualquier respuesta.",
+        "en": "Done, thank you! You have answered everything: you can put your phone away. "
+        "While the workshop is open you can come back here and change any answer.",
+    },
+    "ws_next_questionnaire": {"es": "Siguiente: {title}", "en": "Next: {title}"},
+    "ws_step_of": {
+        "es": "{category} · capacidad {n} de {total}",
+        "en": "{category} · capability {n} of {total}",
+    },
+    "ws_step_back": {"es": "Anterior", "en": "Previous"},
+    "ws_step_next": {"es": "Siguiente", "en": "Next"},
+    "ws_step_finish": {"es": "Terminar", "en": "Finish"},
+    "ws_steps_missing": {
+        "es": "Le faltan {n} capacidades por valorar: tóquelas abajo para completarlas.",
+        "en": "{n} capabilities are still to rate: tap them below to complete them.",
+    },
+    "ws_step_rating": {
+        "es": "{name}: hoy {today} · ideal {ideal}",
+        "en": "{name}: today {today} · ideal {ideal}",
+    },
     "ws_participant_help": {
         "es": "Sus respuestas se guardan solas y solo las ve usted y quien facilita. Guarde "
         "la dirección de esta página para volver a sus respuestas (es personal: no la comparta).",

@@ -42,6 +42,7 @@ from .tokens import new_code, new_token, normalize_code, token_hash
 MAX_FAILED_JOINS = 10  # per client and window
 JOIN_WINDOW = dt.timedelta(minutes=15)
 LIVE_CACHE_SIZE = 32
+MAX_KEPT_TOKENS = 8  # workshops a browser remembers having joined
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,21 @@ class Workshops:
         """Whose token this is (None for an unknown token)."""
         with self.database.unit() as uow:
             return uow.repo.participant_with_token(token_hash(token))
+
+    def returning(self, tokens: list[str], code: str) -> str | None:
+        """Of the tokens a browser kept (the participant cookie), the one that joined
+        the workshop of ``code``: opening the join link again on the same phone
+        continues as the same participant. None when none did (or the list is
+        bogus: at most :data:`MAX_KEPT_TOKENS` are looked at)."""
+        wanted = normalize_code(code)
+        if not wanted:
+            return None
+        with self.database.unit() as uow:
+            for token in tokens[-MAX_KEPT_TOKENS:]:
+                found = uow.repo.participant_with_token(token_hash(token[:100]))
+                if found is not None and found[0].code == wanted:
+                    return token
+        return None
 
     def participant_view(self, token: str) -> ParticipantView | None:
         """The participant page of this token (None for an unknown token), one read."""

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cxmaturity.i18n import LANGUAGES, t
+from cxmaturity.model import Questionnaire
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours
 
 from .auth import (
@@ -86,12 +87,19 @@ def history_navigation() -> bool:
     return ctx is not None and ctx.is_history_navigation
 
 
-def links_follow() -> None:
+def links_follow(questionnaire: Questionnaire | None = None) -> None:
     """In a fragment's run (a click in the quiz or grid): when the click changed what
-    the navigation's links carry (its first answer created the assessment), the whole
-    page runs again, so that the links (drawn outside the fragment) follow."""
-    if get_state().links_behind:
+    the page around the fragment shows, the whole page runs again. That is when the
+    navigation's links (drawn outside the fragment) lack what the click stored (its
+    first answer created the assessment), or when ``questionnaire`` became complete
+    or incomplete on a page that shows it (a participant's "done" and "next")."""
+    state = get_state()
+    if state.links_behind:
         st.rerun(scope="app")
+    if questionnaire is not None and questionnaire.id in state.complete_when_drawn:
+        complete = state.of(questionnaire.id).answered(questionnaire) == questionnaire.item_count()
+        if complete != state.complete_when_drawn[questionnaire.id]:
+            st.rerun(scope="app")
 
 
 def page_params(url_path: str, state: UiState) -> dict[str, str]:
@@ -231,12 +239,17 @@ def page_header(title: str, subtitle: str | None = None) -> None:
     row = st.container(
         horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"
     )
+    if st.session_state.get(LANG_KEY) != state.lang:
+        # The switch shows the language on screen, also when it changed without the
+        # switch (a link's lang, joining a workshop in its language); a default would
+        # not move a switch already drawn, and its next click would be taken for a
+        # click back.
+        st.session_state[LANG_KEY] = state.lang
     with row:
         st.header(escape_md(title), anchor=False, width="content")
         st.segmented_control(
             t("language", state.lang),
             options=list(LANGUAGES),
-            default=state.lang,
             format_func=LANGUAGE_NAMES.__getitem__,
             key=LANG_KEY,
             required=True,

@@ -167,7 +167,9 @@ class UiState:
     # A workshop's consensus opened from the history: the team's answers (read only).
     team: dict[str, list[Answers]] = field(default_factory=dict)
     participant_token: str | None = None  # this browser joined a workshop: its answers only
+    keep_token: bool = False  # just joined: the browser is to keep the token (a cookie)
     links_behind: bool = False  # the navigation's links lack what a fragment just stored
+    complete_when_drawn: dict[str, bool] = field(default_factory=dict)  # see shell.page_follows
     save_notice: str | None = None  # why an answer was not saved (workshop closed, no right)
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:

@@ -64,6 +64,22 @@ def test_join_gives_a_token_for_that_participant_only(rooms, quiz):
     assert workshops.participants(other) == [luis]
 
 
+def test_a_browser_returning_to_the_join_link_continues_as_its_own_participant(rooms, quiz):
+    store, workshops, workshop = rooms
+    other = workshops.create(admin_of(store), store.ensure_organization("Beta"), [quiz], "es")
+    _, _, theirs = workshops.join(other.code, "Luis", client="s1")
+    _, _, mine = workshops.join(workshop.code, "Ana", client="s2")
+    kept = [theirs, "bogus", mine]
+    assert workshops.returning(kept, workshop.code.lower()) == mine
+    assert workshops.returning(kept, other.code) == theirs
+    # A token of another workshop, a made-up one or none never joins this room.
+    assert workshops.returning([theirs, "bogus"], workshop.code) is None
+    assert workshops.returning([], workshop.code) is None
+    assert workshops.returning([mine], "") is None
+    # Only the last few kept tokens are looked at (a stuffed cookie costs nothing).
+    assert workshops.returning([mine] + ["x"] * 50, workshop.code) is None
+
+
 def test_answers_are_kept_per_participant_and_score_as_a_team(rooms, quiz):
     store, workshops, workshop = rooms
     tokens = [workshops.join(workshop.code, f"P{n}", client=f"c{n}")[2] for n in range(12)]

@@ -14,7 +14,7 @@ import streamlit as st
 
 from cxmaturity.charts import category_chart
 from cxmaturity.i18n import decimal, number, t
-from cxmaturity.model import Quiz
+from cxmaturity.model import as_quiz
 from cxmaturity.records import Workshop
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.workshops import Live
@@ -90,8 +90,8 @@ def split_rows(view: TeamView, content: str, lang: str) -> list[dict[str, str]]:
     """The quiz split as table rows of text: every row has every column, options in
     questionnaire order (a, b, c, d; empty where a question has fewer), then the
     median choice and the agreement; nothing shows as "None"."""
-    quiz = view.questionnaire
-    assert isinstance(quiz, Quiz)
+    quiz = as_quiz(view.questionnaire)
+    assert quiz is not None
     widest = max((len(q.options) for q in quiz.questions), default=0)
     letters = [chr(ord("a") + i) for i in range(widest)]
     rows = []

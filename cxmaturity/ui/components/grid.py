@@ -44,7 +44,7 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     A fragment: a rating reruns the grid, not the whole page. Every tab is drawn on
     every run (Streamlit draws all tabs), so answers in other categories stay put.
     """
-    links_follow()
+    links_follow(grid)
     save_status(grid, state, lang)
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()
@@ -87,11 +87,11 @@ def _category(
     for capability in category.capabilities:
         previous = get_state().previous.get(grid.id)
         earlier = previous.rating(capability.id) if previous is not None else None
-        _capability(grid, capability, qstate, lang=lang, ui_lang=ui_lang, earlier=earlier,
+        capability_row(grid, capability, qstate, lang=lang, ui_lang=ui_lang, earlier=earlier,
                     read_only=read_only)  # fmt: skip
 
 
-def _capability(
+def capability_row(
     grid: Grid,
     capability: Capability,
     qstate: QuestionnaireState,
@@ -100,7 +100,11 @@ def _capability(
     ui_lang: str,
     earlier: Rating | None = None,
     read_only: bool = False,
+    wide: bool = False,
 ) -> None:
+    """One capability: today, ideal and a note. ``wide`` (one item a screen, on a
+    phone): every control the width of the screen, for large tap targets, and the
+    description left to the caller to show as text."""
     rating = qstate.rating(capability.id)
     options: list[int | str] = [lv.value for lv in grid.levels]
     if grid.not_applicable:
@@ -124,7 +128,10 @@ def _capability(
                 default=getattr(rating, part),
                 format_func=lambda v, labels=labels: labels.get(v, str(v)),
                 key=key,
-                help=escape_md(description) if description and part == "current" else None,
+                help=escape_md(description)
+                if description and part == "current" and not wide
+                else None,
+                width="stretch" if wide else "content",
                 disabled=read_only or (part == "ideal" and rating.not_applicable),
                 on_change=_store_level,
                 args=(grid.id, capability.id, part, key),
@@ -138,7 +145,7 @@ def _capability(
             max_chars=5000,
             placeholder=t(placeholder, ui_lang),
             label_visibility="collapsed",
-            width=320,  # wide enough to wrap onto its own line on a phone
+            width="stretch" if wide else 320,  # 320: wraps onto its own line on a phone
             disabled=read_only,
             on_change=_store_note,
             args=(grid.id, capability.id, key),

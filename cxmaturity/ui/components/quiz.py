@@ -34,7 +34,7 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
 
     A fragment: a click reruns the questions and the result, not the whole page.
     """
-    links_follow()
+    links_follow(quiz)
     save_status(quiz, state, lang)
     qstate = state.of(quiz.id)
     previous = state.previous.get(quiz.id)  # a re-evaluation: last round's choices

@@ -6,20 +6,26 @@ the address (``?p=<token>``), so the same address brings them back to their answ
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from cxmaturity.i18n import t
+from cxmaturity.model import Questionnaire
 from cxmaturity.services.errors import WorkshopError
-from cxmaturity.services.workshops import ParticipantView
+from cxmaturity.services.workshops import MAX_KEPT_TOKENS, ParticipantView
 from cxmaturity.ui.access import client_key
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.forms import answer_form
+from cxmaturity.ui.components.grid_steps import ITEM_PARAM, grid_steps
 from cxmaturity.ui.restore import load_stored
+from cxmaturity.ui.routes import PARTICIPANT_COOKIE
 from cxmaturity.ui.shell import page_header
 from cxmaturity.ui.state import QuestionnaireState, UiState, get_state
+from cxmaturity.ui.text import escape_md
 
-TOKEN_PARAM, CODE_PARAM = "p", "code"
+TOKEN_PARAM, CODE_PARAM, QUESTIONNAIRE_PARAM = "p", "code", "q"
 _CODE_KEY, _NAME_KEY, _CHOICE_KEY = "join.code", "join.name", "join.questionnaire"
 
 
@@ -49,9 +55,31 @@ def _join_form(state: UiState) -> None:
         st.error(t(f"ws_join_{error.reason}", lang), icon=":material/block:")
         return
     state.participant_token = token
+    state.keep_token = True
     state.lang = workshop.language
     st.query_params.from_dict({TOKEN_PARAM: token, "lang": workshop.language})
     st.rerun()
+
+
+def _keep_token(token: str) -> None:
+    """Have the browser keep the participant's token in an HttpOnly cookie (a
+    same-origin POST to the app's route): the join link or QR code opened again on
+    this phone continues as this participant instead of joining a second time."""
+    script = (
+        "<script>fetch('/app-auth/participant', {method: 'POST', credentials: 'same-origin', "
+        "headers: {'Content-Type': 'application/json'}, "
+        f"body: JSON.stringify({{token: {json.dumps(token)}}})}});</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True)
+
+
+def _returning(state: UiState) -> str | None:
+    """The participant this browser already is in the workshop of the address's code
+    (kept in its cookie, or in this session), if any."""
+    code = st.query_params.get(CODE_PARAM, "")
+    kept = (st.context.cookies.get(PARTICIPANT_COOKIE) or "").split(".")[:MAX_KEPT_TOKENS]
+    tokens = [t for t in (*kept, state.participant_token) if t]
+    return services().workshops.returning(tokens, code) if tokens else None
 
 
 def _arrive(state: UiState, token: str, view: ParticipantView) -> None:
@@ -96,23 +124,70 @@ def _answer(state: UiState, view: ParticipantView) -> None:
         return
     by_id = {q.id: q for q in questionnaires}
     first = next(iter(by_id))
-    chosen = by_id[first]
+    complete = {q.id: state.of(q.id).answered(q) == q.item_count() for q in questionnaires}
+    state.complete_when_drawn = complete  # a form that completes reruns this page
+    if all(complete.values()):
+        st.success(t("ws_finished", lang), icon=":material/task_alt:")
+    chosen = _chosen(by_id, next((q for q in by_id if not complete[q]), first), lang)
+    content = content_language(chosen, lang)
+    if chosen.kind == "grid":
+        grid_steps(chosen, state, content)
+    else:
+        answer_form(chosen, state, content)
+    later = [q for q in questionnaires[questionnaires.index(chosen) + 1 :] if not complete[q.id]]
+    if later and complete[chosen.id]:
+        title = later[0].title.get(content_language(later[0], lang))
+        st.button(
+            escape_md(t("ws_next_questionnaire", lang, title=title)),
+            key="join.next",
+            type="primary",
+            icon=":material/arrow_forward:",
+            on_click=_open_questionnaire,
+            args=(later[0].id,),
+        )
+
+
+def _chosen(by_id: dict[str, Questionnaire], start: str, lang: str) -> Questionnaire:
+    """The questionnaire on screen: the one in the address (``?q=``), else ``start``
+    (the first not finished: opening the join link again continues there); a switch
+    when the workshop has several."""
+    wanted = st.query_params.get(QUESTIONNAIRE_PARAM, "")
+    current = wanted if wanted in by_id else start
     if len(by_id) > 1:
-        picked = st.segmented_control(
+        if st.session_state.get(_CHOICE_KEY) not in by_id:
+            st.session_state[_CHOICE_KEY] = current
+        st.segmented_control(
             t("ws_questionnaire", lang),
             options=list(by_id),
-            default=first,
             format_func=lambda qid: by_id[qid].title.get(content_language(by_id[qid], lang)),
             key=_CHOICE_KEY,
             required=True,
+            on_change=_remember_choice,
         )
-        chosen = by_id.get(str(picked), chosen)
-    answer_form(chosen, state, content_language(chosen, lang))
+        current = str(st.session_state.get(_CHOICE_KEY) or current)
+    return by_id[current]
+
+
+def _remember_choice() -> None:
+    """The questionnaire chosen goes into the address (a reload keeps it); each starts
+    at its own first open item."""
+    st.query_params[QUESTIONNAIRE_PARAM] = str(st.session_state.get(_CHOICE_KEY))
+    st.query_params.pop(ITEM_PARAM, None)
+
+
+def _open_questionnaire(questionnaire_id: str) -> None:
+    st.session_state[_CHOICE_KEY] = questionnaire_id
+    _remember_choice()
 
 
 def render() -> None:
     state = get_state()
-    token = st.query_params.get(TOKEN_PARAM) or state.participant_token
+    if st.query_params.get(TOKEN_PARAM):
+        token: str | None = st.query_params.get(TOKEN_PARAM)
+    elif st.query_params.get(CODE_PARAM):  # a join link: as who this browser already is
+        token = _returning(state)
+    else:
+        token = state.participant_token
     if not token:
         _join_form(state)
         return
@@ -124,8 +199,11 @@ def render() -> None:
         return
     if state.participant_token != token or not state.answers:
         _arrive(state, token, view)
-    if st.query_params.get(TOKEN_PARAM) != token:
-        st.query_params[TOKEN_PARAM] = token
+    if st.query_params.get(TOKEN_PARAM) != token:  # a join link opened again
+        st.query_params.from_dict({TOKEN_PARAM: token, "lang": state.lang})
+    if state.keep_token:
+        state.keep_token = False
+        _keep_token(token)
     _answer(state, view)
 
 
