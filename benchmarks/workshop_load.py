@@ -87,7 +87,7 @@ def storage_load(participants: int, url: str | None = None) -> dict[str, float]:
         elapsed = time.perf_counter() - began
         if errors:
             raise errors[0]
-        saved = rooms.team(workshop)
+        saved = _stored(rooms, workshop)
         live = {a.id: a.questionnaire_id for a in rooms.assessments(workshop)}
         found = 0
         for assessment_id, people in saved.items():
@@ -130,10 +130,16 @@ def _timed_click(page, question: int, option: int) -> float:
     return time.perf_counter() - started
 
 
+def _stored(rooms, workshop):
+    """Each participant's answers as stored (no service hands them out)."""
+    with rooms.database.unit() as uow:
+        return uow.repo.participant_answers(workshop)
+
+
 def _lost(rooms, workshop, quiz, last: dict[int, dict[int, int]]) -> int:
     """How many of the others' last answers are not in the database."""
     live = next(a for a in rooms.assessments(workshop) if a.questionnaire_id == quiz.id)
-    answers = rooms.team(workshop)[live.id]
+    answers = _stored(rooms, workshop)[live.id]
     lost = 0
     for n, person in enumerate(rooms.participants(workshop)[1:]):
         given = answers.get(person.id)

@@ -694,9 +694,24 @@ STRINGS |= {
     "ws_new": {"es": "Nuevo taller", "en": "New workshop"},
     "ws_questionnaires": {"es": "Cuestionarios", "en": "Questionnaires"},
     "ws_language": {"es": "Idioma del taller", "en": "Workshop language"},
-    "ws_allow_anonymous": {
-        "es": "Permitir participar sin nombre",
-        "en": "Allow people to take part without a name",
+    "ws_mode": {"es": "Respuestas", "en": "Answers"},
+    "ws_mode_named": {
+        "es": "Con nombre: usted ve quién respondió qué",
+        "en": "Named: you see who answered what",
+    },
+    "ws_mode_anonymous": {
+        "es": "Anónimas: nadie, ni usted, ve las respuestas de una persona; cada pregunta "
+        "aparece cuando al menos {n} la respondieron",
+        "en": "Anonymous: nobody, not even you, sees one person's answers; each question "
+        "appears once at least {n} have answered it",
+    },
+    "ws_hide_results": {
+        "es": "Ocultar los votos en la vista de presentación hasta que los revele",
+        "en": "Hide the votes on the presenter view until you reveal them",
+    },
+    "ws_hide_results_help": {
+        "es": "Así nadie se ancla en la primera opinión que ve (o en la de su jefe).",
+        "en": "So that nobody anchors on the first opinion they see (or their boss's).",
     },
     "ws_create": {"es": "Crear el taller", "en": "Create the workshop"},
     "ws_need_questionnaire": {
@@ -709,13 +724,25 @@ STRINGS |= {
     "ws_scan": {"es": "Escanee para unirse", "en": "Scan to join"},
     "ws_join_at": {"es": "Únase en", "en": "Join at"},
     "ws_or_code": {"es": "o con el código", "en": "or with the code"},
-    "ws_anonymous_allowed": {
-        "es": "Se puede participar sin nombre.",
-        "en": "You may take part without a name.",
+    "ws_is_anonymous": {
+        "es": "Taller anónimo: no se guarda ningún nombre y nadie, ni quien facilita, ve "
+        "sus respuestas; solo recuentos de cada pregunta cuando al menos {n} la respondieron.",
+        "en": "Anonymous workshop: no name is kept and nobody, not even the facilitator, "
+        "sees your answers; only counts per question once at least {n} have answered it.",
     },
-    "ws_names_needed": {
-        "es": "Cada participante indica su nombre.",
-        "en": "Each participant gives their name.",
+    "ws_is_named": {
+        "es": "Taller con nombre: quien facilita ve quién respondió qué.",
+        "en": "Named workshop: the facilitator sees who answered what.",
+    },
+    "ws_joined_finished": {
+        "es": "{joined} se unieron · {finished} terminaron",
+        "en": "{joined} joined · {finished} finished",
+    },
+    "ws_anonymous_dashboard": {
+        "es": "Taller anónimo: aquí no aparece quién respondió qué; cada pregunta o "
+        "capacidad cuenta cuando al menos {n} la respondieron.",
+        "en": "Anonymous workshop: nobody's own answers are shown here; each question or "
+        "capability counts once at least {n} have answered it.",
     },
     "ws_close": {"es": "Cerrar el taller", "en": "Close the workshop"},
     "ws_close_help": {
@@ -816,7 +843,10 @@ STRINGS |= {
         "en": "Type the code the facilitator shows.",
     },
     "ws_code": {"es": "Código del taller", "en": "Workshop code"},
-    "ws_your_name": {"es": "Su nombre", "en": "Your name"},
+    "ws_your_name": {
+        "es": "Su nombre (un taller anónimo no lo guarda)",
+        "en": "Your name (an anonymous workshop does not keep it)",
+    },
     "ws_name_placeholder": {"es": "Nombre y apellido", "en": "First and last name"},
     "ws_join_button": {"es": "Unirse", "en": "Join"},
     "ws_join_unknown": {

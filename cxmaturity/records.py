@@ -71,9 +71,11 @@ class Workshop:
     organization_id: int
     code: str
     language: str
-    allow_anonymous: bool
+    anonymous: bool  # nobody, not even the facilitator, sees one person's answers
     status: str
     public_id: str = ""
+    hide_results: bool = False  # the presenter view shows an item's votes once revealed
+    revealed: tuple[str, ...] = ()  # the presenter view's revealed items (item keys)
 
     @property
     def open(self) -> bool:

@@ -34,6 +34,27 @@ from .scoring import (
 )
 
 DISCUSS_SPREAD = 2  # levels apart (today or ideal) from which an item is flagged
+MIN_ANONYMOUS = 3  # an anonymous workshop shows an item once this many have answered it
+
+
+def anonymised(team: Sequence[Answers], minimum: int = MIN_ANONYMOUS) -> list[Answers]:
+    """What anonymous mode lets anybody but the participant see of the team's answers.
+
+    No respondent key, in an order that says nothing about who joined or answered
+    when (sorted by content), and every item that fewer than ``minimum`` people have
+    answered left out of everyone's answers, so that no count, median, spread or note
+    of it can show one person's answer. Items reach ``minimum`` one by one and appear.
+    """
+    counts: dict[str, int] = {}
+    for answers in team:
+        for item, value in answers.answers.items():
+            if value is not None:
+                counts[item] = counts.get(item, 0) + 1
+    shown = []
+    for answers in team:
+        kept = {i: v for i, v in answers.answers.items() if counts.get(i, 0) >= minimum}
+        shown.append(answers.model_copy(update={"answers": kept, "respondent": None}))
+    return sorted(shown, key=lambda a: a.model_dump_json())
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,8 @@ def to_assessment(row: AssessmentRow) -> Assessment:
 
 def to_workshop(row: WorkshopRow) -> Workshop:
     return Workshop(
-        row.id, row.organization_id, row.code, row.language, row.allow_anonymous, row.status,
-        row.public_id,
+        row.id, row.organization_id, row.code, row.language, row.anonymous, row.status,
+        row.public_id, row.hide_results, tuple(k for k in row.revealed.split(" ") if k),
     )  # fmt: skip
 
 

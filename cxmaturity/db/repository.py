@@ -421,14 +421,23 @@ class Repository(AccountQueries):
     # ---------------------------------------------------------------- workshops
 
     def add_workshop(
-        self, organization_id: int, code: str, language: str, allow_anonymous: bool, status: str
+        self,
+        organization_id: int,
+        code: str,
+        language: str,
+        anonymous: bool,
+        status: str,
+        *,
+        hide_results: bool = False,
     ) -> Workshop:
         row = WorkshopRow(
             organization_id=organization_id,
             code=code,
             language=language,
-            allow_anonymous=allow_anonymous,
+            anonymous=anonymous,
             status=status,
+            hide_results=hide_results,
+            revealed="",
         )
         self.session.add(row)
         self.session.flush()
@@ -465,6 +474,22 @@ class Repository(AccountQueries):
         row = self.session.get(WorkshopRow, workshop_id)
         if row is not None:
             row.status = status
+
+    def set_revealed(self, workshop_id: int, revealed: Collection[str]) -> None:
+        """The presenter view's revealed item keys (no spaces in a key)."""
+        row = self.session.get(WorkshopRow, workshop_id)
+        if row is not None:
+            row.revealed = " ".join(revealed)
+
+    def anonymous_live(self, assessment_id: int) -> bool:
+        """Whether the assessment is the live one of an anonymous workshop."""
+        found = self.session.scalar(
+            select(WorkshopRow.anonymous)
+            .join(WorkshopAssessmentRow, WorkshopAssessmentRow.workshop_id == WorkshopRow.id)
+            .where(WorkshopAssessmentRow.assessment_id == assessment_id)
+            .limit(1)
+        )
+        return bool(found)
 
     def workshops(
         self, organization_ids: Collection[int] | None = None

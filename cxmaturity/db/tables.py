@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -131,8 +132,10 @@ class WorkshopRow(Base):
     )
     code: Mapped[str] = mapped_column(String(20), unique=True)
     language: Mapped[str] = mapped_column(String(8))
-    allow_anonymous: Mapped[bool] = mapped_column(Boolean)
+    anonymous: Mapped[bool] = mapped_column(Boolean)
     status: Mapped[str] = mapped_column(String(10))
+    hide_results: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    revealed: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
 

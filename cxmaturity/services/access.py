@@ -149,12 +149,14 @@ def require_assessment(
     """The assessment of a link and the actor's access to its organisation, or
     :class:`NotFoundOrNotYours`. A workshop's live assessment (each participant's own
     answers) is for those who run workshops: readers of the organisation see its
-    consensus, and nobody but the participants writes into it."""
+    consensus, and nobody but the participants writes into it. The live assessment of
+    an anonymous workshop is nobody's to read (its facilitator sees the live view)."""
     found = repo.assessment_with_public_id(public_id) if public_id else None
     level = require(repo, actor, found.organization_id if found else None, action)
     assert found is not None
     if repo.is_live(found.id) and (action is not Action.READ or
-                                   not grants(level, Action.RUN_WORKSHOP)):  # fmt: skip
+                                   not grants(level, Action.RUN_WORKSHOP) or
+                                   repo.anonymous_live(found.id)):  # fmt: skip
         raise NotFoundOrNotYours()
     return found, level
 

@@ -6,6 +6,8 @@ respondent key ``participant-<id>``. People join with a short code (about 50 bit
 not guessable, and failed attempts are limited per client) and get a secret token;
 only its SHA-256 is stored, and the token grants that participant's own answers in
 that workshop and nothing else. A closed workshop takes no new participants or answers.
+In an anonymous workshop nobody but the participant sees their answers: the live view
+and the consensus hold :func:`cxmaturity.team.anonymised` answers only.
 
 Every method is one action and one transaction; the live view (:meth:`Workshops.live`)
 is computed again only when the workshop's cheap version changes.
@@ -13,8 +15,9 @@ is computed again only when the workshop's cheap version changes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from ..db import Database
@@ -32,7 +35,14 @@ from ..records import (
     clean_name,
     respondent_key,
 )
-from ..team import Consensus, TeamView, answered_items, apply_consensus, team_view
+from ..team import (
+    Consensus,
+    TeamView,
+    anonymised,
+    answered_items,
+    apply_consensus,
+    team_view,
+)
 from .access import Action, Actor, grants, require, require_workshop
 from .answers import AnswerService, ParticipantAnswers
 from .cache import VersionedCache
@@ -43,6 +53,7 @@ MAX_FAILED_JOINS = 10  # per client and window
 JOIN_WINDOW = dt.timedelta(minutes=15)
 LIVE_CACHE_SIZE = 32
 MAX_KEPT_TOKENS = 8  # workshops a browser remembers having joined
+ANONYMOUS_PREFIX = "anonymous-"  # respondent keys of an anonymous workshop's consensus
 
 
 @dataclass(frozen=True)
@@ -84,19 +95,25 @@ class Workshops:
         questionnaires: list[Questionnaire],
         language: str,
         *,
-        allow_anonymous: bool = False,
+        anonymous: bool = False,
+        hide_results: bool = False,
         day: dt.date | None = None,
     ) -> Workshop:
         """A workshop of ``organization`` with a fresh code and one live assessment per
         questionnaire; the actor (its facilitator) needs the right to run workshops of
-        the organisation (``editor``, ``owner`` or admin)."""
+        the organisation (``editor``, ``owner`` or admin).
+
+        ``anonymous``: participants give no name and nobody (not even the facilitator)
+        sees one person's answers, only counts and spreads of items at least
+        :data:`~cxmaturity.team.MIN_ANONYMOUS` have answered. ``hide_results``: the
+        presenter view shows an item's votes only once the facilitator reveals it."""
         if not questionnaires:
             raise ValueError("a workshop needs at least one questionnaire")
         with self.database.unit() as uow:
             repo = uow.repo
             require(repo, actor, organization.id, Action.RUN_WORKSHOP)
             workshop = repo.add_workshop(
-                organization.id, new_code(), language, allow_anonymous, OPEN
+                organization.id, new_code(), language, anonymous, OPEN, hide_results=hide_results
             )
             for questionnaire in questionnaires:
                 live = repo.add_round(
@@ -134,12 +151,6 @@ class Workshops:
         with self.database.unit() as uow:
             return uow.repo.participants(workshop.id)
 
-    def team(self, workshop: Workshop) -> dict[int, dict[int, Answers]]:
-        """Per live assessment, each participant's answers (key: participant id), in
-        one query."""
-        with self.database.unit() as uow:
-            return uow.repo.participant_answers(workshop)
-
     def version(self, workshop: Workshop) -> tuple[object, ...]:
         """Changes whenever someone joins or answers (cheap: for caching the dashboard)."""
         with self.database.unit() as uow:
@@ -171,8 +182,8 @@ class Workshops:
             if not workshop.open:
                 uow.commit()
                 raise WorkshopError("this workshop is closed", "closed")
-            clean = clean_name(name)
-            if not clean and not workshop.allow_anonymous:
+            clean = "" if workshop.anonymous else clean_name(name)
+            if not clean and not workshop.anonymous:
                 uow.commit()
                 raise WorkshopError("a name is needed to join this workshop", "name")
             token = new_token()
@@ -253,6 +264,16 @@ class Workshops:
         """Take participants and answers again."""
         self._set_status(actor, workshop, OPEN)
 
+    def reveal(self, actor: Actor, workshop: Workshop, items: Collection[str]) -> Workshop:
+        """Set which items the presenter view shows the votes of (``hide_results``
+        workshops; keys as :func:`item_key`), for someone who may run the workshop."""
+        keys = sorted({k for k in items if k and " " not in k})
+        with self.database.unit() as uow:
+            found = require_workshop(uow.repo, actor, workshop)
+            uow.repo.set_revealed(found.id, keys)
+            uow.commit()
+        return dataclasses.replace(found, revealed=tuple(keys))
+
     def _set_status(self, actor: Actor, workshop: Workshop, status: str) -> None:
         with self.database.unit() as uow:
             found = require_workshop(uow.repo, actor, workshop)
@@ -312,8 +333,13 @@ class Workshops:
                 message = f"{questionnaire.id!r} is not part of this workshop"
                 raise WorkshopError(message, "questionnaire")
             team = repo.participant_answers(workshop)[live.id]
-            agreed_team = apply_consensus(questionnaire, list(team.values()), agreed)
-            keys = [respondent_key(pid) for pid in team] or [ANONYMOUS]
+            if workshop.anonymous:  # only what anybody may see: no one's own answers
+                shown = anonymised(list(team.values()))
+                keys = [f"{ANONYMOUS_PREFIX}{n}" for n in range(1, len(shown) + 1)]
+            else:
+                shown, keys = list(team.values()), [respondent_key(pid) for pid in team]
+            agreed_team = apply_consensus(questionnaire, shown, agreed)
+            keys = keys or [ANONYMOUS]
             assessment = repo.consensus_of(workshop.id, live.id) or repo.add_round(
                 workshop.organization_id, questionnaire, live.language, day or dt.date.today()
             )
@@ -375,8 +401,15 @@ class Workshops:
                 progress.setdefault(pid, {})[questionnaire.id] = answered_items(
                     questionnaire, given
                 )
-            views.append(team_view(questionnaire, list(answers.values())))
+            everyone = list(answers.values())
+            shown = anonymised(everyone) if workshop.anonymous else everyone
+            views.append(team_view(questionnaire, shown))
         return Live(workshop, people, progress, tuple(views))
+
+
+def item_key(questionnaire_id: str, item_id: str) -> str:
+    """How the presenter view names one item of one questionnaire."""
+    return f"{questionnaire_id}:{item_id}"
 
 
 def _label(workshop: Workshop) -> str:

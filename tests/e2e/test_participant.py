@@ -13,7 +13,7 @@ from cxmaturity.model import Rating
 from cxmaturity.services.access import Actor
 
 from ..conftest import ROOT
-from ..helpers import open_services
+from ..helpers import open_services, stored_team
 from .conftest import ARTIFACTS, new_page, serve
 from .streamlit_page import expect, key_class, pick_radio, settle
 
@@ -45,7 +45,7 @@ def _stored(data: Path) -> dict[str, dict[str, object]]:
     people = {p.id: p.name for p in services.workshops.participants(workshop)}
     live = {a.id: a.questionnaire_id for a in services.workshops.assessments(workshop)}
     found: dict[str, dict[str, object]] = {name: {} for name in people.values()}
-    for assessment_id, answers in services.workshops.team(workshop).items():
+    for assessment_id, answers in stored_team(services.workshops, workshop).items():
         for pid, given in answers.items():
             found[people[pid]][live[assessment_id]] = given
     return found

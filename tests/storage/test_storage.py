@@ -35,11 +35,11 @@ def store(db_url: str) -> Assessments:
 def test_upgrade_head_from_an_empty_database(db_url):
     engine = create_engine(db_url)
     upgrade(engine)
-    assert current(engine) == "0007"
+    assert current(engine) == "0008"
     tables = set(inspect(engine).get_table_names())
     assert {"organizations", "assessments", "responses", "plan_items", "kpis"} <= tables
     upgrade(engine)  # again: nothing to do, nothing lost
-    assert current(engine) == "0007"
+    assert current(engine) == "0008"
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
@@ -210,3 +210,33 @@ def test_killing_a_writer_mid_write_keeps_every_completed_write(db_url):
     assert completed >= 150
     assert len(saved) >= completed  # every write reported as done is there
     assert all(f"r{n}" in saved for n in range(completed))
+
+
+def test_workshops_that_allowed_no_name_become_anonymous(db_url):
+    """0008: ``allow_anonymous`` (the name was optional) becomes ``anonymous`` (nobody
+    sees one person's answers), the more private reading; results are not hidden."""
+    engine = create_engine(db_url)
+    upgrade(engine, "0007")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO organizations (id, name, created_at, public_id) "
+                "VALUES (1, 'Acme', CURRENT_TIMESTAMP, 'o1')"
+            )
+        )
+        for n, allowed in ((1, True), (2, False)):
+            connection.execute(
+                text(
+                    "INSERT INTO workshops (id, organization_id, code, language, "
+                    "allow_anonymous, status, created_at, public_id) VALUES "
+                    "(:n, 1, :code, 'es', :allowed, 'open', CURRENT_TIMESTAMP, :pid)"
+                ),
+                {"n": n, "code": f"CODE{n}", "allowed": allowed, "pid": f"w{n}"},
+            )
+    upgrade(engine)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT id, anonymous, hide_results, revealed FROM workshops ORDER BY id")
+        ).all()
+    assert [tuple(r) for r in rows] == [(1, True, False, ""), (2, False, False, "")]
+    engine.dispose()

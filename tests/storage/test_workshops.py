@@ -15,6 +15,7 @@ from cxmaturity.db.repository import Repository
 from cxmaturity.loader import dump_answers
 from cxmaturity.model import Rating
 from cxmaturity.scoring import score
+from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.errors import TooManyAttempts, WorkshopError
 from cxmaturity.services.tokens import (
     CODE_ALPHABET,
@@ -25,7 +26,7 @@ from cxmaturity.services.tokens import (
 from cxmaturity.services.workshops import MAX_FAILED_JOINS, Workshops
 from cxmaturity.team import Agreed
 
-from ..helpers import admin_of, open_store
+from ..helpers import admin_of, open_store, stored_team
 
 
 @pytest.fixture
@@ -110,7 +111,7 @@ def test_a_name_is_needed_unless_anonymous_is_allowed(db_url, quiz):
     with pytest.raises(WorkshopError, match="name"):
         workshops.join(named.code, "   ", client="x")
     anonymous = workshops.create(
-        admin_of(store), store.ensure_organization("Acme"), [quiz], "es", allow_anonymous=True
+        admin_of(store), store.ensure_organization("Acme"), [quiz], "es", anonymous=True
     )
     _, participant, _ = workshops.join(anonymous.code, "", client="x")
     assert participant.name == ""
@@ -192,7 +193,7 @@ def test_consensus_keeping_every_median_equals_the_cli_team_score(rooms, grid, q
     store, workshops, workshop = rooms
     _workshop_answers(workshops, workshop, grid, quiz)
     live = {a.questionnaire_id: a for a in workshops.assessments(workshop)}
-    team = workshops.team(workshop)
+    team = stored_team(workshops, workshop)
     for questionnaire in (quiz, grid):
         participants = list(team[live[questionnaire.id].id].values())
         assert len(participants) == 5
@@ -213,7 +214,7 @@ def test_agreed_values_replace_everyones_answer_and_the_rest_stays_the_median(
     store, workshops, workshop = rooms
     _workshop_answers(workshops, workshop, grid, quiz, seed=11)
     live = {a.questionnaire_id: a for a in workshops.assessments(workshop)}
-    participants = list(workshops.team(workshop)[live[grid.id].id].values())
+    participants = list(stored_team(workshops, workshop)[live[grid.id].id].values())
     expected = {c["id"]: c for c in _cli_score(tmp_path, grid, participants)["capabilities"]}
     first, second = (c.id for _, c in list(grid.capabilities())[:2])
     agreed = {first: Agreed(current=2, ideal=4), second: Agreed(ideal=3)}
@@ -330,3 +331,64 @@ def test_a_failed_second_consensus_leaves_the_first_as_it_was(rooms, grid, quiz,
     assert workshops.consensus(workshop, live[grid.id]) == first
     assert store.answers(first) == kept  # the replaced answers came back whole
     assert {a.rating("billing").current for a in kept.values()} == {1}
+
+
+def test_an_anonymous_workshop_shows_nobody_what_one_person_chose(db_url, quiz, grid, catalog):
+    store = open_store(db_url)
+    workshops = Workshops(store.database, catalog=lambda: catalog)
+    admin = admin_of(store)
+    organization = store.ensure_organization("Acme")
+    workshop = workshops.create(admin, organization, [quiz, grid], "es", anonymous=True)
+    assert workshop.anonymous and not workshops.create(admin, organization, [quiz], "es").anonymous
+    capability = grid.categories[0].capabilities[0].id
+    people = []
+    for n, (choice, level) in enumerate([("a", 1), ("b", 2), ("c", 4)]):
+        _, person, token = workshops.join(workshop.code, f"Person {n}", client=f"c{n}")
+        assert person.name == ""  # no name is kept, whatever was typed
+        workshops.save_choice(token, quiz.id, "q1", choice)
+        workshops.save_rating(
+            token, grid.id, capability, Rating(current=level, ideal=4, note=f"n{n}")
+        )
+        people.append(token)
+        if n == 0:
+            workshops.save_choice(token, quiz.id, "q2", "d")  # answered by one person only
+
+        live = workshops.live(admin, workshop)
+        quiz_view, grid_view = live.views
+        q1, q2 = quiz_view.splits[0], quiz_view.splits[1]
+        answered = n + 1
+        # An item shows once three have answered it: before, no count, median or spread.
+        assert q1.answered == (3 if answered >= 3 else 0)
+        assert q2.answered == 0 and q2.median is None
+        assert all(a.respondent is None for a in quiz_view.answers + grid_view.answers)
+        rated = next(c for c in grid_view.result.capabilities if c.id == capability)
+        assert (rated.current is None) == (answered < 3)
+        assert all("q2" not in a.answers for a in quiz_view.answers)
+    assert {s.question_id: dict(s.counts) for s in quiz_view.splits[:1]} == {
+        "q1": {"a": 1, "b": 1, "c": 1}
+    }
+    # The participants' own answers: nobody's to read, not even the facilitator's.
+    for live_assessment in workshops.assessments(workshop):
+        with pytest.raises(NotFoundOrNotYours):
+            store.open_round(admin, live_assessment.public_id, live_assessment.questionnaire_id)
+    # The consensus holds what anybody could see: unnamed rows, no one-person item.
+    saved = workshops.save_consensus(admin, workshop, quiz, {})
+    rows = store.answers(saved)
+    assert sorted(rows) == ["anonymous-1", "anonymous-2", "anonymous-3"]
+    assert all(set(a.answers) == {"q1"} for a in rows.values())
+    record = json.dumps(store.export_record(admin, organization))
+    assert "participant-" not in record and "Person" not in record and '"q2"' not in record
+    # A participant still sees their own answers, all of them.
+    assert workshops.own_answers(people[0])[quiz.id].answers == {"q1": "a", "q2": "d"}
+
+
+def test_a_named_workshop_shows_the_facilitator_each_persons_answers(rooms, quiz, catalog):
+    store, _, workshop = rooms
+    workshops = Workshops(store.database, catalog=lambda: catalog)
+    _, ana, token = workshops.join(workshop.code, "Ana", client="c1")
+    workshops.save_choice(token, quiz.id, "q1", "b")
+    live = workshops.live(admin_of(store), workshop)
+    assert live.participants == (ana,) and live.views[0].splits[0].answered == 1
+    quiz_live = workshops.assessments(workshop)[0]
+    opened = store.open_round(admin_of(store), quiz_live.public_id, quiz.id)
+    assert opened is not None

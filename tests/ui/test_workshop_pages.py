@@ -158,3 +158,31 @@ def test_consensus_rows_keep_their_order_while_the_room_votes(rooms, grid):
     assert order() == before
     at.button(key=f"ws.agree.reset.{workshop.id}.{grid.id}").click().run()  # start again
     assert order()[0] == first  # ordered afresh
+
+
+def test_an_anonymous_workshop_is_created_from_the_form_and_shows_no_one(sign_in, quiz):
+    services = open_services()
+    eddie = Actor(sign_in("eddie@example.com", "consultant"))
+    services.organizations.create(eddie, "Acme")
+    at = signed_in()
+    at.radio(key="ws.create.anonymous").set_value(True)
+    at.checkbox(key="ws.create.hide").check()
+    at.multiselect(key="ws.create.questionnaires").set_value([quiz.id])
+    at.button(key="FormSubmitter:ws.create-Create the workshop").click()
+    at.run()
+    assert not at.exception
+    [(workshop, _)] = services.workshops.all(eddie)
+    assert workshop.anonymous and workshop.hide_results
+    assert any("Anonymous workshop" in c.value for c in at.caption)
+    for n, letter in enumerate("abc"):
+        _, _, token = services.workshops.join(workshop.code, f"Person {n}", client="t")
+        services.workshops.save_choice(token, quiz.id, "q1", letter)
+        if n == 0:
+            services.workshops.save_choice(token, quiz.id, "q2", "a")
+    at = signed_in(workshop=workshop.public_id)
+    shown = str([e.value for e in at.main if hasattr(e, "value")])
+    assert "**3 joined · 0 finished**" in [m.value for m in at.markdown]
+    assert "Person" not in shown and "(no name)" not in shown
+    rows = {row["#"]: row for row in at.dataframe[0].value.to_dict("records")}
+    assert (rows["1"]["a"], rows["1"]["b"], rows["1"]["c"]) == ("1", "1", "1")
+    assert rows["2"]["a"] == "0" and rows["2"]["Median"] == "–"  # one answer: withheld

@@ -18,7 +18,7 @@ from cxmaturity.model import as_quiz
 from cxmaturity.records import Workshop
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.workshops import Live
-from cxmaturity.team import TeamView
+from cxmaturity.team import MIN_ANONYMOUS, TeamView
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
@@ -30,6 +30,15 @@ REFRESH = dt.timedelta(seconds=3)
 
 def _people(now: Live, lang: str) -> None:
     total = {v.questionnaire.id: v.questionnaire.item_count() for v in now.views}
+    if now.workshop.anonymous:  # how many, never who
+        everything = sum(total.values())
+        finished = sum(sum(now.progress.get(p.id, {}).values()) >= everything
+                       for p in now.participants)  # fmt: skip
+        st.markdown(
+            f"**{t('ws_joined_finished', lang, joined=len(now.participants), finished=finished)}**"
+        )
+        st.caption(t("ws_anonymous_dashboard", lang, n=MIN_ANONYMOUS))
+        return
     rows = []
     for person in now.participants:
         row: dict[str, object] = {t("ws_col_name", lang): person.name or t("ws_anonymous", lang)}

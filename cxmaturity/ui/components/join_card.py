@@ -11,6 +11,7 @@ import streamlit as st
 
 from cxmaturity.i18n import t
 from cxmaturity.records import Workshop
+from cxmaturity.team import MIN_ANONYMOUS
 from cxmaturity.ui.backend import settings
 
 
@@ -54,9 +55,7 @@ def join_card(workshop: Workshop, lang: str) -> None:
             st.code(link, language=None, wrap_lines=True)
             st.markdown(f"#### {t('ws_or_code', lang)}")
             st.markdown(f"## `{spaced(workshop.code)}`")
-            st.caption(
-                t(
-                    "ws_anonymous_allowed" if workshop.allow_anonymous else "ws_names_needed",
-                    lang,
-                )
-            )
+            if workshop.anonymous:
+                st.caption(t("ws_is_anonymous", lang, n=MIN_ANONYMOUS))
+            else:
+                st.caption(t("ws_is_named", lang))

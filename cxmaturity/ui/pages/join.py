@@ -14,6 +14,7 @@ from cxmaturity.i18n import t
 from cxmaturity.model import Questionnaire
 from cxmaturity.services.errors import WorkshopError
 from cxmaturity.services.workshops import MAX_KEPT_TOKENS, ParticipantView
+from cxmaturity.team import MIN_ANONYMOUS
 from cxmaturity.ui.access import client_key
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
@@ -119,6 +120,9 @@ def _answer(state: UiState, view: ParticipantView) -> None:
         return
     if state.save_notice:
         st.warning(t(state.save_notice, lang), icon=":material/warning:")
+    mode = t("ws_is_anonymous", lang, n=MIN_ANONYMOUS) if workshop.anonymous else (
+        t("ws_is_named", lang))  # fmt: skip
+    st.info(mode, icon=":material/visibility_off:" if workshop.anonymous else ":material/badge:")
     if not questionnaires:
         st.error(t("ws_no_questionnaires", lang))
         return

@@ -13,6 +13,7 @@ import streamlit as st
 from cxmaturity.i18n import LANGUAGES, t
 from cxmaturity.records import Organization, Workshop
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours, grants
+from cxmaturity.team import MIN_ANONYMOUS
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
@@ -59,7 +60,16 @@ def _create(actor: Actor, state: UiState) -> None:
             required=True,
             key="ws.create.lang",
         )
-        anonymous = st.checkbox(t("ws_allow_anonymous", lang), key="ws.create.anonymous")
+        anonymous = st.radio(
+            t("ws_mode", lang),
+            options=[False, True],
+            format_func=lambda a: t("ws_mode_anonymous" if a else "ws_mode_named", lang,
+                                    n=MIN_ANONYMOUS),
+            key="ws.create.anonymous",
+        )  # fmt: skip
+        hide = st.checkbox(
+            t("ws_hide_results", lang), help=t("ws_hide_results_help", lang), key="ws.create.hide"
+        )
         submitted = st.form_submit_button(t("ws_create", lang), type="primary")
     if not submitted:
         return
@@ -74,7 +84,8 @@ def _create(actor: Actor, state: UiState) -> None:
             runs[str(organization)],
             picked,
             str(language or lang),
-            allow_anonymous=anonymous,
+            anonymous=bool(anonymous),
+            hide_results=hide,
             day=dt.date.today(),
         )
     except NotFoundOrNotYours:
