@@ -734,6 +734,37 @@ STRINGS |= {
         "es": "Taller con nombre: quien facilita ve quién respondió qué.",
         "en": "Named workshop: the facilitator sees who answered what.",
     },
+    "ws_present_title": {"es": "Vista de presentación", "en": "Presenter view"},
+    "ws_present_open": {
+        "es": "Abrir la vista de presentación (para el proyector)",
+        "en": "Open the presenter view (for the projector)",
+    },
+    "ws_present_back": {"es": "Volver al taller", "en": "Back to the workshop"},
+    "ws_present_step": {
+        "es": "Paso {n} de {total} (0: cómo unirse)",
+        "en": "Step {n} of {total} (0: how to join)",
+    },
+    "ws_present_question": {
+        "es": "{title} · pregunta {n} de {total}",
+        "en": "{title} · question {n} of {total}",
+    },
+    "ws_present_voted": {
+        "es": "Votaron {n} de {total}",
+        "en": "{n} of {total} have voted",
+    },
+    "ws_present_votes": {"es": "{share} % · votos: {n}", "en": "{share} % · votes: {n}"},
+    "ws_present_hidden": {
+        "es": "Los votos están ocultos hasta que los revele: así nadie se ancla en la "
+        "primera opinión que ve.",
+        "en": "The votes are hidden until you reveal them, so that nobody anchors on the "
+        "first opinion they see.",
+    },
+    "ws_present_reveal": {"es": "Revelar los votos", "en": "Reveal the votes"},
+    "ws_present_hide": {"es": "Ocultar los votos", "en": "Hide the votes"},
+    "ws_present_not_applicable": {
+        "es": "No aplica: {n}",
+        "en": "Not applicable: {n}",
+    },
     "ws_joined_finished": {
         "es": "{joined} se unieron · {finished} terminaron",
         "en": "{joined} joined · {finished} finished",
@@ -796,8 +827,11 @@ STRINGS |= {
         "en": "Team answers: {split} · median choice: {median}",
     },
     "ws_col_median": {"es": "Mediana", "en": "Median"},
-    "ws_votes": {"es": "{n} votos", "en": "{n} votes"},
     "ws_median_choice": {"es": "mediana del equipo", "en": "team median"},
+    "ws_keep_median_choice": {
+        "es": "La elección mediana del equipo (abajo)",
+        "en": "The team's median choice (below)",
+    },
     "ws_consensus_points": {
         "es": "Puntos si guarda este consenso",
         "en": "Points if you save this consensus",
@@ -902,6 +936,12 @@ STRINGS |= {
         "la dirección de esta página para volver a sus respuestas (es personal: no la comparta).",
         "en": "Your answers save themselves; only you and the facilitator see them. Keep "
         "this page's address to come back to your answers (it is personal: do not share it).",
+    },
+    "ws_participant_help_anonymous": {
+        "es": "Sus respuestas se guardan solas y solo las ve usted. Guarde la dirección de "
+        "esta página para volver a sus respuestas (es personal: no la comparta).",
+        "en": "Your answers save themselves; only you see them. Keep this page's address "
+        "to come back to your answers (it is personal: do not share it).",
     },
     "ws_questionnaire": {"es": "Cuestionario", "en": "Questionnaire"},
     "ws_no_questionnaires": {

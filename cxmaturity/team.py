@@ -284,3 +284,50 @@ def agreed_result(view: TeamView, agreed: Consensus) -> Result:
     everyone, every other item keeping everybody's answers (so with nothing agreed it
     is the team result itself)."""
     return score(view.questionnaire, apply_consensus(view.questionnaire, view.answers, agreed))
+
+
+# ------------------------------------------------------------------ presenter
+
+
+@dataclass(frozen=True)
+class RatingSplit:
+    """How a team's ratings of one capability split over the grid's levels (every
+    level listed, lowest first), today and ideal, and how many marked it n/a."""
+
+    capability_id: str
+    today: tuple[tuple[int, int], ...]
+    ideal: tuple[tuple[int, int], ...]
+    not_applicable: int = 0
+
+    @property
+    def answered(self) -> int:
+        """People who rated it (today or ideal) or marked it n/a."""
+        return max(sum(n for _, n in self.today), sum(n for _, n in self.ideal)) + (
+            self.not_applicable
+        )
+
+
+def rating_split(grid: Grid, team: Sequence[Answers], capability_id: str) -> RatingSplit:
+    """The level-by-level votes of one capability (what the presenter view shows)."""
+    values = sorted(level.value for level in grid.levels)
+    today = dict.fromkeys(values, 0)
+    ideal = dict.fromkeys(values, 0)
+    marked = 0
+    for answers in team:
+        rating = answers.rating(capability_id)
+        if rating is None:
+            continue
+        if rating.not_applicable:
+            marked += 1
+            continue
+        if isinstance(rating.current, int) and rating.current in today:
+            today[rating.current] += 1
+        if isinstance(rating.ideal, int) and rating.ideal in ideal:
+            ideal[rating.ideal] += 1
+    return RatingSplit(capability_id, tuple(today.items()), tuple(ideal.items()), marked)
+
+
+def presenter_items(views: Sequence[TeamView]) -> list[tuple[TeamView, str]]:
+    """Every item of the workshop in the order the presenter steps through them:
+    questionnaire by questionnaire, item by item in questionnaire order."""
+    return [(view, item) for view in views for item in view.questionnaire.item_ids()]

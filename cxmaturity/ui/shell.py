@@ -32,6 +32,8 @@ HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/resu
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
 ORGANIZATIONS = f"{PAGES}/organizations.py"
 WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
+PRESENT = f"{PAGES}/present.py"
+OFF_THE_BAR = {"present"}  # pages opened from another page, never from the bar
 AUDIT, ACCOUNTS = f"{PAGES}/audit.py", f"{PAGES}/accounts.py"
 LANG_KEY = "ui.lang"
 NOTICE_KEY = "ui.notice"  # what the last action did, shown after the rerun it causes
@@ -67,18 +69,21 @@ def run() -> None:
     except PageEnd:
         pass  # the page is complete (a link this account may not open)
     finally:  # drawn after the page: its links carry what the page has just opened
-        _navigation_bar(bar, pages, get_state())
+        _navigation_bar(bar, pages, get_state(), page.url_path)
 
 
-def _navigation_bar(bar: Any, pages: list[Any], state: UiState) -> None:
+def _navigation_bar(bar: Any, pages: list[Any], state: UiState, current: str) -> None:
     """The app's own navigation: one link per page, each carrying the address of what
     that page shows. (Streamlit's own navigation links carry no query parameters, and
     putting them back after the click makes a second history entry, which breaks
     back/forward.) A click is one history entry; back, forward and a reload reopen
     that screen."""
+    if current in OFF_THE_BAR:
+        return  # the presenter view fills the projector
     with bar:
         for page in pages:
-            st.page_link(page, query_params=page_params(page.url_path, state))
+            if page.url_path not in OFF_THE_BAR:
+                st.page_link(page, query_params=page_params(page.url_path, state))
 
 
 def history_navigation() -> bool:
@@ -170,6 +175,12 @@ def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]
             WORKSHOP, title=t("nav_workshop", lang), icon=":material/groups:", url_path="workshop"
         ),
         _join_page(lang),
+        st.Page(
+            PRESENT,
+            title=t("ws_present_title", lang),
+            icon=":material/present_to_all:",
+            url_path="present",
+        ),
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),

@@ -100,3 +100,17 @@ def sign_in(page, url: str, email: str, password: str, lang: str = "en") -> None
     page.wait_for_url(f"{url}/organizations?lang={lang}", timeout=30_000)
     expect(page.get_by_role("button", name=sign_out)).to_be_visible(timeout=20_000)
     settle(page)
+
+
+def level_control(page, grid: str, item: str, part: str):
+    """A capability's level control (``part``: current or ideal), whatever its revision
+    (answers loaded from the database give the widgets a new one)."""
+    return page.locator(f'[class*="{key_class(f"{grid}.{item}.{part}.es.")[1:]}"]')
+
+
+def press_level(page, grid: str, item: str, part: str, label: str) -> None:
+    """Press a level of a capability and wait until it holds."""
+    option = level_control(page, grid, item, part).get_by_role("radio", name=label, exact=True)
+    option.click()
+    expect(option).to_have_attribute("aria-checked", "true")
+    settle(page)

@@ -15,7 +15,7 @@ from cxmaturity.services.access import Actor
 from ..conftest import ROOT
 from ..helpers import open_services, stored_team
 from .conftest import ARTIFACTS, new_page, serve
-from .streamlit_page import expect, key_class, pick_radio, settle
+from .streamlit_page import expect, key_class, level_control, pick_radio, press_level, settle
 
 GRID = "avaya-capability-grid"
 QUIZ = "avaya-cx-quiz"
@@ -150,17 +150,11 @@ def test_a_participant_on_a_phone(browser, room):
 
 
 def _control(page, item: str, part: str):
-    """A capability's level control, whatever its revision (answers loaded from the
-    database give the widgets a new one)."""
-    return page.locator(f'[class*="{key_class(f"{GRID}.{item}.{part}.es.")[1:]}"]')
+    return level_control(page, GRID, item, part)
 
 
 def _press(page, item: str, part: str, label: str) -> None:
-    _control(page, item, part).get_by_role("radio", name=label, exact=True).click()
-    expect(
-        _control(page, item, part).get_by_role("radio", name=label, exact=True)
-    ).to_have_attribute("aria-checked", "true")
-    settle(page)
+    press_level(page, GRID, item, part, label)
 
 
 def _artifact(name: str) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cxmaturity.model import Rating
@@ -83,9 +85,7 @@ def test_dashboard_and_consensus_of_kept_medians_equal_the_team_result(rooms, qu
 
 
 def _agreed_box(at, workshop, quiz, question):
-    prefix = f"ws.agree.{workshop.id}.0.{quiz.id}.{question.id}."
-    [box] = [b for b in at.selectbox if b.key and b.key.startswith(prefix)]
-    return box
+    return at.selectbox(key=f"ws.agree.{workshop.id}.0.{quiz.id}.{question.id}")
 
 
 def test_the_quiz_consensus_proposes_each_questions_median_choice(rooms, quiz):
@@ -93,9 +93,12 @@ def test_the_quiz_consensus_proposes_each_questions_median_choice(rooms, quiz):
     proposal is recounted from answers the team view does not keep)."""
     _, _, workshop = rooms
     at = signed_in(workshop=workshop.public_id)
-    proposed = [_agreed_box(at, workshop, quiz, q).value for q in quiz.questions]
-    assert proposed == ["b", "b", "c", "b"]
+    proposed = [_agreed_box(at, workshop, quiz, q) for q in quiz.questions]
+    assert [box.value for box in proposed] == ["="] * 4  # the team's median choice
+    assert proposed[0].format_func("=") == "The team's median choice (below)"
     captions = [c.value.replace("\\", "") for c in at.caption]  # Markdown escapes
+    medians = [re.search(r"median choice: (\w)\)", c) for c in captions]
+    assert [m.group(1) for m in medians if m] == ["b", "b", "c", "b"]
     assert "Team answers: a) 1 · b) 1 · c) 1 · median choice: b)" in captions
     # Totals 1+2+3+1=7, 2+2+3+2=9, 3+3+1+2=9: team 9; kept medians record 9 too.
     points = {m.label: m.value for m in at.metric}
@@ -107,10 +110,16 @@ def test_an_agreed_quiz_answer_replaces_everyones(rooms, quiz):
     at = signed_in(workshop=workshop.public_id)
     question = quiz.questions[0]
     _agreed_box(at, workshop, quiz, question).set_value(question.options[-1].id).run()
-    # Everyone's q1 becomes c (3): totals 9, 10, 9 -> 9; the choice stays picked.
+    # Everyone's q1 becomes c (3): totals 9, 10, 9 -> 9; the choice stays picked,
+    # also when the room votes on (the drop-down keeps its key and labels).
+    assert _agreed_box(at, workshop, quiz, question).value == question.options[-1].id
+    _, _, token = workshops.join(workshop.code, "Late", client="t")
+    workshops.save_choice(token, quiz.id, question.id, "a")
+    at.run()
     assert _agreed_box(at, workshop, quiz, question).value == question.options[-1].id
     at.button(key=f"ws.agree.save.{workshop.id}.{quiz.id}").click().run()
     assert "1 item(s) agreed, 3 with the team result" in at.success[0].value
+    assert at.get("download_button")  # the page ran again: the report is offered
     live = workshops.assessments(workshop)[0]
     agreed = workshops.consensus(workshop, live)
     choices = {a.choice(question.id) for a in store.answers(agreed).values()}
@@ -186,3 +195,56 @@ def test_an_anonymous_workshop_is_created_from_the_form_and_shows_no_one(sign_in
     rows = {row["#"]: row for row in at.dataframe[0].value.to_dict("records")}
     assert (rows["1"]["a"], rows["1"]["b"], rows["1"]["c"]) == ("1", "1", "1")
     assert rows["2"]["a"] == "0" and rows["2"]["Median"] == "–"  # one answer: withheld
+
+
+PRESENT = "cxmaturity/ui/pages/present.py"
+
+
+def _shown(at) -> str:
+    return str([e.value for e in at.main if hasattr(e, "value")])
+
+
+def test_the_presenter_view_is_only_for_those_who_run_the_workshop(rooms, sign_in):
+    _, _, workshop = rooms
+    at = signed_in(PRESENT, workshop=workshop.public_id)
+    assert any("Participants: 3" in str(m.value) or "3 joined" in str(m.value) for m in at.markdown)
+    for params in ({"workshop": "0" * 32}, {"workshop": ""}, {}):
+        denied = signed_in(PRESENT, **params)
+        assert workshop.code not in _shown(denied)
+        assert "present.next" not in [b.key for b in denied.button]
+    sign_in("mia@example.com", "member")  # a member of nothing
+    denied = open_page(PRESENT, lang="en", workshop=workshop.public_id)
+    assert workshop.code not in _shown(denied) and "not yours" in _shown(denied)
+
+
+@pytest.mark.parametrize("step", ["-1", "x", "²", "9" * 30, "999"])
+def test_the_presenter_step_in_the_address_is_bounded(rooms, step):
+    _, _, workshop = rooms
+    at = signed_in(PRESENT, workshop=workshop.public_id, step=step)
+    assert not at.exception
+    last = step == "999"  # beyond the end: the last item
+    assert at.button(key="present.next").disabled == last
+    assert at.button(key="present.back").disabled == (not last)
+
+
+def test_hidden_votes_show_once_revealed_and_never_names(sign_in, quiz):
+    services = open_services()
+    eddie = Actor(sign_in("eddie@example.com", "consultant"))
+    acme = services.organizations.create(eddie, "Acme")
+    workshop = services.workshops.create(eddie, acme, [quiz], "en", hide_results=True)
+    for n, letter in enumerate("aab"):
+        _, _, token = services.workshops.join(workshop.code, f"Person {n}", client="t")
+        services.workshops.save_choice(token, quiz.id, "q1", letter)
+    at = signed_in(PRESENT, workshop=workshop.public_id, step="1")
+    assert "3 of 3 have voted" in _shown(at)
+    assert not at.get("progress") and "votes: 2" not in _shown(at)
+    reveal = next(b for b in at.button if b.key.startswith("present.reveal."))
+    reveal.click().run()
+    assert not at.exception
+    bars = [p.proto.text for p in at.get("progress")]
+    assert [b.split("votes: ")[1] for b in bars] == ["2", "1", "0"]
+    assert "Person" not in _shown(at)
+    stored = services.workshops.get(workshop.id)
+    assert stored is not None and stored.revealed == (f"{quiz.id}:q1",)
+    next(b for b in at.button if b.key.startswith("present.hide.")).click().run()
+    assert not at.get("progress")

@@ -93,6 +93,7 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
         # Kept for the next runs: the section refreshes every few seconds.
         kept = questionnaire.item_count() - len(agreed)
         st.session_state[notice] = (saved.public_id, len(agreed), kept)
+        st.rerun()  # the whole page: the report button below the section appears now
     if notice in st.session_state:
         public_id, n_agreed, kept = st.session_state[notice]
         st.success(t("ws_consensus_saved", lang, agreed=n_agreed, kept=kept))
@@ -105,58 +106,36 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
         )  # fmt: skip
 
 
+MEDIAN = "="  # the drop-down's first option: keep the team's median choice, as it moves
+
+
 def _quiz(
     quiz: Quiz, view: TeamView, content: str, lang: str, suffix: str
 ) -> tuple[Consensus, list[str]]:
-    """One choice per question, proposed at the team's median choice. A question the
-    facilitator has not touched follows the room's votes as they arrive; a choice
-    made stays (kept in ``picked``, outside the widgets)."""
-    picked_key = f"ws.agree.picked.{suffix}.{quiz.id}"
-    picked: dict[str, str] = st.session_state.setdefault(picked_key, {})
-    by_question = {s.question_id: s for s in view.splits}
+    """One drop-down per question: first "the team's median choice" (it follows the
+    room's votes as they arrive; the caption below names it and the votes), then each
+    option to agree on instead. Keys and labels never change while the room votes:
+    the browser sends back the label chosen, and a label that changed would match
+    nothing (or the wrong option)."""
     chosen: dict[str, str | None] = {}
     for number_, question in enumerate(quiz.questions, start=1):
-        split = by_question[question.id]
-        counts = dict(split.counts)
+        split = next(s for s in view.splits if s.question_id == question.id)
         letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
-        texts = {o.id: f"{letters[o.id]}) {o.text.get(content)}" for o in question.options}
-        shown = picked.get(question.id, split.median)
-        state = "picked" if question.id in picked else "median"
-        key = f"ws.agree.{suffix}.{quiz.id}.{question.id}.{state}.{shown}"
-        st.selectbox(
+        texts = {MEDIAN: t("ws_keep_median_choice", lang)}
+        texts |= {o.id: f"{letters[o.id]}) {o.text.get(content)}" for o in question.options}
+        picked = st.selectbox(
             escape_md(f"{number_}. {question.text.get(content)}"),
             options=list(texts),
-            index=list(texts).index(shown) if shown in texts else None,
-            format_func=lambda oid, t_=texts, c=counts, m=split.median: _option_label(
-                t_[oid], c[oid], oid == m, lang
-            ),
-            key=key,
-            placeholder=t("ws_pick_agreed", lang),
-            on_change=_pick,
-            args=(picked_key, question.id, key),
+            format_func=texts.__getitem__,
+            key=f"ws.agree.{suffix}.{quiz.id}.{question.id}",
         )
         votes = " · ".join(f"{letters[o]}) {n}" for o, n in split.counts)
         median = f"{letters[split.median]})" if split.median else "–"
         st.caption(escape_md(t("ws_quiz_split", lang, split=votes, median=median)))
-        chosen[question.id] = shown
+        chosen[question.id] = split.median if picked in (MEDIAN, None) else str(picked)
     agreed = agreed_choices(view.medians, chosen)
     _quiz_outcome(quiz, view, agreed, content, lang)
     return agreed, []
-
-
-def _option_label(text: str, votes: int, median: bool, lang: str) -> str:
-    label = f"{text} ({t('ws_votes', lang, n=votes)})"
-    return f"{label} · {t('ws_median_choice', lang)}" if median else label
-
-
-def _pick(picked_key: str, question_id: str, widget_key: str) -> None:
-    """The facilitator chose an answer: it stays, whatever the room votes next."""
-    value = st.session_state.get(widget_key)
-    picked = st.session_state.setdefault(picked_key, {})
-    if value is None:
-        picked.pop(question_id, None)
-    else:
-        picked[question_id] = str(value)
 
 
 def _quiz_outcome(quiz: Quiz, view: TeamView, agreed: Consensus, content: str, lang: str) -> None:

@@ -25,7 +25,7 @@ from cxmaturity.ui.catalog import content_language
 from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.text import escape_md
 
-REFRESH = dt.timedelta(seconds=3)
+REFRESH = dt.timedelta(seconds=2)  # a vote shows on the dashboard within 3 s
 
 
 def _people(now: Live, lang: str) -> None:

@@ -12,6 +12,9 @@ from cxmaturity.ui.text import file_name
 
 
 def workshop_report_button(workshop: Workshop, organization: str, lang: str) -> None:
+    """The consensus report's download (the page runs again when a consensus is
+    saved, so it appears then). Not in a refreshing fragment: a download whose data
+    is made on the click must still exist when the click arrives."""
     actor = page_actor()
     if not services().workshops.agreed(actor, workshop):
         st.caption(t("ws_report_after_consensus", lang))

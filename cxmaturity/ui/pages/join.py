@@ -111,9 +111,10 @@ def _answer(state: UiState, view: ParticipantView) -> None:
     workshop, participant, organization = view.workshop, view.participant, view.organization
     questionnaires = [q for i in view.questionnaire_ids if (q := known.get(i)) is not None]
     hello = t("ws_hello", lang, name=participant.name) if participant.name else ""
+    help_key = "ws_participant_help_anonymous" if workshop.anonymous else "ws_participant_help"
     page_header(
         t("ws_participant_title", lang, org=organization),
-        "\n".join(line for line in (hello, t("ws_participant_help", lang)) if line),
+        "\n".join(line for line in (hello, t(help_key, lang)) if line),
     )
     if not workshop.open or state.save_notice == "ws_closed":
         st.info(t("ws_closed", lang), icon=":material/lock:")

@@ -21,7 +21,13 @@ from cxmaturity.ui.components.consensus import consensus_section
 from cxmaturity.ui.components.dashboard import dashboard
 from cxmaturity.ui.components.join_card import join_card
 from cxmaturity.ui.components.workshop_report import workshop_report_button
-from cxmaturity.ui.shell import LANGUAGE_NAMES, done, page_header, signed_in_or_invite
+from cxmaturity.ui.shell import (
+    LANGUAGE_NAMES,
+    PRESENT,
+    done,
+    page_header,
+    signed_in_or_invite,
+)
 from cxmaturity.ui.state import UiState, get_state
 from cxmaturity.ui.text import escape_md
 
@@ -168,6 +174,12 @@ def render() -> None:
     workshop, organization = chosen
     st.subheader(escape_md(organization.name), anchor=False)
     join_card(workshop, lang)
+    st.page_link(
+        PRESENT,
+        label=t("ws_present_open", lang),
+        icon=":material/present_to_all:",
+        query_params={"workshop": workshop.public_id, "lang": lang},
+    )
     with st.container(horizontal=True):
         _close(workshop, lang)
         if grants(services().organizations.level(actor, organization), Action.DELETE):
