@@ -65,6 +65,20 @@ class Live:
     progress: dict[int, dict[str, int]]  # participant id -> questionnaire id -> items done
     views: tuple[TeamView, ...]
 
+    @property
+    def items(self) -> int:
+        """Items of every questionnaire of the workshop together."""
+        return sum(v.questionnaire.item_count() for v in self.views)
+
+    def done(self, participant_id: int) -> int:
+        """Items one participant has answered, over every questionnaire."""
+        return sum(self.progress.get(participant_id, {}).values())
+
+    @property
+    def finished(self) -> int:
+        """Participants who have answered every item."""
+        return sum(self.done(p.id) >= self.items for p in self.participants)
+
 
 @dataclass(frozen=True)
 class ParticipantView:

@@ -101,10 +101,13 @@ def links_follow(questionnaire: Questionnaire | None = None) -> None:
     state = get_state()
     if state.links_behind:
         st.rerun(scope="app")
-    if questionnaire is not None and questionnaire.id in state.complete_when_drawn:
-        complete = state.of(questionnaire.id).answered(questionnaire) == questionnaire.item_count()
-        if complete != state.complete_when_drawn[questionnaire.id]:
-            st.rerun(scope="app")
+    if questionnaire is None or questionnaire.id not in state.complete_when_drawn:
+        return
+    if (
+        state.of(questionnaire.id).complete(questionnaire)
+        != state.complete_when_drawn[questionnaire.id]
+    ):
+        st.rerun(scope="app")
 
 
 def page_params(url_path: str, state: UiState) -> dict[str, str]:

@@ -70,6 +70,10 @@ class QuestionnaireState:
         """Questions answered, or capabilities rated or marked n/a."""
         return sum(1 for item in questionnaire.item_ids() if self._done(item))
 
+    def complete(self, questionnaire: Questionnaire) -> bool:
+        """Every item answered (questions) or rated or marked n/a (capabilities)."""
+        return self.answered(questionnaire) == questionnaire.item_count()
+
     def _done(self, item: str) -> bool:
         rating = self.ratings.get(item)
         return bool(self.choices.get(item)) or (rating is not None and rating.done)
@@ -169,7 +173,7 @@ class UiState:
     participant_token: str | None = None  # this browser joined a workshop: its answers only
     keep_token: bool = False  # just joined: the browser is to keep the token (a cookie)
     links_behind: bool = False  # the navigation's links lack what a fragment just stored
-    complete_when_drawn: dict[str, bool] = field(default_factory=dict)  # see shell.page_follows
+    complete_when_drawn: dict[str, bool] = field(default_factory=dict)  # see shell.links_follow
     save_notice: str | None = None  # why an answer was not saved (workshop closed, no right)
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:

@@ -186,3 +186,23 @@ def signed_in_page(browser, url: str, email: str, password: str) -> Iterator[obj
         yield page
     finally:
         context.close()
+
+
+@contextlib.contextmanager
+def browser_contexts(prefix: str, shown: int = 2) -> Iterator[list[object]]:
+    """The browser contexts a test opens (it appends them): on a failure, screenshots
+    of every tab of the first ``shown`` into the artifacts; every one closed after."""
+    contexts: list[object] = []
+    try:
+        yield contexts
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        for n, context in enumerate(contexts[:shown]):
+            for m, tab in enumerate(context.pages):  # type: ignore[attr-defined]
+                tab.screenshot(
+                    path=str(ARTIFACTS / f"{prefix}-failure-{n}-{m}.png"), full_page=True
+                )
+        raise
+    finally:
+        for context in contexts:
+            context.close()  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from cxmaturity.services.assessments import Assessments
 
 from ..conftest import ROOT
 from ..helpers import admin_of, open_services, open_store
-from .conftest import ARTIFACTS, new_page, serve
+from .conftest import ARTIFACTS, browser_contexts, new_page, serve
 from .streamlit_page import expect, key_class, pick_radio, press, settle, sign_in
 
 FACILITATOR = "facilitator@example.com"
@@ -71,8 +71,7 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
     quiz = load_questionnaire(ROOT / "assessments" / "avaya-cx-quiz.yaml")
     grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
     assert isinstance(quiz, Quiz) and isinstance(grid, Grid)
-    contexts = []
-    try:
+    with browser_contexts("workshop", shown=3) as contexts:
         # The facilitator signs in and creates the workshop.
         context, facilitator = new_page(browser)
         contexts.append(context)
@@ -156,14 +155,6 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
         people[1].goto(f"{url}/workshop")  # without the token: a visitor, asked to sign in
         expect(people[1].get_by_text("Inicie sesión para dirigir talleres")).to_be_visible()
         expect(people[1].get_by_text("Participantes:")).to_have_count(0)
-    except Exception:
-        for n, context in enumerate(contexts[:3]):
-            for tab in context.pages:
-                _shot(tab, f"failure-{n}")
-        raise
-    finally:
-        for context in contexts:
-            context.close()
 
 
 def _radio(page, question: int, letter: str):

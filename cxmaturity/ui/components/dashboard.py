@@ -31,12 +31,8 @@ REFRESH = dt.timedelta(seconds=2)  # a vote shows on the dashboard within 3 s
 def _people(now: Live, lang: str) -> None:
     total = {v.questionnaire.id: v.questionnaire.item_count() for v in now.views}
     if now.workshop.anonymous:  # how many, never who
-        everything = sum(total.values())
-        finished = sum(sum(now.progress.get(p.id, {}).values()) >= everything
-                       for p in now.participants)  # fmt: skip
-        st.markdown(
-            f"**{t('ws_joined_finished', lang, joined=len(now.participants), finished=finished)}**"
-        )
+        joined = len(now.participants)
+        st.markdown(f"**{t('ws_joined_finished', lang, joined=joined, finished=now.finished)}**")
         st.caption(t("ws_anonymous_dashboard", lang, n=MIN_ANONYMOUS))
         return
     rows = []
@@ -51,13 +47,12 @@ def _people(now: Live, lang: str) -> None:
         st.caption(t("ws_nobody_yet", lang))
         return
     # Everyone at a glance, as on a projector: a badge per person, green when done.
-    everything = sum(total.values())
     badges = []
     for person in now.participants:
-        done = sum(now.progress.get(person.id, {}).values())
-        colour = "green" if done >= everything else ("orange" if done else "gray")
+        done = now.done(person.id)
+        colour = "green" if done >= now.items else ("orange" if done else "gray")
         name = escape_md(person.name or t("ws_anonymous", lang))
-        badges.append(f":{colour}-badge[{name} · {done}/{everything}]")
+        badges.append(f":{colour}-badge[{name} · {done}/{now.items}]")
     st.markdown(" ".join(badges))
     with st.expander(t("ws_progress_detail", lang)):
         _progress_table(now, rows, lang)

@@ -101,8 +101,6 @@ def _stage(workshop: Workshop, step: int, lang: str) -> None:
 
 def _welcome(now: Live, lang: str) -> None:
     link = join_link(app_url(), now.workshop.code)
-    total = sum(v.questionnaire.item_count() for v in now.views)
-    finished = sum(sum(now.progress.get(p.id, {}).values()) >= total for p in now.participants)
     with st.container(horizontal=True, gap="large", vertical_alignment="center"):
         st.image(qr_png(link), width=420)
         with st.container():
@@ -111,7 +109,7 @@ def _welcome(now: Live, lang: str) -> None:
             st.markdown(f"## {t('ws_or_code', lang)}")
             st.markdown(f"# `{spaced(now.workshop.code)}`")
     st.markdown(
-        f"# {t('ws_joined_finished', lang, joined=len(now.participants), finished=finished)}"
+        f"# {t('ws_joined_finished', lang, joined=len(now.participants), finished=now.finished)}"
     )
 
 

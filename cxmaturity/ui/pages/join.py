@@ -13,7 +13,7 @@ import streamlit as st
 from cxmaturity.i18n import t
 from cxmaturity.model import Questionnaire
 from cxmaturity.services.errors import WorkshopError
-from cxmaturity.services.workshops import MAX_KEPT_TOKENS, ParticipantView
+from cxmaturity.services.workshops import ParticipantView
 from cxmaturity.team import MIN_ANONYMOUS
 from cxmaturity.ui.access import client_key
 from cxmaturity.ui.backend import services
@@ -78,7 +78,7 @@ def _returning(state: UiState) -> str | None:
     """The participant this browser already is in the workshop of the address's code
     (kept in its cookie, or in this session), if any."""
     code = st.query_params.get(CODE_PARAM, "")
-    kept = (st.context.cookies.get(PARTICIPANT_COOKIE) or "").split(".")[:MAX_KEPT_TOKENS]
+    kept = (st.context.cookies.get(PARTICIPANT_COOKIE) or "").split(".")  # bounded by the service
     tokens = [t for t in (*kept, state.participant_token) if t]
     return services().workshops.returning(tokens, code) if tokens else None
 
@@ -129,7 +129,7 @@ def _answer(state: UiState, view: ParticipantView) -> None:
         return
     by_id = {q.id: q for q in questionnaires}
     first = next(iter(by_id))
-    complete = {q.id: state.of(q.id).answered(q) == q.item_count() for q in questionnaires}
+    complete = {q.id: state.of(q.id).complete(q) for q in questionnaires}
     state.complete_when_drawn = complete  # a form that completes reruns this page
     if all(complete.values()):
         st.success(t("ws_finished", lang), icon=":material/task_alt:")
