@@ -10,10 +10,14 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 if get_script_run_ctx() is None:  # imported by the server: the app and its routes
+    import gc
+
+    import cxmaturity.ui.shell  # noqa: F401  (the pages and what they import, once)
     from cxmaturity.ui.routes import ROUTES, announce_setup_code
 
     app = st.App(__file__, routes=ROUTES)
     announce_setup_code()
+    gc.freeze()  # what is alive now lives as long as the server: no collection walks it
 else:  # a run of the page script
     from cxmaturity.ui.errors import boundary
     from cxmaturity.ui.shell import run

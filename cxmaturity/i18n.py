@@ -638,6 +638,14 @@ STRINGS: dict[str, dict[str, str]] = {
 
 STRINGS |= {
     "question": {"es": "Pregunta", "en": "Question"},
+    "report_second_vote": {"es": "Primera y segunda votación", "en": "First and second vote"},
+    "report_second_vote_help": {
+        "es": "Puntos que el grupo discutió y votó de nuevo. Cuadrícula: mediana hoy → ideal "
+        "(rango); cuestionario: respuestas por opción.",
+        "en": "Items the room discussed and voted on again. Grid: median today → ideal "
+        "(range); quiz: answers per option.",
+    },
+    "report_second_vote_col": {"es": "Segunda votación", "en": "Second vote"},
     "report_participation": {
         "es": "Participación y desacuerdo",
         "en": "Participation and disagreement",
@@ -786,6 +794,75 @@ STRINGS |= {
         "en": "Workshop closed: it takes no new participants or answers.",
     },
     "ws_reopen": {"es": "Volver a abrir", "en": "Open it again"},
+    "ws_discuss": {"es": "Para discutir", "en": "To discuss"},
+    "ws_discuss_help": {
+        "es": "Lo que el grupo respondió más distinto primero, con las notas que dejaron. "
+        "Después de conversarlo, abra una segunda votación de esos puntos: la primera se "
+        "conserva y el informe muestra ambas.",
+        "en": "What the room answered furthest apart first, with the notes people left. "
+        "After talking it through, open a second vote on those items: the first vote is "
+        "kept and the report shows both.",
+    },
+    "ws_discuss_nothing": {
+        "es": "Todavía no hay desacuerdos: quienes respondieron coinciden en todo.",
+        "en": "No disagreement yet: those who answered agree on everything.",
+    },
+    "ws_col_item": {"es": "Punto", "en": "Item"},
+    "ws_col_votes": {"es": "Votos", "en": "Votes"},
+    "ws_col_notes": {"es": "Notas", "en": "Notes"},
+    "ws_col_first_vote": {"es": "Primera votación", "en": "First vote"},
+    "ws_col_second_vote": {"es": "Segunda votación (ahora)", "en": "Second vote (now)"},
+    "ws_second_vote_title": {"es": "Segunda votación", "en": "Second vote"},
+    "ws_second_vote_pick": {"es": "Votar de nuevo sobre", "en": "Vote again on"},
+    "ws_second_vote_help": {
+        "es": "Las respuestas actuales de estos puntos quedan como primera votación; se pide a "
+        "los participantes que los respondan otra vez.",
+        "en": "The present answers to these items are kept as the first vote; participants "
+        "are asked to answer them again.",
+    },
+    "ws_second_vote_placeholder": {"es": "Elija los puntos", "en": "Choose the items"},
+    "ws_second_vote_open": {"es": "Abrir la segunda votación", "en": "Open the second vote"},
+    "ws_second_vote_banner": {
+        "es": "Segunda votación: después de la discusión, responda otra vez estos puntos "
+        "(puede mantener su respuesta).",
+        "en": "Second vote: after the discussion, please answer these items again (you may "
+        "keep your answer).",
+    },
+    "not_saved_invalid": {
+        "es": "No se guardó: esa respuesta no es una de las opciones del cuestionario.",
+        "en": "Not saved: that answer is not one of the questionnaire's options.",
+    },
+    "ws_closes_on": {
+        "es": "Abierto hasta (opcional)",
+        "en": "Open until (optional)",
+    },
+    "ws_closes_on_help": {
+        "es": "Para quienes no estuvieron en la sala: el taller acepta respuestas hasta el "
+        "final de ese día y luego se cierra solo. Vacío: sesión en directo, abierta hasta "
+        "que usted la cierre.",
+        "en": "For people who were not in the room: the workshop takes answers until the end "
+        "of that day, then closes by itself. Empty: a live session, open until you close it.",
+    },
+    "ws_open_until": {"es": "Abierto hasta el {day}.", "en": "Open until {day}."},
+    "ws_open_until_closed": {
+        "es": "Abierto hasta que usted lo cierre.",
+        "en": "Open until you close it.",
+    },
+    "ws_closed_on_day": {
+        "es": "Taller cerrado: su plazo terminó el {day}. Las respuestas dadas se conservan.",
+        "en": "Workshop closed: its period ended on {day}. The answers given are kept.",
+    },
+    "ws_change_closing": {"es": "Cambiar el plazo", "en": "Change the period"},
+    "ws_closing_save": {"es": "Guardar el plazo", "en": "Save the period"},
+    "ws_participant_until": {
+        "es": "Puede responder hasta el {day}.",
+        "en": "You can answer until {day}.",
+    },
+    "ws_not_finished": {
+        "es": "Aún no terminaron: {names}",
+        "en": "Not finished yet: {names}",
+    },
+    "ws_all_finished": {"es": "Todos terminaron.", "en": "Everyone has finished."},
     "ws_live": {"es": "En directo", "en": "Live"},
     "ws_joined": {"es": "Participantes: {n}", "en": "Participants: {n}"},
     "ws_progress_detail": {"es": "Avance por cuestionario", "en": "Progress per questionnaire"},

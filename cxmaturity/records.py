@@ -76,10 +76,18 @@ class Workshop:
     public_id: str = ""
     hide_results: bool = False  # the presenter view shows an item's votes once revealed
     revealed: tuple[str, ...] = ()  # the presenter view's revealed items (item keys)
+    closes_on: dt.date | None = None  # open until the end of this day (None: until closed)
+    second_vote: tuple[str, ...] = ()  # items opened for a second vote (item keys)
 
     @property
     def open(self) -> bool:
-        return self.status == OPEN
+        """Taking participants and answers: not closed, and its closing day (if any)
+        not yet over on the server's calendar."""
+        return self.status == OPEN and not self.past_closing
+
+    @property
+    def past_closing(self) -> bool:
+        return self.closes_on is not None and dt.date.today() > self.closes_on
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from . import charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
 from .i18n import decimal, long_date, number, t
-from .model import Answers, Grid, Quiz, as_grid
+from .model import Answers, Grid, Questionnaire, Quiz, as_grid, as_quiz
 from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
 from .scoring import (
     GridResult,
@@ -67,6 +67,10 @@ class Participation:
 
     names: tuple[str, ...]  # everyone who joined; "" for an anonymous participant
     before: dict[str, Result] = field(default_factory=dict)
+    # Items voted on twice ("questionnaire id:item id") and each questionnaire's result
+    # of the first vote (``before`` then holds the second).
+    second_vote: tuple[str, ...] = ()
+    first: dict[str, Result] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -447,6 +451,55 @@ def _participation(pdf: _Pdf, data: ReportData) -> None:
             _grid_disagreement(pdf, lang, content, grid[0], before=grid[1], agreed=agreed_grid)
         elif quiz is not None and agreed_quiz is not None:
             _quiz_splits(pdf, lang, content, quiz[0], before=quiz[1], agreed=agreed_quiz)
+    if facts.second_vote:
+        _second_votes(pdf, data, facts)
+
+
+def _second_votes(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
+    """The items voted on twice: the first vote, the second, and the agreed value."""
+    lang = data.lang
+    pdf.ln(3)
+    pdf.para(t("report_second_vote", lang), size=10, bold=True)
+    pdf.para(t("report_second_vote_help", lang), size=9, muted=True)
+    pdf.ln(1)
+    sections = {s.questionnaire.id: s for s in data.sections}
+    rows = []
+    for key in facts.second_vote:
+        questionnaire_id, _, item_id = key.partition(":")
+        section = sections.get(questionnaire_id)
+        if section is None:
+            continue
+        questionnaire = section.questionnaire
+        content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
+        name = questionnaire.item_names(content).get(item_id, item_id)
+        votes = [_vote(questionnaire, r.get(questionnaire_id), item_id, lang)
+                 for r in (facts.first, facts.before)]  # fmt: skip
+        rows.append([name, *votes, _vote(questionnaire, section.result, item_id, lang)])
+    headings = [t(k, lang) for k in ("ws_col_item", "ws_col_first_vote",
+                                     "report_second_vote_col", "report_agreed")]  # fmt: skip
+    _table(pdf, headings, rows, widths=(58, 44, 44, 28), numeric=set())
+
+
+def _vote(questionnaire: Questionnaire, result: Result | None, item_id: str, lang: str) -> str:
+    """One item's votes in a cell: the quiz's count per option, or the grid's medians
+    today and ideal with their ranges."""
+    grid = as_grid_result(result) if result is not None else None
+    quiz = as_quiz_result(result) if result is not None else None
+    if grid is not None:
+        found = grid.capability(item_id)
+        if found is None or found.current is None:
+            return t("not_available", lang)
+        return (f"{_median_spread(found.current, found.spread_current, lang)} → "
+                f"{_median_spread(found.ideal, found.spread_ideal, lang)}")  # fmt: skip
+    quiz_form = as_quiz(questionnaire)
+    question = quiz_form.question(item_id) if quiz_form is not None else None
+    answered = next((q for q in quiz.questions if q.id == item_id), None) if quiz else None
+    if question is None or answered is None or not answered.answered:
+        return t("not_available", lang)
+    letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
+    return " · ".join(
+        f"{letters[o]}) {n}" for o, n in answered.distribution.items() if o in letters
+    )
 
 
 def _grid_disagreement(

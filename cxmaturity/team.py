@@ -331,3 +331,60 @@ def presenter_items(views: Sequence[TeamView]) -> list[tuple[TeamView, str]]:
     """Every item of the workshop in the order the presenter steps through them:
     questionnaire by questionnaire, item by item in questionnaire order."""
     return [(view, item) for view in views for item in view.questionnaire.item_ids()]
+
+
+# ----------------------------------------------------------------- discussion
+
+QUIZ_DISCUSS_AGREEMENT = 0.5  # a question is flagged when fewer than half chose alike
+
+
+@dataclass(frozen=True)
+class ToDiscuss:
+    """One item of the facilitator's discussion list: how far apart the room is, and
+    the notes people left on it (respondent key, note; keys are ``None`` in anonymous
+    mode, where the views hold anonymised answers)."""
+
+    view: TeamView
+    item_id: str
+    disagreement: float  # 0 (everyone alike) .. 1 (as far apart as the scale allows)
+    flagged: bool
+    notes: tuple[tuple[str | None, str], ...] = ()
+
+
+def discussion_list(views: Sequence[TeamView]) -> list[ToDiscuss]:
+    """Every item the room does not agree on, flagged ones first, then widest
+    disagreement, then questionnaire order. A grid item's disagreement is its wider
+    spread (today, ideal) over the widest the scale allows, flagged from
+    :data:`DISCUSS_SPREAD` levels apart; a quiz question's is the share not choosing
+    its most chosen option, flagged below :data:`QUIZ_DISCUSS_AGREEMENT` agreement."""
+    found: list[tuple[int, ToDiscuss]] = []
+    order = 0
+    for view in views:
+        grid = as_grid(view.questionnaire)
+        if grid is not None:
+            widest = max(len(grid.levels) - 1, 1)
+            for item in view.disagreements:
+                order += 1
+                if item.spread > 0:
+                    notes = _notes(view.answers, item.capability.id)
+                    found.append((order, ToDiscuss(view, item.capability.id,
+                                                   float(item.spread) / widest, item.discuss,
+                                                   notes)))  # fmt: skip
+            continue
+        for split in view.splits:
+            order += 1
+            share = split.agreement
+            if share is not None and share < 1:
+                found.append((order, ToDiscuss(view, split.question_id, 1 - share,
+                                               share < QUIZ_DISCUSS_AGREEMENT)))  # fmt: skip
+    found.sort(key=lambda pair: (not pair[1].flagged, -pair[1].disagreement, pair[0]))
+    return [item for _, item in found]
+
+
+def _notes(team: Sequence[Answers], capability_id: str) -> tuple[tuple[str | None, str], ...]:
+    notes = []
+    for answers in team:
+        rating = answers.rating(capability_id)
+        if rating is not None and rating.note and rating.note.strip():
+            notes.append((answers.respondent, rating.note.strip()))
+    return tuple(notes)

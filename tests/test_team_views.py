@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 
-from cxmaturity.model import Rating
+from cxmaturity.model import Answers, Rating
 from cxmaturity.scoring import as_grid_result, as_quiz_result
 from cxmaturity.team import agreed_choices, agreed_result, team_view
 from cxmaturity.ui.components.dashboard import split_rows
@@ -143,3 +143,43 @@ def test_a_grid_room_answers_hold_ratings(grid):
         Rating(current=1, ideal=4),
         Rating(current=4, ideal=4),
     ]
+
+
+# The discussion list: (quiz rooms' choices, grid ratings of (billing, csat-measurement)
+# as (current, ideal, note)) -> the items in order, flagged or not, disagreement.
+DISCUSSION_ROOMS = {
+    # Everyone alike: nothing to discuss.
+    "agreed": (["abc", "abc"], [((2, 3, ""), (1, 1, "")), ((2, 3, ""), (1, 1, ""))], []),
+    # billing 1..4 today (3 of 3 levels apart: 1.0, flagged); q1 a/b/c (agreement 1/3:
+    # 0.67, flagged); q2 b/b/c (agreement 2/3: 0.33, not flagged); the second capability
+    # 1..2 ideal (1 of 3: 0.33, not flagged), after q2 at the same disagreement (quiz
+    # first: questionnaire order).
+    "split": (
+        ["abc", "bbc", "cca"],
+        [((1, 4, "slow"), (1, 1, "")), ((4, 4, ""), (1, 2, "")), ((2, 4, " "), (1, 1, ""))],
+        [("billing", True, 1.0), ("q1", True, 0.667), ("q2", False, 0.333),
+         ("q3", False, 0.333), ("customer-data", False, 0.333)],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("room", list(DISCUSSION_ROOMS))
+def test_the_discussion_list_puts_flagged_and_widest_first(room, quiz, grid):
+    from cxmaturity.team import discussion_list
+
+    choices, ratings, expected = DISCUSSION_ROOMS[room]
+    second = list(grid.capabilities())[1][1].id
+    people = [
+        Answers(questionnaire=grid.id, respondent=f"p{n}",
+                answers={"billing": Rating(current=a[0], ideal=a[1], note=a[2]),
+                         second: Rating(current=b[0], ideal=b[1])})
+        for n, (a, b) in enumerate(ratings)
+    ]  # fmt: skip
+    views = [team_view(quiz, _quiz_room(quiz, choices)), team_view(grid, people)]
+    found = discussion_list(views)
+    expected = [(second if item == "customer-data" else item, flag, share)
+                for item, flag, share in expected]  # fmt: skip
+    assert [(i.item_id, i.flagged, round(i.disagreement, 3)) for i in found] == expected
+    notes = {i.item_id: i.notes for i in found}
+    if "billing" in notes:  # a note of spaces is no note
+        assert notes["billing"] == (("p0", "slow"),)

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from ..records import Account, Assessment, Organization, Participant, Workshop
 from .tables import (
     AccountRow,
     AssessmentRow,
+    FirstVoteRow,
     OrganizationRow,
     ParticipantRow,
     PlanItemRow,
@@ -40,6 +41,7 @@ def to_workshop(row: WorkshopRow) -> Workshop:
     return Workshop(
         row.id, row.organization_id, row.code, row.language, row.anonymous, row.status,
         row.public_id, row.hide_results, tuple(k for k in row.revealed.split(" ") if k),
+        row.closes_on, tuple(k for k in row.second_vote.split(" ") if k),
     )  # fmt: skip
 
 
@@ -68,9 +70,10 @@ def answer_columns(value: Rating | str | None) -> dict[str, Any]:
 
 
 def documents(
-    assessment: Assessment, organization: str | None, rows: Sequence[ResponseRow]
+    assessment: Assessment, organization: str | None, rows: Sequence[ResponseRow | FirstVoteRow]
 ) -> dict[str, Answers]:
-    """Response rows -> one answers document per respondent (key: respondent)."""
+    """Response (or first vote) rows -> one answers document per respondent (key:
+    respondent)."""
     found: dict[str, dict[str, Any]] = {}
     for row in rows:
         document = found.setdefault(
@@ -88,9 +91,12 @@ def documents(
     return {name: Answers.model_validate(doc) for name, doc in found.items()}
 
 
-def by_assessment(rows: Sequence[ResponseRow]) -> dict[int, list[ResponseRow]]:
-    """Response rows grouped by assessment, each group in the rows' order."""
-    groups: dict[int, list[ResponseRow]] = {}
+Row = TypeVar("Row", ResponseRow, FirstVoteRow)
+
+
+def by_assessment(rows: Sequence[Row]) -> dict[int, list[Row]]:
+    """Response (or first vote) rows grouped by assessment, each group in the rows' order."""
+    groups: dict[int, list[Row]] = {}
     for row in rows:
         groups.setdefault(row.assessment_id, []).append(row)
     return groups
@@ -187,7 +193,7 @@ def _level_value(text: str | None) -> int | str | None:
     return NOT_APPLICABLE if text == NOT_APPLICABLE else int(text)
 
 
-def _answer_value(row: ResponseRow) -> Any:
+def _answer_value(row: ResponseRow | FirstVoteRow) -> Any:
     return answer_data({column: getattr(row, column) for column in ANSWER_COLUMNS})
 
 

@@ -46,6 +46,7 @@ from .mappers import (
 )
 from .tables import (
     AssessmentRow,
+    FirstVoteRow,
     KpiRow,
     MembershipRow,
     OrganizationRow,
@@ -429,6 +430,7 @@ class Repository(AccountQueries):
         status: str,
         *,
         hide_results: bool = False,
+        closes_on: dt.date | None = None,
     ) -> Workshop:
         row = WorkshopRow(
             organization_id=organization_id,
@@ -438,6 +440,7 @@ class Repository(AccountQueries):
             status=status,
             hide_results=hide_results,
             revealed="",
+            closes_on=closes_on,
         )
         self.session.add(row)
         self.session.flush()
@@ -474,6 +477,52 @@ class Repository(AccountQueries):
         row = self.session.get(WorkshopRow, workshop_id)
         if row is not None:
             row.status = status
+
+    def open_second_vote(self, workshop: Workshop, items: Collection[tuple[int, str]]) -> None:
+        """Keep every participant's present answer to these items (live assessment id,
+        item id) as their first vote, and list the items as in a second vote. An item
+        already in a second vote keeps its first votes."""
+        keys = set(workshop.second_vote)
+        live = {a.id: a.questionnaire_id for a in self.live_assessments(workshop.id)}
+        for assessment_id, item_id in items:
+            key = f"{live[assessment_id]}:{item_id}"
+            if key in keys:
+                continue
+            keys.add(key)
+            rows = self.session.scalars(
+                select(ResponseRow)
+                .where(ResponseRow.assessment_id == assessment_id)
+                .where(ResponseRow.item_id == item_id)
+                .where(ResponseRow.respondent.like(f"{PARTICIPANT_PREFIX}%"))
+            )
+            for row in rows:
+                self.session.add(
+                    FirstVoteRow(assessment_id=assessment_id, respondent=row.respondent,
+                                 item_id=item_id, **{c: getattr(row, c) for c in ANSWER_COLUMNS})
+                )  # fmt: skip
+        found = self.session.get(WorkshopRow, workshop.id)
+        if found is not None:
+            found.second_vote = " ".join(sorted(keys))
+
+    def first_votes(self, workshop: Workshop) -> dict[int, dict[int, Answers]]:
+        """Per live assessment, each participant's first votes (items in a second vote
+        only; key: participant id)."""
+        assessments = {a.id: a for a in self.live_assessments(workshop.id)}
+        rows = self.session.scalars(
+            select(FirstVoteRow)
+            .where(FirstVoteRow.assessment_id.in_(list(assessments)))
+            .order_by(FirstVoteRow.assessment_id, FirstVoteRow.respondent, FirstVoteRow.id)
+        ).all()
+        found: dict[int, dict[int, Answers]] = {a: {} for a in assessments}
+        for assessment_id, chunk in by_assessment(rows).items():
+            for respondent, answers in documents(assessments[assessment_id], None, chunk).items():
+                found[assessment_id][participant_id(respondent)] = answers
+        return found
+
+    def set_workshop_closing(self, workshop_id: int, closes_on: dt.date | None) -> None:
+        row = self.session.get(WorkshopRow, workshop_id)
+        if row is not None:
+            row.closes_on = closes_on
 
     def set_revealed(self, workshop_id: int, revealed: Collection[str]) -> None:
         """The presenter view's revealed item keys (no spaces in a key)."""

@@ -72,9 +72,9 @@ class AssessmentRow(Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
 
 
-class ResponseRow(Base):
-    __tablename__ = "responses"
-    __table_args__ = (UniqueConstraint("assessment_id", "respondent", "item_id"),)
+class AnswerColumns:
+    """One respondent's answer to one item of an assessment (a mixin: the columns of
+    the answers and of the first votes of a second vote)."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     assessment_id: Mapped[int] = mapped_column(
@@ -86,6 +86,12 @@ class ResponseRow(Base):
     current: Mapped[str | None] = mapped_column(String(10), nullable=True)
     ideal: Mapped[str | None] = mapped_column(String(10), nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ResponseRow(AnswerColumns, Base):
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("assessment_id", "respondent", "item_id"),)
+
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
@@ -138,6 +144,15 @@ class WorkshopRow(Base):
     revealed: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
+    closes_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    second_vote: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class FirstVoteRow(AnswerColumns, Base):
+    """A participant's answer to an item as it was when the item's second vote opened."""
+
+    __tablename__ = "first_votes"
+    __table_args__ = (UniqueConstraint("assessment_id", "respondent", "item_id"),)
 
 
 class WorkshopAssessmentRow(Base):

@@ -17,7 +17,7 @@ from sqlalchemy.exc import InternalError, OperationalError
 from ..db import Database
 from ..db.mappers import answer_columns, answer_data, plan_columns, plan_item
 from ..db.repository import Repository
-from ..model import Questionnaire, Rating
+from ..model import Answers, Questionnaire, Rating, answer_problems
 from ..planning import PlanItem
 from ..records import ANONYMOUS, Assessment
 from .access import (
@@ -29,7 +29,7 @@ from .access import (
     require_assessment,
     require_organization,
 )
-from .errors import StorageUnavailable, WorkshopError
+from .errors import InvalidAnswer, StorageUnavailable, WorkshopError
 from .tokens import token_hash
 
 AnswerValue = Rating | str | None  # a rating, a quiz choice, or nothing (clears the answer)
@@ -88,6 +88,7 @@ class ParticipantAnswers:
 
     token: str
     questionnaire_id: str
+    questionnaire: Questionnaire | None = None  # what the answers are checked against
 
     @property
     def who(self) -> str:
@@ -122,6 +123,7 @@ class AnswerService:
             found = target.resolve(uow.repo)
             if found is None:
                 return None
+            _check(target, values)
             assessment, respondent = found
             for item, value in values.items():
                 uow.repo.upsert_answer(assessment.id, respondent, item, answer_columns(value))
@@ -156,6 +158,7 @@ class AnswerService:
             found = target.resolve(uow.repo)
             if found is None:
                 return None, None
+            _check(target, {item: value})
             assessment, respondent = found
             if not changes:
                 return assessment, None
@@ -255,6 +258,20 @@ def _plan_summary(changes: Sequence[PlanChange]) -> str:
 def _who(target: Target, respondent: str) -> str:
     """How the audit log names whoever saved (a participant with their respondent key)."""
     return f"{target.who} {respondent}" if respondent else target.who
+
+
+def _check(target: Target, values: Mapping[str, AnswerValue]) -> None:
+    """Raise :class:`InvalidAnswer` unless every value is an answer the target's
+    questionnaire has (an item it asks, one of its options or levels; None clears)."""
+    questionnaire = getattr(target, "questionnaire", None)
+    if questionnaire is None:
+        if values:
+            raise InvalidAnswer("answers to a questionnaire that is not in the catalogue")
+        return
+    document = Answers(questionnaire=questionnaire.id, answers=dict(values))
+    problems = answer_problems(document, questionnaire)
+    if problems:
+        raise InvalidAnswer("; ".join(message for _, message in problems))
 
 
 def stored_fields(value: AnswerValue) -> dict[str, str | None]:

@@ -21,6 +21,12 @@ class TooManyAttempts(WorkshopError):
         super().__init__(message, "attempts")
 
 
+class InvalidAnswer(ValueError):
+    """An answer the questionnaire does not have (an unknown item, option or level):
+    nothing was stored. Only a hand-made request gets here; the screens offer valid
+    answers only."""
+
+
 class StorageUnavailable(Exception):
     """The database did not take a change (it is restarting, full, read-only): nothing
     was stored, and the caller keeps the change to try again."""

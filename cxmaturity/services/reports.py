@@ -183,5 +183,7 @@ class Reports:
                 return Participation(
                     names=tuple(p.name for p in now.participants),
                     before={v.questionnaire.id: v.result for v in now.views},
+                    second_vote=now.workshop.second_vote,
+                    first={qid: view.result for qid, view in now.first.items()},
                 )
         return None

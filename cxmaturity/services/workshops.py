@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..config import BUNDLED_CATALOG
 from ..db import Database
 from ..db.tables import utcnow
 from ..loader import Catalog
@@ -64,6 +66,9 @@ class Live:
     participants: tuple[Participant, ...]
     progress: dict[int, dict[str, int]]  # participant id -> questionnaire id -> items done
     views: tuple[TeamView, ...]
+    # The first vote of the items in a second vote (questionnaire id -> team view of
+    # those items as they were answered before the second vote opened).
+    first: dict[str, TeamView] = field(default_factory=dict)
 
     @property
     def items(self) -> int:
@@ -97,7 +102,7 @@ class Workshops:
     def __init__(self, database: Database, catalog: Callable[[], Catalog] | None = None) -> None:
         self.database = database
         self.answers = AnswerService(database)
-        self.catalog: Callable[[], Catalog] = catalog or Catalog
+        self.catalog: Callable[[], Catalog] = catalog or bundled_catalog
         self._live: VersionedCache[Live] = VersionedCache(LIVE_CACHE_SIZE)
 
     # --------------------------------------------------------- create and read
@@ -112,6 +117,7 @@ class Workshops:
         anonymous: bool = False,
         hide_results: bool = False,
         day: dt.date | None = None,
+        closes_on: dt.date | None = None,
     ) -> Workshop:
         """A workshop of ``organization`` with a fresh code and one live assessment per
         questionnaire; the actor (its facilitator) needs the right to run workshops of
@@ -120,15 +126,18 @@ class Workshops:
         ``anonymous``: participants give no name and nobody (not even the facilitator)
         sees one person's answers, only counts and spreads of items at least
         :data:`~cxmaturity.team.MIN_ANONYMOUS` have answered. ``hide_results``: the
-        presenter view shows an item's votes only once the facilitator reveals it."""
+        presenter view shows an item's votes only once the facilitator reveals it.
+        ``closes_on``: open until the end of that day (asynchronous, for people who were
+        not in the room); None: until the facilitator closes it."""
         if not questionnaires:
             raise ValueError("a workshop needs at least one questionnaire")
         with self.database.unit() as uow:
             repo = uow.repo
             require(repo, actor, organization.id, Action.RUN_WORKSHOP)
             workshop = repo.add_workshop(
-                organization.id, new_code(), language, anonymous, OPEN, hide_results=hide_results
-            )
+                organization.id, new_code(), language, anonymous, OPEN,
+                hide_results=hide_results, closes_on=closes_on,
+            )  # fmt: skip
             for questionnaire in questionnaires:
                 live = repo.add_round(
                     organization.id, questionnaire, language, day or dt.date.today()
@@ -260,7 +269,8 @@ class Workshops:
         self, token: str, questionnaire_id: str, item: str, value: Rating | str | None
     ) -> None:
         """A participant's answer (only their own, only while the workshop is open)."""
-        self.answers.save(ParticipantAnswers(token, questionnaire_id), item, value)
+        questionnaire = self.catalog().get(questionnaire_id)
+        self.answers.save(ParticipantAnswers(token, questionnaire_id, questionnaire), item, value)
 
     def save_choice(self, token: str, questionnaire_id: str, item: str, choice: str | None) -> None:
         self.save_answer(token, questionnaire_id, item, choice)
@@ -275,8 +285,52 @@ class Workshops:
         self._set_status(actor, workshop, CLOSED)
 
     def reopen(self, actor: Actor, workshop: Workshop) -> None:
-        """Take participants and answers again."""
-        self._set_status(actor, workshop, OPEN)
+        """Take participants and answers again (a closing day that has passed goes:
+        open until closed, or until a new day is set)."""
+        with self.database.unit() as uow:
+            found = require_workshop(uow.repo, actor, workshop)
+            uow.repo.set_workshop_status(found.id, OPEN)
+            if found.past_closing:
+                uow.repo.set_workshop_closing(found.id, None)
+            uow.repo.audit(actor.name, f"workshop.{OPEN}", _label(found))
+            uow.commit()
+
+    def open_second_vote(self, actor: Actor, workshop: Workshop, keys: Collection[str]) -> Workshop:
+        """After the discussion: open these items (keys as :func:`item_key`) for a
+        second vote. Everyone's present answer to each is kept as their first vote (the
+        report shows both); participants are asked to answer the items again. Keys of
+        items the workshop does not have are ignored."""
+        known = self.catalog()
+        with self.database.unit() as uow:
+            found = require_workshop(uow.repo, actor, workshop)
+            live = {a.questionnaire_id: a.id for a in uow.repo.live_assessments(found.id)}
+            items = []
+            for key in keys:
+                questionnaire_id, _, item_id = key.partition(":")
+                questionnaire = known.get(questionnaire_id)
+                if (
+                    questionnaire_id in live
+                    and questionnaire is not None
+                    and (item_id in questionnaire.item_ids())
+                ):
+                    items.append((live[questionnaire_id], item_id))
+            uow.repo.open_second_vote(found, items)
+            uow.repo.audit(actor.name, "workshop.second_vote", _label(found),
+                           ", ".join(sorted(keys))[:500])  # fmt: skip
+            uow.commit()
+            stored = uow.repo.workshop(found.id)
+        assert stored is not None
+        return stored
+
+    def set_closing(self, actor: Actor, workshop: Workshop, closes_on: dt.date | None) -> None:
+        """Open until the end of ``closes_on`` (a day already over closes it), or, with
+        None, until the facilitator closes it."""
+        with self.database.unit() as uow:
+            found = require_workshop(uow.repo, actor, workshop)
+            uow.repo.set_workshop_closing(found.id, closes_on)
+            detail = closes_on.isoformat() if closes_on else "until closed"
+            uow.repo.audit(actor.name, "workshop.closing", _label(found), detail)
+            uow.commit()
 
     def reveal(self, actor: Actor, workshop: Workshop, items: Collection[str]) -> Workshop:
         """Set which items the presenter view shows the votes of (``hide_results``
@@ -394,7 +448,25 @@ class Workshops:
             people = tuple(uow.repo.participants(workshop.id))
             live = uow.repo.live_assessments(workshop.id)
             team = uow.repo.participant_answers(workshop)
-        return self._aggregate(workshop, people, live, team)
+            first = uow.repo.first_votes(workshop) if workshop.second_vote else {}
+        now = self._aggregate(workshop, people, live, team)
+        if not first:
+            return now
+        return dataclasses.replace(now, first=self._first_views(workshop, live, first))
+
+    def _first_views(
+        self, workshop: Workshop, live: list[Assessment], first: dict[int, dict[int, Answers]]
+    ) -> dict[str, TeamView]:
+        known = self.catalog()
+        views = {}
+        for assessment in live:
+            questionnaire = known.get(assessment.questionnaire_id)
+            given = list(first.get(assessment.id, {}).values())
+            if questionnaire is None or not given:
+                continue
+            shown = anonymised(given) if workshop.anonymous else given
+            views[questionnaire.id] = team_view(questionnaire, shown)
+        return views
 
     def _aggregate(
         self,
@@ -419,6 +491,13 @@ class Workshops:
             shown = anonymised(everyone) if workshop.anonymous else everyone
             views.append(team_view(questionnaire, shown))
         return Live(workshop, people, progress, tuple(views))
+
+
+@functools.cache
+def bundled_catalog() -> Catalog:
+    """The questionnaires that ship with the app (workshops opened without a catalogue:
+    tests, benchmarks, the command line)."""
+    return Catalog.lazy([BUNDLED_CATALOG])
 
 
 def item_key(questionnaire_id: str, item_id: str) -> str:

@@ -26,7 +26,7 @@ from cxmaturity.services.answers import (
     stored_fields,
     stored_plan_item,
 )
-from cxmaturity.services.errors import StorageUnavailable, WorkshopError
+from cxmaturity.services.errors import InvalidAnswer, StorageUnavailable, WorkshopError
 
 from .auth import current_actor
 from .backend import services
@@ -46,7 +46,7 @@ def _own(state: UiState, questionnaire: Questionnaire, lang: str) -> OwnAnswers:
 
 def _target(state: UiState, questionnaire: Questionnaire, lang: str) -> Target:
     if state.participant_token is not None:
-        return ParticipantAnswers(state.participant_token, questionnaire.id)
+        return ParticipantAnswers(state.participant_token, questionnaire.id, questionnaire)
     return _own(state, questionnaire, lang)
 
 
@@ -87,6 +87,9 @@ def autosave(questionnaire: Questionnaire, item_id: str, lang: str) -> None:
         return
     except NotFoundOrNotYours:
         state.save_notice = "not_saved_no_right"
+        return
+    except InvalidAnswer:  # a hand-made request: the screens offer valid answers only
+        state.save_notice = "not_saved_invalid"
         return
     qstate.unsaved.discard(item_id)
     if theirs is not None:
@@ -139,6 +142,9 @@ def _save(questionnaire: Questionnaire, items: list[str], lang: str) -> None:
         return
     except NotFoundOrNotYours:  # the right was taken away (or the account signed out)
         state.save_notice = "not_saved_no_right"
+        return
+    except InvalidAnswer:
+        state.save_notice = "not_saved_invalid"
         return
     state.save_notice = None
     qstate = state.of(questionnaire.id)

@@ -19,7 +19,15 @@ from cxmaturity.services.assessments import Assessments
 from ..conftest import ROOT
 from ..helpers import admin_of, open_services, open_store
 from .conftest import ARTIFACTS, browser_contexts, new_page, serve
-from .streamlit_page import expect, key_class, pick_radio, press, settle, sign_in
+from .streamlit_page import (
+    checked_letters,
+    expect,
+    key_class,
+    pick_radio,
+    press,
+    settle,
+    sign_in,
+)
 
 FACILITATOR = "facilitator@example.com"
 PASSWORD = "correct horse battery"
@@ -104,7 +112,9 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
             for n, page in enumerate(people):
                 _radio(page, question, QUIZ_LETTERS[n][question]).click()
             for n, page in enumerate(people):
-                pick_radio(page, question, QUIZ_LETTERS[n][question])  # holds (no click)
+                pick_radio(page, question, QUIZ_LETTERS[n][question])  # holds (no change)
+        for n, page in enumerate(people):  # what each screen shows before moving on
+            assert checked_letters(page) == list(QUIZ_LETTERS[n]), (n, checked_letters(page))
         for page in people:
             press(page, "join.questionnaire", grid.title.get("es"))
         for n, page in enumerate(people):
@@ -138,9 +148,9 @@ def test_facilitator_and_twelve_participants(browser, workshop_server):
         teams = [list(saved.answers(a).values()) for a in _live_assessments(saved)]
         quiz_answers = next(t for t in teams if t and t[0].questionnaire == quiz.id)
         assert len(quiz_answers) == PEOPLE
-        assert sorted("".join(a.answers[q.id] for q in quiz.questions) for a in quiz_answers) == (
-            sorted(QUIZ_LETTERS)
-        )
+        stored = {a.respondent: "".join(a.answers[q.id] for q in quiz.questions)
+                  for a in quiz_answers}  # fmt: skip
+        assert sorted(stored.values()) == sorted(QUIZ_LETTERS), stored
 
         # A participant link opens nothing else: not the dashboard, not another workshop.
         token_url = people[1].url

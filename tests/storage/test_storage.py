@@ -35,11 +35,11 @@ def store(db_url: str) -> Assessments:
 def test_upgrade_head_from_an_empty_database(db_url):
     engine = create_engine(db_url)
     upgrade(engine)
-    assert current(engine) == "0008"
+    assert current(engine) == "0009"
     tables = set(inspect(engine).get_table_names())
     assert {"organizations", "assessments", "responses", "plan_items", "kpis"} <= tables
     upgrade(engine)  # again: nothing to do, nothing lost
-    assert current(engine) == "0008"
+    assert current(engine) == "0009"
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
@@ -239,4 +239,33 @@ def test_workshops_that_allowed_no_name_become_anonymous(db_url):
             text("SELECT id, anonymous, hide_results, revealed FROM workshops ORDER BY id")
         ).all()
     assert [tuple(r) for r in rows] == [(1, True, False, ""), (2, False, False, "")]
+    engine.dispose()
+
+
+def test_workshops_before_closing_days_stay_open_until_closed(db_url):
+    """0009: a workshop stored before closing days has none (a live session, open until
+    the facilitator closes it); the new column takes a day and gives it back."""
+    engine = create_engine(db_url)
+    upgrade(engine, "0008")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO organizations (id, name, created_at, public_id) "
+                "VALUES (1, 'Acme', CURRENT_TIMESTAMP, 'o1')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO workshops (id, organization_id, code, language, anonymous, "
+                "status, created_at, public_id) VALUES "
+                "(1, 1, 'CODE1', 'es', false, 'open', CURRENT_TIMESTAMP, 'w1')"
+            )
+        )
+    upgrade(engine)
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT closes_on FROM workshops")).scalar() is None
+        connection.execute(text("UPDATE workshops SET closes_on = :d"), {"d": DAY})
+        assert str(connection.execute(text("SELECT closes_on FROM workshops")).scalar()) == (
+            DAY.isoformat()
+        )
     engine.dispose()

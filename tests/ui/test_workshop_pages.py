@@ -248,3 +248,100 @@ def test_hidden_votes_show_once_revealed_and_never_names(sign_in, quiz):
     assert stored is not None and stored.revealed == (f"{quiz.id}:q1",)
     next(b for b in at.button if b.key.startswith("present.hide.")).click().run()
     assert not at.get("progress")
+
+
+JOIN = "cxmaturity/ui/pages/join.py"
+
+
+def test_a_workshop_open_for_days_says_until_when_then_closes(sign_in, quiz):
+    """Created with a closing day from the form: the facilitator and the participants
+    see until when; once the day is over, participants see it closed (their answers
+    kept) and the facilitator can open it again."""
+    import datetime as dt
+
+    from cxmaturity.i18n import long_date
+
+    services = open_services()
+    eddie = Actor(sign_in("eddie@example.com", "consultant"))
+    services.organizations.create(eddie, "Acme")
+    at = signed_in()
+    day = dt.date.today() + dt.timedelta(days=7)
+    at.date_input(key="ws.create.closes").set_value(day)
+    at.multiselect(key="ws.create.questionnaires").set_value([quiz.id])
+    at.button(key="FormSubmitter:ws.create-Create the workshop").click()
+    at.run()
+    assert not at.exception
+    [(workshop, _)] = services.workshops.all(eddie)
+    assert workshop.closes_on == day
+    assert f"Open until {long_date(day, 'en')}." in _captions(at)
+    _, _, token = services.workshops.join(workshop.code, "Ana", client="t")
+    services.workshops.save_choice(token, quiz.id, "q1", "a")
+    services.workshops.join(workshop.code, "Luis", client="t")
+    at = signed_in(workshop=workshop.public_id)
+    assert "Not finished yet: Ana, Luis" in _captions(at)
+    person = open_page(JOIN, lang="en", p=token)
+    assert f"You can answer until {long_date(day, 'en')}." in str(
+        [i.value for i in person.info]
+    ).replace("\\", "")
+    assert person.radio  # the questions
+
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    services.workshops.set_closing(eddie, workshop, yesterday)
+    person = open_page(JOIN, lang="en", p=token)
+    assert "The workshop is closed" in str([i.value for i in person.info]).replace("\\", "")
+    assert not person.radio
+    at = signed_in(workshop=workshop.public_id)
+    ended = f"Workshop closed: its period ended on {long_date(yesterday, 'en')}."
+    assert f"{ended} The answers given are kept." in _captions(at)
+    at.button(key="ws.reopen").click().run()
+    assert not at.exception
+    assert "Open until you close it." in _captions(at)
+    assert services.workshops.get(workshop.id).open
+
+
+def _captions(at) -> list[str]:
+    return [c.value.replace("\\", "") for c in at.caption]  # without Markdown escapes
+
+
+def test_discussion_then_a_second_vote_that_the_report_shows(rooms, quiz, grid, tmp_path):
+    """The items furthest apart come first with the notes people left (named: with
+    their names); the facilitator opens a second vote on one; participants are asked
+    to answer it again; the report shows the first vote, the second and the agreed."""
+    from ..test_report import flat, pdf_text
+
+    _, workshops, workshop = rooms
+    _, _, token = workshops.join(workshop.code, "Dee", client="t")
+    workshops.save_rating(
+        token, grid.id, "billing", Rating(current=1, ideal=4, note="facturas <b>")
+    )
+    at = signed_in(workshop=workshop.public_id)
+    table = next(d.value for d in at.dataframe if "Notes" in d.value.columns)
+    first = table.iloc[0].to_dict()
+    assert first["Discuss"] == "⚠" and first["Item"] == "Billing"
+    assert first["Notes"] == "Dee: facturas <b>"  # text, never markup
+    at.multiselect(key=f"ws.revote.items.{workshop.id}").set_value([f"{grid.id}:billing"])
+    at.button(key=f"FormSubmitter:ws.revote.{workshop.id}-Open the second vote").click().run()
+    assert not at.exception
+    assert workshops.get(workshop.id).second_vote == (f"{grid.id}:billing",)
+
+    person = open_page(JOIN, lang="en", p=token)
+    assert "Second vote" in str([m.value for m in person.markdown])
+    person.button(key="join.revote.0").click().run()
+    assert not person.exception
+    assert person.query_params["item"] == "billing"  # the item, on the participant's screen
+
+    workshops.save_rating(token, grid.id, "billing", Rating(current=2, ideal=4))  # Dee moves
+    at = signed_in(workshop=workshop.public_id)
+    second = next(d.value for d in at.dataframe if "First vote" in d.value.columns)
+    assert second.iloc[0]["First vote"] == "Level today 1.5 (range 3) · Ideal level 4 (range 0)"
+    assert second.iloc[0]["Second vote (now)"] == (
+        "Level today 2 (range 3) · Ideal level 4 (range 0)"
+    )
+    for questionnaire in (quiz, grid):
+        at.button(key=f"ws.agree.save.{workshop.id}.{questionnaire.id}").click().run()
+    services = open_services()
+    actor = Actor(services.accounts.with_email("eddie@example.com"))
+    pdf = services.reports.consensus_report(actor, workshop, "Acme", "en")
+    text = flat(pdf_text(pdf, tmp_path))
+    assert "First and second vote" in text
+    assert "Billing 1.5 (range 3) → 4 (range 0) 2 (range 3) → 4 (range 0)" in text

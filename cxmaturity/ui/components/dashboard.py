@@ -54,6 +54,10 @@ def _people(now: Live, lang: str) -> None:
         name = escape_md(person.name or t("ws_anonymous", lang))
         badges.append(f":{colour}-badge[{name} · {done}/{now.items}]")
     st.markdown(" ".join(badges))
+    waiting = [p.name or t("ws_anonymous", lang) for p in now.participants
+               if now.done(p.id) < now.items]  # fmt: skip
+    st.caption(escape_md(t("ws_not_finished", lang, names=", ".join(waiting)) if waiting
+                         else t("ws_all_finished", lang)))  # fmt: skip
     with st.expander(t("ws_progress_detail", lang)):
         _progress_table(now, rows, lang)
 

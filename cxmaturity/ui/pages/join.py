@@ -10,7 +10,7 @@ import json
 
 import streamlit as st
 
-from cxmaturity.i18n import t
+from cxmaturity.i18n import long_date, t
 from cxmaturity.model import Questionnaire
 from cxmaturity.services.errors import WorkshopError
 from cxmaturity.services.workshops import ParticipantView
@@ -123,12 +123,16 @@ def _answer(state: UiState, view: ParticipantView) -> None:
         st.warning(t(state.save_notice, lang), icon=":material/warning:")
     mode = t("ws_is_anonymous", lang, n=MIN_ANONYMOUS) if workshop.anonymous else (
         t("ws_is_named", lang))  # fmt: skip
+    if workshop.closes_on is not None:
+        mode += " " + t("ws_participant_until", lang, day=long_date(workshop.closes_on, lang))
     st.info(mode, icon=":material/visibility_off:" if workshop.anonymous else ":material/badge:")
     if not questionnaires:
         st.error(t("ws_no_questionnaires", lang))
         return
     by_id = {q.id: q for q in questionnaires}
     first = next(iter(by_id))
+    if workshop.second_vote:
+        _second_vote(workshop.second_vote, by_id, lang)
     complete = {q.id: state.of(q.id).complete(q) for q in questionnaires}
     state.complete_when_drawn = complete  # a form that completes reruns this page
     if all(complete.values()):
@@ -150,6 +154,32 @@ def _answer(state: UiState, view: ParticipantView) -> None:
             on_click=_open_questionnaire,
             args=(later[0].id,),
         )
+
+
+def _second_vote(keys: tuple[str, ...], by_id: dict[str, Questionnaire], lang: str) -> None:
+    """The items the facilitator opened for a second vote, each a button to it."""
+    with st.container(border=True, key="join.revote"):
+        st.markdown(f"**{t('ws_second_vote_banner', lang)}**")
+        for n, key in enumerate(keys):
+            questionnaire_id, _, item_id = key.partition(":")
+            questionnaire = by_id.get(questionnaire_id)
+            if questionnaire is None:
+                continue
+            content = content_language(questionnaire, lang)
+            name = questionnaire.item_names(content).get(item_id, item_id)
+            st.button(
+                escape_md(name),
+                key=f"join.revote.{n}",
+                icon=":material/how_to_vote:",
+                on_click=_open_item,
+                args=(questionnaire_id, item_id if questionnaire.kind == "grid" else None),
+            )
+
+
+def _open_item(questionnaire_id: str, item_id: str | None) -> None:
+    _open_questionnaire(questionnaire_id)
+    if item_id is not None:
+        st.query_params[ITEM_PARAM] = item_id
 
 
 def _chosen(by_id: dict[str, Questionnaire], start: str, lang: str) -> Questionnaire:

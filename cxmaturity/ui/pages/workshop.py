@@ -10,8 +10,8 @@ import datetime as dt
 
 import streamlit as st
 
-from cxmaturity.i18n import LANGUAGES, t
-from cxmaturity.records import Organization, Workshop
+from cxmaturity.i18n import LANGUAGES, long_date, t
+from cxmaturity.records import OPEN, Organization, Workshop
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours, grants
 from cxmaturity.team import MIN_ANONYMOUS
 from cxmaturity.ui.auth import current_actor
@@ -19,6 +19,7 @@ from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.components.consensus import consensus_section
 from cxmaturity.ui.components.dashboard import dashboard
+from cxmaturity.ui.components.discussion import discussion_section, second_vote_form
 from cxmaturity.ui.components.join_card import join_card
 from cxmaturity.ui.components.workshop_report import workshop_report_button
 from cxmaturity.ui.shell import (
@@ -76,6 +77,7 @@ def _create(actor: Actor, state: UiState) -> None:
         hide = st.checkbox(
             t("ws_hide_results", lang), help=t("ws_hide_results_help", lang), key="ws.create.hide"
         )
+        closes_on = _closing_input(None, lang, "ws.create.closes")
         submitted = st.form_submit_button(t("ws_create", lang), type="primary")
     if not submitted:
         return
@@ -93,6 +95,7 @@ def _create(actor: Actor, state: UiState) -> None:
             anonymous=bool(anonymous),
             hide_results=hide,
             day=dt.date.today(),
+            closes_on=closes_on,
         )
     except NotFoundOrNotYours:
         st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
@@ -133,6 +136,30 @@ def _chooser(actor: Actor, state: UiState) -> tuple[Workshop, Organization] | No
     return by_id[selected]
 
 
+def _closing_input(current: dt.date | None, lang: str, key: str) -> dt.date | None:
+    """The last day a workshop takes answers (empty: until the facilitator closes it)."""
+    chosen = st.date_input(
+        t("ws_closes_on", lang),
+        value=current,
+        min_value=dt.date.today(),
+        format="DD/MM/YYYY" if lang == "es" else "YYYY-MM-DD",
+        help=t("ws_closes_on_help", lang),
+        key=key,
+    )
+    return chosen if isinstance(chosen, dt.date) else None
+
+
+def _status(workshop: Workshop, lang: str) -> None:
+    """Open until when, or closed since when."""
+    day = long_date(workshop.closes_on, lang) if workshop.closes_on else ""
+    if workshop.open:
+        st.caption(t("ws_open_until", lang, day=day) if day else t("ws_open_until_closed", lang))
+    elif workshop.past_closing and workshop.status == OPEN:
+        st.caption(t("ws_closed_on_day", lang, day=day))
+    else:
+        st.caption(t("ws_closed_note", lang))
+
+
 def _close(workshop: Workshop, lang: str) -> None:
     if workshop.open:
         with st.popover(t("ws_close", lang), icon=":material/lock:"):
@@ -140,11 +167,15 @@ def _close(workshop: Workshop, lang: str) -> None:
             if st.button(t("ws_close_confirm", lang), type="primary", key="ws.close.go"):
                 services().workshops.close(current_actor(), workshop)
                 st.rerun()
-    else:
-        st.caption(t("ws_closed_note", lang))
-        if st.button(t("ws_reopen", lang), key="ws.reopen", icon=":material/lock_open:"):
-            services().workshops.reopen(current_actor(), workshop)
-            st.rerun()
+        with st.popover(t("ws_change_closing", lang), icon=":material/event:"):
+            key = f"ws.closing.{workshop.public_id}.{workshop.closes_on}"
+            chosen = _closing_input(workshop.closes_on, lang, key)
+            if st.button(t("ws_closing_save", lang), type="primary", key="ws.closing.go"):
+                services().workshops.set_closing(current_actor(), workshop, chosen)
+                st.rerun()
+    elif st.button(t("ws_reopen", lang), key="ws.reopen", icon=":material/lock_open:"):
+        services().workshops.reopen(current_actor(), workshop)
+        st.rerun()
 
 
 def _delete(workshop: Workshop, organization: Organization, lang: str) -> None:
@@ -180,6 +211,7 @@ def render() -> None:
         icon=":material/present_to_all:",
         query_params={"workshop": workshop.public_id, "lang": lang},
     )
+    _status(workshop, lang)
     with st.container(horizontal=True):
         _close(workshop, lang)
         if grants(services().organizations.level(actor, organization), Action.DELETE):
@@ -187,6 +219,11 @@ def render() -> None:
     st.subheader(t("ws_live", lang), anchor=False)
     with st.container(key="ws.live"):
         dashboard(workshop, lang)
+    st.subheader(t("ws_discuss", lang), anchor=False)
+    st.caption(t("ws_discuss_help", lang))
+    with st.container(key="ws.discuss"):
+        discussion_section(workshop, lang)
+    second_vote_form(workshop, lang)
     st.subheader(t("ws_consensus", lang), anchor=False)
     st.caption(t("ws_consensus_help", lang))
     with st.container(key="ws.consensus"):
