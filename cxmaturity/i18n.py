@@ -645,6 +645,11 @@ STRINGS |= {
         "en": "Items the room discussed and voted on again. Grid: median today → ideal "
         "(range); quiz: answers per option.",
     },
+    "report_groups": {"es": "Por grupo", "en": "By group"},
+    "report_groups_help": {
+        "es": "El resultado de cada grupo ({people}); cuadrícula: nivel hoy → ideal por categoría.",
+        "en": "Each group's result ({people}); grid: level today → ideal per category.",
+    },
     "report_second_vote_col": {"es": "Segunda votación", "en": "Second vote"},
     "report_participation": {
         "es": "Participación y desacuerdo",
@@ -819,6 +824,39 @@ STRINGS |= {
         "los participantes que los respondan otra vez.",
         "en": "The present answers to these items are kept as the first vote; participants "
         "are asked to answer them again.",
+    },
+    "ws_groups": {"es": "Grupos (opcional)", "en": "Groups (optional)"},
+    "ws_groups_placeholder": {
+        "es": "p. ej. Dirección, Primera línea, TI",
+        "en": "e.g. Leadership, Front line, IT",
+    },
+    "ws_groups_help": {
+        "es": "Separados por comas, hasta {n}. Cada participante elige el suyo al unirse; el "
+        "panel y el informe muestran el resultado de cada grupo lado a lado.",
+        "en": "Separated by commas, up to {n}. Each participant picks theirs on joining; the "
+        "dashboard and the report show each group's result side by side.",
+    },
+    "ws_your_group": {"es": "Su grupo", "en": "Your group"},
+    "ws_your_group_help": {
+        "es": "Los resultados se muestran también por grupo (nunca por persona).",
+        "en": "Results are also shown per group (never per person).",
+    },
+    "ws_pick_group_first": {
+        "es": "Elija su grupo para empezar.",
+        "en": "Pick your group to start.",
+    },
+    "ws_by_group": {"es": "Por grupo", "en": "By group"},
+    "ws_col_group": {"es": "Grupo", "en": "Group"},
+    "ws_col_band": {"es": "Resultado", "en": "Result"},
+    "ws_group_people": {"es": "{group}: {n}", "en": "{group}: {n}"},
+    "ws_no_group": {"es": "sin grupo", "en": "no group"},
+    "ws_groups_differ": {
+        "es": "Donde los grupos ven distinto la organización (nivel hoy): {lines}",
+        "en": "Where the groups see the organisation differently (level today): {lines}",
+    },
+    "ws_groups_agree": {
+        "es": "Los grupos ven la organización igual en cada categoría (o aún no hay datos).",
+        "en": "The groups see the organisation alike in every category (or no data yet).",
     },
     "ws_second_vote_placeholder": {"es": "Elija los puntos", "en": "Choose the items"},
     "ws_second_vote_open": {"es": "Abrir la segunda votación", "en": "Open the second vote"},

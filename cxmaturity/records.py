@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 ANONYMOUS = ""  # the respondent key of the single-person app's answers
@@ -78,6 +79,7 @@ class Workshop:
     revealed: tuple[str, ...] = ()  # the presenter view's revealed items (item keys)
     closes_on: dt.date | None = None  # open until the end of this day (None: until closed)
     second_vote: tuple[str, ...] = ()  # items opened for a second vote (item keys)
+    groups: tuple[str, ...] = ()  # the groups participants pick from (none: no groups)
 
     @property
     def open(self) -> bool:
@@ -95,6 +97,7 @@ class Participant:
     id: int
     workshop_id: int
     name: str
+    group: str = ""  # one of the workshop's groups ("": none chosen)
 
     @property
     def respondent(self) -> str:
@@ -106,6 +109,21 @@ def clean_name(name: str) -> str:
     """A typed name as stored (organisations, people): spaces collapsed, at most 300
     characters."""
     return " ".join(name.split())[:300]
+
+
+MAX_GROUPS, MAX_GROUP_NAME = 8, 40
+
+
+def clean_groups(names: Iterable[str]) -> tuple[str, ...]:
+    """A workshop's groups as stored: each name's spaces collapsed and cut to
+    :data:`MAX_GROUP_NAME` characters, empty and repeated names (ignoring case) left
+    out, at most :data:`MAX_GROUPS`."""
+    kept: dict[str, str] = {}
+    for name in names:
+        clean = " ".join(name.split())[:MAX_GROUP_NAME].strip()
+        if clean and clean.casefold() not in kept:
+            kept[clean.casefold()] = clean
+    return tuple(kept.values())[:MAX_GROUPS]
 
 
 def respondent_key(participant_id: int) -> str:

@@ -37,7 +37,7 @@ from .scoring import (
     quiz_pair,
     score,
 )
-from .team import DISCUSS_SPREAD, disagreements, splits
+from .team import DISCUSS_SPREAD, disagreements, median_choice, splits
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
@@ -71,6 +71,9 @@ class Participation:
     # of the first vote (``before`` then holds the second).
     second_vote: tuple[str, ...] = ()
     first: dict[str, Result] = field(default_factory=dict)
+    # Each group of the workshop: its name, how many were in it, and its result per
+    # questionnaire id (anonymised per group in anonymous mode).
+    groups: tuple[tuple[str, int, dict[str, Result]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -453,6 +456,52 @@ def _participation(pdf: _Pdf, data: ReportData) -> None:
             _quiz_splits(pdf, lang, content, quiz[0], before=quiz[1], agreed=agreed_quiz)
     if facts.second_vote:
         _second_votes(pdf, data, facts)
+    if facts.groups:
+        _groups(pdf, data, facts)
+
+
+def _groups(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
+    """Each group's result side by side: per category today → ideal (grids), the team
+    points (quizzes)."""
+    lang = data.lang
+    pdf.ln(3)
+    pdf.para(t("report_groups", lang), size=10, bold=True)
+    people = " · ".join(f"{name}: {n}" for name, n, _ in facts.groups)
+    pdf.para(t("report_groups_help", lang, people=people), size=9, muted=True)
+    for section in data.sections:
+        questionnaire = section.questionnaire
+        content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
+        results = [(name, found.get(questionnaire.id)) for name, _, found in facts.groups]
+        pdf.ln(1)
+        pdf.para(questionnaire.title.get(content), size=9.5, bold=True)
+        grid = as_grid(questionnaire)
+        if grid is None:
+            rows = [[name, _points(result, lang)] for name, result in results]
+            _table(pdf, [t("ws_col_group", lang), t("ws_team_points", lang)], rows,
+                   widths=(120, 54), numeric={1})  # fmt: skip
+            continue
+        graded = [(name, as_grid_result(r) if r is not None else None) for name, r in results]
+        rows = [
+            [category.name.get(content)]
+            + [_group_level(result, category.id, lang) for _, result in graded]
+            for category in grid.categories
+        ]
+        share = (174 - 56) / max(len(graded), 1)
+        headings = [t("category", lang), *(name for name, _ in graded)]
+        numeric = set(range(1, len(graded) + 1))
+        _table(pdf, headings, rows, widths=(56, *([share] * len(graded))), numeric=numeric)
+
+
+def _group_level(result: GridResult | None, category_id: str, lang: str) -> str:
+    found = next((c for c in result.categories if c.id == category_id), None) if result else None
+    if found is None or found.current is None:
+        return t("not_available", lang)
+    return f"{decimal(found.current, lang)} → {decimal(found.ideal, lang)}"
+
+
+def _points(result: Result | None, lang: str) -> str:
+    quiz = as_quiz_result(result) if result is not None else None
+    return number(quiz.points, lang) if quiz is not None and quiz.points is not None else "–"
 
 
 def _second_votes(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
@@ -474,10 +523,28 @@ def _second_votes(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
         name = questionnaire.item_names(content).get(item_id, item_id)
         votes = [_vote(questionnaire, r.get(questionnaire_id), item_id, lang)
                  for r in (facts.first, facts.before)]  # fmt: skip
-        rows.append([name, *votes, _vote(questionnaire, section.result, item_id, lang)])
+        rows.append([name, *votes, _agreed(questionnaire, section.result, item_id, lang)])
     headings = [t(k, lang) for k in ("ws_col_item", "ws_col_first_vote",
                                      "report_second_vote_col", "report_agreed")]  # fmt: skip
     _table(pdf, headings, rows, widths=(58, 44, 44, 28), numeric=set())
+
+
+def _agreed(questionnaire: Questionnaire, result: Result, item_id: str, lang: str) -> str:
+    """The agreed value of one item: the grid's levels today → ideal, the quiz's
+    option (the median choice of the agreed answers)."""
+    grid, quiz = as_grid_result(result), as_quiz_result(result)
+    if grid is not None:
+        found = grid.capability(item_id)
+        if found is None or found.current is None:
+            return t("not_available", lang)
+        return f"{number(found.current, lang)} → {number(found.ideal, lang)}"
+    form = as_quiz(questionnaire)
+    question = form.question(item_id) if form is not None else None
+    answered = next((q for q in quiz.questions if q.id == item_id), None) if quiz else None
+    choice = median_choice(question, answered.distribution) if question and answered else None
+    if question is None or choice is None:
+        return t("not_available", lang)
+    return f"{chr(ord('a') + [o.id for o in question.options].index(choice))})"
 
 
 def _vote(questionnaire: Questionnaire, result: Result | None, item_id: str, lang: str) -> str:

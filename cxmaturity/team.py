@@ -388,3 +388,38 @@ def _notes(team: Sequence[Answers], capability_id: str) -> tuple[tuple[str | Non
         if rating is not None and rating.note and rating.note.strip():
             notes.append((answers.respondent, rating.note.strip()))
     return tuple(notes)
+
+
+# --------------------------------------------------------------------- groups
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """One group of a workshop (e.g. leadership, front line, IT): how many are in it
+    and its own team view of each questionnaire (anonymised per group in anonymous
+    mode, so an item shows once 3 people of the group have answered it)."""
+
+    name: str
+    people: int
+    views: tuple[TeamView, ...]
+
+
+def group_differences(
+    grid: Grid, results: Sequence[tuple[str, GridResult]]
+) -> list[tuple[str, float, dict[str, float]]]:
+    """Where the groups see the organisation differently: per category of ``grid``
+    that at least two groups rated, the distance between the highest and the lowest
+    group's level today, with each group's level; widest first (ties: questionnaire
+    order), categories the groups agree on left out."""
+    found = []
+    for order, category in enumerate(grid.categories):
+        levels: dict[str, float] = {}
+        for name, result in results:
+            rated = next((c for c in result.categories if c.id == category.id), None)
+            if rated is not None and rated.current is not None:
+                levels[name] = rated.current
+        if len(levels) >= 2 and max(levels.values()) > min(levels.values()):
+            spread = round(max(levels.values()) - min(levels.values()), 2)
+            found.append((order, (category.id, spread, levels)))
+    found.sort(key=lambda pair: (-pair[1][1], pair[0]))
+    return [item for _, item in found]

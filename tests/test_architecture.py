@@ -291,6 +291,7 @@ WITHOUT_ACCOUNT = {
     "workshops.participant": "the participant's own secret token",
     "workshops.participant_view": "the participant's own secret token",
     "workshops.own_answers": "the participant's own secret token",
+    "workshops.set_group": "the participant's own secret token (their own group only)",
     "workshops.returning": "the participant tokens its own browser kept (HttpOnly cookie)",
     "answers.save_all": "its Target carries the acting account (or a participant's token)",
     "answers.change_plan": "its Target carries the acting account",

@@ -183,3 +183,31 @@ def test_the_discussion_list_puts_flagged_and_widest_first(room, quiz, grid):
     notes = {i.item_id: i.notes for i in found}
     if "billing" in notes:  # a note of spaces is no note
         assert notes["billing"] == (("p0", "slow"),)
+
+
+def test_clean_groups():
+    from cxmaturity.records import MAX_GROUP_NAME, MAX_GROUPS, clean_groups
+
+    assert clean_groups([" Dirección  general ", "TI", "ti", "", "  "]) == (
+        "Dirección general", "TI")  # fmt: skip
+    assert clean_groups(["x" * 100]) == ("x" * MAX_GROUP_NAME,)
+    assert len(clean_groups(str(n) for n in range(20))) == MAX_GROUPS
+
+
+def test_group_differences_widest_first(grid):
+    from cxmaturity.scoring import score_grid
+    from cxmaturity.team import group_differences
+
+    first, second = grid.categories[0], grid.categories[1]
+
+    def rated(level_first: int, level_second: int):
+        values = {c.id: Rating(current=level_first, ideal=4) for c in first.capabilities}
+        values |= {c.id: Rating(current=level_second, ideal=4) for c in second.capabilities}
+        return score_grid(grid, [Answers(questionnaire=grid.id, answers=values)])
+
+    # A and B: 3 levels apart on the first category, 1 on the second; C rated nothing.
+    empty = score_grid(grid, [])
+    found = group_differences(grid, [("A", rated(1, 2)), ("B", rated(4, 3)), ("C", empty)])
+    assert [(cid, spread) for cid, spread, _ in found] == [(first.id, 3), (second.id, 1)]
+    assert found[0][2] == {"A": 1, "B": 4}
+    assert group_differences(grid, [("A", rated(2, 2)), ("B", rated(2, 2))]) == []

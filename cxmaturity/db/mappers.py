@@ -42,6 +42,7 @@ def to_workshop(row: WorkshopRow) -> Workshop:
         row.id, row.organization_id, row.code, row.language, row.anonymous, row.status,
         row.public_id, row.hide_results, tuple(k for k in row.revealed.split(" ") if k),
         row.closes_on, tuple(k for k in row.second_vote.split(" ") if k),
+        tuple(str(g) for g in json.loads(row.groups or "[]")),
     )  # fmt: skip
 
 
@@ -50,7 +51,7 @@ def to_account(row: AccountRow) -> Account:
 
 
 def to_participant(row: ParticipantRow) -> Participant:
-    return Participant(row.id, row.workshop_id, row.name)
+    return Participant(row.id, row.workshop_id, row.name, row.group_name)
 
 
 ANSWER_COLUMNS = ("choice", "current", "ideal", "note")  # one answer's stored fields

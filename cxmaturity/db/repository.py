@@ -9,6 +9,7 @@ documents), never rows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -431,6 +432,7 @@ class Repository(AccountQueries):
         *,
         hide_results: bool = False,
         closes_on: dt.date | None = None,
+        groups: Sequence[str] = (),
     ) -> Workshop:
         row = WorkshopRow(
             organization_id=organization_id,
@@ -441,6 +443,7 @@ class Repository(AccountQueries):
             hide_results=hide_results,
             revealed="",
             closes_on=closes_on,
+            groups=json.dumps(list(groups), ensure_ascii=False),
         )
         self.session.add(row)
         self.session.flush()
@@ -567,6 +570,11 @@ class Repository(AccountQueries):
         self.session.add(row)
         self.session.flush()
         return to_participant(row)
+
+    def set_participant_group(self, participant_id: int, group: str) -> None:
+        row = self.session.get(ParticipantRow, participant_id)
+        if row is not None:
+            row.group_name = group
 
     def participant_with_token(self, token_hash: str) -> tuple[Workshop, Participant] | None:
         found = self.session.execute(

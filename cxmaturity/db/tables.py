@@ -146,6 +146,7 @@ class WorkshopRow(Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     closes_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     second_vote: Mapped[str] = mapped_column(Text, default="", server_default="")
+    groups: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list
 
 
 class FirstVoteRow(AnswerColumns, Base):
@@ -177,6 +178,7 @@ class ParticipantRow(Base):
         ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(300))
+    group_name: Mapped[str] = mapped_column(String(60), default="", server_default="")
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 

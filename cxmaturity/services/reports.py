@@ -185,5 +185,9 @@ class Reports:
                     before={v.questionnaire.id: v.result for v in now.views},
                     second_vote=now.workshop.second_vote,
                     first={qid: view.result for qid, view in now.first.items()},
+                    groups=tuple(
+                        (g.name, g.people, {v.questionnaire.id: v.result for v in g.views})
+                        for g in now.groups
+                    ),
                 )
         return None

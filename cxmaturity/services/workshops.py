@@ -18,14 +18,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from ..config import BUNDLED_CATALOG
 from ..db import Database
 from ..db.tables import utcnow
 from ..loader import Catalog
-from ..model import Answers, Questionnaire, Rating
+from ..model import Answers, Grid, Questionnaire, Quiz, Rating
 from ..records import (
     ANONYMOUS,
     CLOSED,
@@ -34,11 +34,13 @@ from ..records import (
     Organization,
     Participant,
     Workshop,
+    clean_groups,
     clean_name,
     respondent_key,
 )
 from ..team import (
     Consensus,
+    GroupView,
     TeamView,
     anonymised,
     answered_items,
@@ -69,6 +71,7 @@ class Live:
     # The first vote of the items in a second vote (questionnaire id -> team view of
     # those items as they were answered before the second vote opened).
     first: dict[str, TeamView] = field(default_factory=dict)
+    groups: tuple[GroupView, ...] = ()  # each of the workshop's groups (none: no groups)
 
     @property
     def items(self) -> int:
@@ -118,6 +121,7 @@ class Workshops:
         hide_results: bool = False,
         day: dt.date | None = None,
         closes_on: dt.date | None = None,
+        groups: Sequence[str] = (),
     ) -> Workshop:
         """A workshop of ``organization`` with a fresh code and one live assessment per
         questionnaire; the actor (its facilitator) needs the right to run workshops of
@@ -128,7 +132,9 @@ class Workshops:
         :data:`~cxmaturity.team.MIN_ANONYMOUS` have answered. ``hide_results``: the
         presenter view shows an item's votes only once the facilitator reveals it.
         ``closes_on``: open until the end of that day (asynchronous, for people who were
-        not in the room); None: until the facilitator closes it."""
+        not in the room); None: until the facilitator closes it. ``groups``: names
+        participants pick one of (cleaned by :func:`~cxmaturity.records.clean_groups`);
+        the dashboard and report then show each group's result side by side."""
         if not questionnaires:
             raise ValueError("a workshop needs at least one questionnaire")
         with self.database.unit() as uow:
@@ -136,7 +142,7 @@ class Workshops:
             require(repo, actor, organization.id, Action.RUN_WORKSHOP)
             workshop = repo.add_workshop(
                 organization.id, new_code(), language, anonymous, OPEN,
-                hide_results=hide_results, closes_on=closes_on,
+                hide_results=hide_results, closes_on=closes_on, groups=clean_groups(groups),
             )  # fmt: skip
             for questionnaire in questionnaires:
                 live = repo.add_round(
@@ -277,6 +283,22 @@ class Workshops:
 
     def save_rating(self, token: str, questionnaire_id: str, item: str, rating: Rating) -> None:
         self.save_answer(token, questionnaire_id, item, rating)
+
+    def set_group(self, token: str, group: str) -> Participant:
+        """A participant says which of the workshop's groups they belong to (changeable
+        while the workshop is open)."""
+        with self.database.unit() as uow:
+            found = uow.repo.participant_with_token(token_hash(token))
+            if found is None:
+                raise WorkshopError("unknown participant")
+            workshop, participant = found
+            if not workshop.open:
+                raise WorkshopError("this workshop is closed", "closed")
+            if group not in workshop.groups:
+                raise WorkshopError("not a group of this workshop", "group")
+            uow.repo.set_participant_group(participant.id, group)
+            uow.commit()
+        return dataclasses.replace(participant, group=group)
 
     # ---------------------------------------------------------------- closing
 
@@ -464,8 +486,7 @@ class Workshops:
             given = list(first.get(assessment.id, {}).values())
             if questionnaire is None or not given:
                 continue
-            shown = anonymised(given) if workshop.anonymous else given
-            views[questionnaire.id] = team_view(questionnaire, shown)
+            views[questionnaire.id] = self._view(workshop, questionnaire, given)
         return views
 
     def _aggregate(
@@ -477,7 +498,9 @@ class Workshops:
     ) -> Live:
         known = self.catalog()
         progress: dict[int, dict[str, int]] = {p.id: {} for p in people}
+        members = {g: {p.id for p in people if p.group == g} for g in workshop.groups}
         views = []
+        by_group: dict[str, list[TeamView]] = {g: [] for g in workshop.groups}
         for assessment in live:
             questionnaire = known.get(assessment.questionnaire_id)
             if questionnaire is None:
@@ -487,10 +510,17 @@ class Workshops:
                 progress.setdefault(pid, {})[questionnaire.id] = answered_items(
                     questionnaire, given
                 )
-            everyone = list(answers.values())
-            shown = anonymised(everyone) if workshop.anonymous else everyone
-            views.append(team_view(questionnaire, shown))
-        return Live(workshop, people, progress, tuple(views))
+            views.append(self._view(workshop, questionnaire, list(answers.values())))
+            for group, ids in members.items():
+                mine = [a for pid, a in answers.items() if pid in ids]
+                by_group[group].append(self._view(workshop, questionnaire, mine))
+        groups = tuple(GroupView(g, len(members[g]), tuple(v)) for g, v in by_group.items())
+        return Live(workshop, people, progress, tuple(views), groups=groups)
+
+    @staticmethod
+    def _view(workshop: Workshop, questionnaire: Quiz | Grid, team: list[Answers]) -> TeamView:
+        """The team view anyone may see: anonymised in an anonymous workshop."""
+        return team_view(questionnaire, anonymised(team) if workshop.anonymous else team)
 
 
 @functools.cache

@@ -279,6 +279,50 @@ def test_an_answer_the_questionnaire_does_not_have_is_refused(rooms, quiz, grid)
     assert [a.answers for a in saved] == [{"q1": "a"}]
 
 
+def test_groups_are_picked_by_participants_and_scored_apart(db_url, quiz, grid, catalog):
+    """Each participant picks one of the workshop's groups; the live view has each
+    group's own team view next to the whole room's; a group the workshop does not have
+    is refused, and so is a change once the workshop is closed."""
+    store = open_store(db_url)
+    workshops = Workshops(store.database, catalog=lambda: catalog)
+    facilitator = admin_of(store)
+    workshop = workshops.create(facilitator, store.ensure_organization("G"), [quiz, grid], "es",
+                                groups=[" Dirección ", "TI", "ti", ""])  # fmt: skip
+    assert workshop.groups == ("Dirección", "TI")
+    people = {"Ana": ("Dirección", 1), "Bo": ("Dirección", 2), "Cy": ("TI", 4)}
+    for name, (group, level) in people.items():
+        _, _, token = workshops.join(workshop.code, name, client=name)
+        assert workshops.set_group(token, group).group == group
+        workshops.save_rating(token, grid.id, "billing", Rating(current=level, ideal=4))
+    with pytest.raises(WorkshopError, match="not a group"):
+        workshops.set_group(token, "Ventas")
+    now = workshops.live(facilitator, workshop)
+    assert [(g.name, g.people) for g in now.groups] == [("Dirección", 2), ("TI", 1)]
+    levels = {g.name: g.views[1].result.capability("billing").current for g in now.groups}
+    assert levels == {"Dirección": 1.5, "TI": 4}
+    assert now.views[1].result.capability("billing").current == 2  # the whole room
+    workshops.close(facilitator, workshop)
+    with pytest.raises(WorkshopError, match="closed"):
+        workshops.set_group(token, "Dirección")
+
+
+def test_anonymous_groups_show_an_item_once_three_of_the_group_answered(db_url, grid, catalog):
+    store = open_store(db_url)
+    workshops = Workshops(store.database, catalog=lambda: catalog)
+    facilitator = admin_of(store)
+    workshop = workshops.create(facilitator, store.ensure_organization("G"), [grid], "es",
+                                anonymous=True, groups=["A", "B"])  # fmt: skip
+    for n, group in enumerate("AAAB"):
+        _, _, token = workshops.join(workshop.code, "", client=str(n))
+        workshops.set_group(token, group)
+        workshops.save_rating(token, grid.id, "billing", Rating(current=1 + n, ideal=4))
+    now = workshops.live(facilitator, workshop)
+    shown = {g.name: g.views[0].result.capability("billing") for g in now.groups}
+    assert shown["A"].current == 2 and shown["A"].respondents == 3
+    assert shown["B"].current is None  # one person: withheld
+    assert all(a.respondent is None for g in now.groups for a in g.views[0].answers)
+
+
 def test_grid_ratings_and_unknown_questionnaires(rooms, grid):
     store, workshops, workshop = rooms
     _, _, token = workshops.join(workshop.code, "Ana", client="a")

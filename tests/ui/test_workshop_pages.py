@@ -345,3 +345,53 @@ def test_discussion_then_a_second_vote_that_the_report_shows(rooms, quiz, grid, 
     text = flat(pdf_text(pdf, tmp_path))
     assert "First and second vote" in text
     assert "Billing 1.5 (range 3) → 4 (range 0) 2 (range 3) → 4 (range 0)" in text
+
+
+def test_groups_from_the_form_to_the_participant_dashboard_and_report(sign_in, quiz, grid,
+                                                                      tmp_path):  # fmt: skip
+    """Groups typed in the form; a participant picks theirs before answering; the
+    dashboard and the report show each group's levels side by side and where they
+    differ."""
+    from ..test_report import flat, pdf_text
+
+    services = open_services()
+    eddie = Actor(sign_in("eddie@example.com", "consultant"))
+    acme = services.organizations.create(eddie, "Acme")
+    at = signed_in()
+    at.text_input(key="ws.create.groups").input("Dirección, TI")
+    at.multiselect(key="ws.create.questionnaires").set_value([quiz.id, grid.id])
+    at.button(key="FormSubmitter:ws.create-Create the workshop").click()
+    at.run()
+    assert not at.exception
+    [(workshop, _)] = services.workshops.all(eddie)
+    assert workshop.groups == ("Dirección", "TI")
+
+    _, _, token = services.workshops.join(workshop.code, "Ana", client="t")
+    person = open_page(JOIN, lang="en", p=token)
+    assert "Pick your group to start." in [i.value for i in person.info]
+    assert not person.radio  # no questions before the group
+    person.button_group(key="join.group").set_value("TI").run()
+    assert not person.exception and person.radio
+    assert services.workshops.participant(token)[1].group == "TI"
+
+    for name, group, level in (("Bo", "Dirección", 1), ("Cy", "Dirección", 2)):
+        _, _, other = services.workshops.join(workshop.code, name, client="t")
+        services.workshops.set_group(other, group)
+        services.workshops.save_rating(other, grid.id, "billing", Rating(current=level, ideal=3))
+    services.workshops.save_rating(token, grid.id, "billing", Rating(current=4, ideal=4))
+    at = signed_in(workshop=workshop.public_id)
+    assert "Dirección: 2 · TI: 1" in _captions(at)
+    table = next(d.value for d in at.dataframe if "TI · Level today" in d.value.columns)
+    billing_category = next(c for c, cap in grid.capabilities() if cap.id == "billing").name.get(
+        "en"
+    )
+    row = table[table["Category"] == billing_category].iloc[0]
+    assert (row["Dirección · Level today"], row["TI · Level today"]) == ("1.50", "4.00")
+    assert any(c.startswith("Where the groups see the organisation differently") and
+               f"{billing_category} (Dirección 1.50 · TI 4.00)" in c for c in _captions(at))  # fmt: skip
+    for questionnaire in (quiz, grid):
+        at.button(key=f"ws.agree.save.{workshop.id}.{questionnaire.id}").click().run()
+    pdf = services.reports.consensus_report(eddie, workshop, acme.name, "en")
+    text = flat(pdf_text(pdf, tmp_path))
+    assert "By group" in text and "Dirección: 2 · TI: 1" in text
+    assert f"{billing_category} 1.50 → 3.00 4.00 → 4.00" in text

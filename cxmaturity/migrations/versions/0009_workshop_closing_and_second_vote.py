@@ -1,4 +1,4 @@
-"""Workshops open for days, and second votes.
+"""Workshops open for days, second votes and groups.
 
 ``closes_on``: a workshop open for a chosen period (asynchronous, for people who were
 not in the room) until the end of that day; empty for a live session that stays open
@@ -8,6 +8,9 @@ until the facilitator closes it (every workshop before this revision).
 discussion (item keys, as ``revealed``); ``first_votes`` keeps each participant's
 answer to those items as it was when the second vote opened (the same columns as
 ``responses``), for the report's first and second vote.
+
+``groups``: the groups a workshop's participants belong to (a JSON list of names,
+``[]`` for none), and each participant's ``group_name`` (``""``: none chosen).
 
 Revision ID: 0009
 Revises: 0008
@@ -29,6 +32,9 @@ def upgrade() -> None:
     with op.batch_alter_table("workshops") as batch:
         batch.add_column(sa.Column("closes_on", sa.Date, nullable=True))
         batch.add_column(sa.Column("second_vote", sa.Text, nullable=False, server_default=""))
+        batch.add_column(sa.Column("groups", sa.Text, nullable=False, server_default="[]"))
+    with op.batch_alter_table("participants") as batch:
+        batch.add_column(sa.Column("group_name", sa.String(60), nullable=False, server_default=""))
     op.create_table(
         "first_votes",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -51,6 +57,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("first_votes")
+    with op.batch_alter_table("participants") as batch:
+        batch.drop_column("group_name")
     with op.batch_alter_table("workshops") as batch:
+        batch.drop_column("groups")
         batch.drop_column("second_vote")
         batch.drop_column("closes_on")

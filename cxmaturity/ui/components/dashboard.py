@@ -14,11 +14,12 @@ import streamlit as st
 
 from cxmaturity.charts import category_chart
 from cxmaturity.i18n import decimal, number, t
-from cxmaturity.model import as_quiz
+from cxmaturity.model import Grid, as_grid, as_quiz
 from cxmaturity.records import Workshop
+from cxmaturity.scoring import GridResult, Result, as_grid_result, as_quiz_result
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.workshops import Live
-from cxmaturity.team import MIN_ANONYMOUS, TeamView
+from cxmaturity.team import MIN_ANONYMOUS, TeamView, group_differences
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
@@ -166,6 +167,87 @@ def dashboard(workshop: Workshop, lang: str) -> None:
     for tab, view in zip(tabs, now.views, strict=True):
         with tab:
             VIEWS[view.questionnaire.kind](view, lang)
+    if now.groups:
+        with st.container(key="ws.groups"):
+            _groups(now, lang)
+
+
+def _groups(now: Live, lang: str) -> None:
+    """Each group's result side by side, and where the groups differ most."""
+    st.markdown(f"**{t('ws_by_group', lang)}**")
+    counts = [t("ws_group_people", lang, group=g.name, n=g.people) for g in now.groups]
+    if nobody := sum(1 for p in now.participants if not p.group):
+        counts.append(t("ws_group_people", lang, group=t("ws_no_group", lang), n=nobody))
+    st.caption(escape_md(" · ".join(counts)))
+    for index, view in enumerate(now.views):
+        content = content_language(view.questionnaire, lang)
+        per_group = [(g.name, g.views[index].result) for g in now.groups]
+        st.caption(_title(view, lang))
+        grid = as_grid(view.questionnaire)
+        if grid is None:
+            st.dataframe(quiz_group_rows(view, per_group, lang), hide_index=True, width="stretch")
+            continue
+        results = [(name, found) for name, result in per_group
+                   if (found := as_grid_result(result)) is not None]  # fmt: skip
+        st.dataframe(grid_group_rows(grid, results, content, lang), hide_index=True,
+                     width="stretch")  # fmt: skip
+        names = {c.id: c.name.get(content) for c in grid.categories}
+        differ = group_differences(grid, results)[:3]
+        if differ:
+            lines = "; ".join(
+                f"{names[cid]} ("
+                + " · ".join(f"{g} {decimal(v, lang)}" for g, v in levels.items())
+                + ")"
+                for cid, _, levels in differ
+            )
+            st.caption(escape_md(t("ws_groups_differ", lang, lines=lines)))
+        else:
+            st.caption(t("ws_groups_agree", lang))
+
+
+def grid_group_rows(
+    grid: Grid, results: list[tuple[str, GridResult]], content: str, lang: str
+) -> list[dict[str, str]]:
+    """Per category (then overall), each group's level today and ideal as text."""
+    rows = []
+    for category in grid.categories:
+        row = {t("category", lang): category.name.get(content)}
+        for name, result in results:
+            found = next((c for c in result.categories if c.id == category.id), None)
+            row[f"{name} · {t('level_today', lang)}"] = decimal(
+                found.current if found else None, lang
+            )
+            row[f"{name} · {t('level_ideal', lang)}"] = decimal(
+                found.ideal if found else None, lang
+            )
+        rows.append(row)
+    overall = {t("category", lang): t("overall", lang)}
+    for name, result in results:
+        overall[f"{name} · {t('level_today', lang)}"] = decimal(result.overall.current, lang)
+        overall[f"{name} · {t('level_ideal', lang)}"] = decimal(result.overall.ideal, lang)
+    return [*rows, overall]
+
+
+def quiz_group_rows(
+    view: TeamView, per_group: list[tuple[str, Result]], lang: str
+) -> list[dict[str, str]]:
+    """Per group: the team points, the band and how many completed the quiz."""
+    quiz = as_quiz(view.questionnaire)
+    assert quiz is not None
+    content = content_language(quiz, lang)
+    rows = []
+    for name, result in per_group:
+        found = as_quiz_result(result)
+        if found is None:
+            continue
+        band = next((b for b in quiz.bands if b.id == found.band), None)
+        rows.append({
+            t("ws_col_group", lang): name,
+            t("ws_team_points", lang): "–" if found.points is None else str(found.points),
+            t("ws_col_band", lang): band.label.get(content) if band is not None else "–",
+            t("ws_complete", lang): f"{found.complete_respondents} / {found.respondents}",
+        })  # fmt: skip
+    return rows
 
 
 VIEWS = {"quiz": _quiz, "grid": _grid}  # a team view drawn by questionnaire kind

@@ -129,6 +129,8 @@ def _answer(state: UiState, view: ParticipantView) -> None:
     if not questionnaires:
         st.error(t("ws_no_questionnaires", lang))
         return
+    if workshop.groups and not _group(state, view):
+        return  # the group first: the results are shown per group
     by_id = {q.id: q for q in questionnaires}
     first = next(iter(by_id))
     if workshop.second_vote:
@@ -154,6 +156,37 @@ def _answer(state: UiState, view: ParticipantView) -> None:
             on_click=_open_questionnaire,
             args=(later[0].id,),
         )
+
+
+def _group(state: UiState, view: ParticipantView) -> str:
+    """The participant's group (chosen once, changeable while the workshop is open)."""
+    lang = state.lang
+    chosen = view.participant.group
+    key = "join.group"
+    if st.session_state.get(key) != chosen and chosen:
+        st.session_state[key] = chosen
+    st.segmented_control(
+        t("ws_your_group", lang),
+        options=list(view.workshop.groups),
+        format_func=escape_md,
+        key=key,
+        help=t("ws_your_group_help", lang),
+        width="stretch",
+        on_change=_choose_group,
+        args=(state.participant_token or "", key),
+    )
+    if not chosen:
+        st.info(t("ws_pick_group_first", lang), icon=":material/groups:")
+    return chosen
+
+
+def _choose_group(token: str, key: str) -> None:
+    group = st.session_state.get(key)
+    if group:
+        try:
+            services().workshops.set_group(token, str(group))
+        except WorkshopError as error:
+            get_state().save_notice = "ws_closed" if error.reason == "closed" else "ws_not_saved"
 
 
 def _second_vote(keys: tuple[str, ...], by_id: dict[str, Questionnaire], lang: str) -> None:

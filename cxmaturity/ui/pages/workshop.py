@@ -11,7 +11,14 @@ import datetime as dt
 import streamlit as st
 
 from cxmaturity.i18n import LANGUAGES, long_date, t
-from cxmaturity.records import OPEN, Organization, Workshop
+from cxmaturity.records import (
+    MAX_GROUP_NAME,
+    MAX_GROUPS,
+    OPEN,
+    Organization,
+    Workshop,
+    clean_groups,
+)
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours, grants
 from cxmaturity.team import MIN_ANONYMOUS
 from cxmaturity.ui.auth import current_actor
@@ -78,6 +85,13 @@ def _create(actor: Actor, state: UiState) -> None:
             t("ws_hide_results", lang), help=t("ws_hide_results_help", lang), key="ws.create.hide"
         )
         closes_on = _closing_input(None, lang, "ws.create.closes")
+        groups = st.text_input(
+            t("ws_groups", lang),
+            max_chars=MAX_GROUPS * (MAX_GROUP_NAME + 2),
+            placeholder=t("ws_groups_placeholder", lang),
+            help=t("ws_groups_help", lang, n=MAX_GROUPS),
+            key="ws.create.groups",
+        )
         submitted = st.form_submit_button(t("ws_create", lang), type="primary")
     if not submitted:
         return
@@ -96,6 +110,7 @@ def _create(actor: Actor, state: UiState) -> None:
             hide_results=hide,
             day=dt.date.today(),
             closes_on=closes_on,
+            groups=clean_groups(groups.split(",")),
         )
     except NotFoundOrNotYours:
         st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
