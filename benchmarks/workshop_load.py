@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -168,40 +169,29 @@ def room(url: str, store: Any, facilitator: Any, people: int) -> dict[str, list[
         session.open()
     steps, counts = _path(quiz, grid), _answered_after(_path(quiz, grid))
     total = quiz.item_count() + grid.item_count()
-    clicks: list[float] = []
-    saved_at: dict[tuple[int, int], float] = {}  # (participant, answered) -> epoch s
-    errors: list[BaseException] = []
-    go, over = threading.Barrier(people + 1), threading.Barrier(people + 1)
-
-    def participant(n: int) -> None:
-        session = sessions[n]
-        for (action, key, option), count in zip(steps, counts, strict=True):
-            go.wait()
-            try:
-                if action == "press":
-                    took = session.press(session.find(key, "button"))
-                else:
-                    widget = session.find(key)
-                    took = session.choose(widget, _option(key, option, n, len(widget.options)))
-                clicks.append(took)
-                if count is not None:
-                    saved_at[(n, count)] = time.time()
-            except BaseException as error:  # reported by the main thread
-                errors.append(error)
-            over.wait()
-
-    threads = [threading.Thread(target=participant, args=(n,)) for n in range(people)]
+    took = _Took([], {}, [], threading.Barrier(people + 1), threading.Barrier(people + 1))
+    clicks, saved_at, errors, go, over = took.clicks, took.saved_at, took.errors, took.go, took.over
+    threads = [
+        threading.Thread(target=_participant, args=(n, sessions[n], steps, counts, took),
+                         daemon=True)
+        for n in range(people)
+    ]  # fmt: skip
     for thread in threads:
         thread.start()
     delays: list[float] = []
-    for count in counts:
-        go.wait()
-        over.wait()
-        if errors:
-            break
-        if count is not None:
-            seen = _dashboard_shows(facilitator, [f"P{n} · {count}/{total}" for n in range(people)])
-            delays += [seen[n] - saved_at[(n, count)] for n in range(people)]
+    try:
+        for count in counts:
+            go.wait()
+            over.wait()
+            if errors:
+                break
+            if count is not None:
+                badges = [f"P{n} · {count}/{total}" for n in range(people)]
+                seen = _dashboard_shows(facilitator, badges)
+                delays += [seen[n] - saved_at[(n, count)] for n in range(people)]
+    finally:  # a failure here must not leave the participants waiting for ever
+        go.abort()
+        over.abort()
     for thread in threads:
         thread.join()
     for session in sessions:
@@ -210,6 +200,42 @@ def room(url: str, store: Any, facilitator: Any, people: int) -> dict[str, list[
         raise errors[0]
     _check_saved(rooms, workshop, quiz, grid, people)
     return {"clicks": clicks, "dashboard": delays}
+
+
+@dataclass
+class _Took:
+    """What the participants' threads report, and the barriers that start each click
+    together (``go``) and wait for all of them (``over``)."""
+
+    clicks: list[float]
+    saved_at: dict[tuple[int, int], float]  # (participant, answered) -> epoch seconds
+    errors: list[BaseException]
+    go: threading.Barrier
+    over: threading.Barrier
+
+
+def _participant(n: int, session: Any, steps, counts, took: _Took) -> None:
+    """Participant n's clicks, each when everyone clicks."""
+    for (action, key, option), count in zip(steps, counts, strict=True):
+        try:
+            took.go.wait()
+        except threading.BrokenBarrierError:
+            return  # the measure ended (done, or failed in the main thread)
+        try:
+            if action == "press":
+                seconds = session.press(session.find(key, "button"))
+            else:
+                widget = session.find(key)
+                seconds = session.choose(widget, _option(key, option, n, len(widget.options)))
+            took.clicks.append(seconds)
+            if count is not None:
+                took.saved_at[(n, count)] = time.time()
+        except BaseException as error:  # reported by the main thread
+            took.errors.append(error)
+        try:
+            took.over.wait()
+        except threading.BrokenBarrierError:
+            return
 
 
 def _dashboard_shows(facilitator: Any, badges: list[str]) -> list[float]:
