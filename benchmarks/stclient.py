@@ -81,7 +81,10 @@ class Session:
             if key_part in w.id and (kind is None or w.kind == kind)
         ]  # fmt: skip
         if len(found) != 1:
-            raise LookupError(f"{len(found)} widgets match {key_part!r}: {list(self.widgets)}")
+            raise LookupError(
+                f"{len(found)} widgets match {key_part!r}: {list(self.widgets)}; "
+                f"the page said: {self.texts}"
+            )
         return found[0]
 
     def choose(self, widget: Widget, option: int) -> float:
@@ -146,8 +149,8 @@ class Session:
             return
         element = delta.new_element
         kind = element.WhichOneof("type")
-        if kind == "markdown":
-            self.texts.append(element.markdown.body)
+        if kind in ("markdown", "alert"):
+            self.texts.append(getattr(element, kind).body)
             return
         if kind == "exception":
             raise RuntimeError(f"the app raised: {element.exception.message}")

@@ -281,7 +281,9 @@ def measure_rooms(sizes: list[int]) -> dict[int, dict[str, list[float]]]:
         data = Path(folder)
         store = open_store(f"sqlite:///{data / 'cxmaturity.db'}")
         bench_admin(store)
-        with serve(data, data) as url, sync_playwright() as pw:
+        logs = Path(tempfile.mkdtemp(prefix="cxmaturity-room-"))  # kept: the server's log
+        print(f"(server log: {logs / 'server.log'})", file=sys.stderr)
+        with serve(logs, data) as url, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             facilitator = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             browser_sign_in(facilitator, url)

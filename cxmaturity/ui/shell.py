@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 from typing import Any
 
 import streamlit as st
@@ -139,12 +138,10 @@ def participant_view(state: UiState) -> bool:
     return bool(state.participant_token) or "p" in params or "code" in params
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
 def _join_page(lang: str) -> Any:
     return st.Page(JOIN, title=t("nav_join", lang), icon=":material/group_add:", url_path="join")
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
 def _participant_pages(lang: str) -> list[Any]:
     """The join page at ``/join`` (the join link) and as the default page: any other
     address a participant opens shows it too."""
@@ -155,10 +152,12 @@ def _participant_pages(lang: str) -> list[Any]:
     return [home, _join_page(lang)]
 
 
-@functools.lru_cache(maxsize=3 * len(LANGUAGES))
 def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]:
-    """Page objects per language, built once (they only describe the pages); the
-    sign-in page is listed for visitors only, the audit log for admins only."""
+    """The page objects, built for each run: never shared between sessions (st.navigation
+    marks the page it returns as callable once and its run unmarks it, so a page object
+    shared by sessions running at the same time failed one of them with "This page
+    cannot be called directly"); the sign-in page is listed for visitors only, the
+    audit log for admins only."""
     return [
         st.Page(HOME, title=t("nav_home", lang), icon=":material/home:", default=True),
         st.Page(
@@ -192,19 +191,16 @@ def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]
     ]
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
 def _accounts_page(lang: str) -> Any:
     title = t("nav_accounts", lang)
     return st.Page(ACCOUNTS, title=title, icon=":material/manage_accounts:", url_path="accounts")
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
 def _audit_page(lang: str) -> Any:
     title = t("nav_audit", lang)
     return st.Page(AUDIT, title=title, icon=":material/history:", url_path="audit")
 
 
-@functools.lru_cache(maxsize=len(LANGUAGES))
 def _sign_in_page(lang: str) -> Any:
     return st.Page(
         SIGN_IN, title=t("nav_sign_in", lang), icon=":material/login:", url_path="signin"

@@ -203,3 +203,16 @@ def test_grid_ratings_survive_a_language_switch():
         "Business process alignment", "Talent management", "Customer interaction", "Service infrastructure",
     ]  # fmt: skip
     assert any(m.value.startswith("### Customer interaction") for m in at.markdown)
+
+
+def test_no_page_object_is_shared_between_sessions():
+    """st.navigation marks the page it returns as callable once and the page's run
+    unmarks it: a page object shared by sessions running at the same time failed one
+    of them ("This page cannot be called directly"; seen with 50 participants at
+    once). Each run builds its own."""
+    from cxmaturity.ui import shell
+
+    for lang in ("es", "en"):
+        for build in (shell._pages, shell._participant_pages):
+            first, second = build(lang), build(lang)  # both alive: ids cannot be reused
+            assert all(a is not b for a, b in zip(first, second, strict=True))
