@@ -799,6 +799,18 @@ STRINGS |= {
         "en": "Workshop closed: it takes no new participants or answers.",
     },
     "ws_reopen": {"es": "Volver a abrir", "en": "Open it again"},
+    "quiz_capped_one": {
+        "es": "Resultado limitado por la pregunta {n}: esa respuesta, por sí sola, deja el "
+        "resultado en esta banda, sean cuales sean los puntos.",
+        "en": "Result capped by question {n}: that answer alone keeps the result in this "
+        "band, whatever the points.",
+    },
+    "quiz_capped_many": {
+        "es": "Resultado limitado por las preguntas {n}: cada una de esas respuestas, por sí "
+        "sola, deja el resultado en esta banda o más abajo, sean cuales sean los puntos.",
+        "en": "Result capped by questions {n}: each of those answers alone keeps the result "
+        "in this band or lower, whatever the points.",
+    },
     "ws_discuss": {"es": "Para discutir", "en": "To discuss"},
     "ws_discuss_help": {
         "es": "Lo que el grupo respondió más distinto primero, con las notas que dejaron. "
@@ -1203,6 +1215,17 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def capped_text(numbers: list[int], lang: str) -> str:
+    """Why a quiz result is below its points' band: "capped by question 2" / "by
+    questions 1 and 3" (empty when nothing capped it)."""
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return t("quiz_capped_one", lang, n=numbers[0])
+    joined = ", ".join(str(n) for n in numbers[:-1]) + (" y " if lang == "es" else " and ")
+    return t("quiz_capped_many", lang, n=joined + str(numbers[-1]))
 
 
 def long_date(day: dt.date, lang: str) -> str:

@@ -123,6 +123,7 @@ class Option(Strict):
     id: Slug
     text: Text
     points: StrictInt
+    cap: Slug | None = None  # a band of the quiz: choosing this option caps the result there
 
 
 class Question(Strict):
@@ -190,6 +191,7 @@ class QuestionnaireBase(Strict):
     description: Text | None = None
     source: str | None = None
     estimated_minutes: Annotated[int, Field(strict=True, gt=0)] | None = None
+    closing: Text | None = None  # shown with the result and in the report
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> QuestionnaireBase:
@@ -263,6 +265,29 @@ class Quiz(QuestionnaireBase):
         """The band whose inclusive range holds ``points``."""
         return next((b for b in self.bands if b.min <= points <= b.max), None)
 
+    def question_numbers(self, question_ids: Sequence[str]) -> list[int]:
+        """The 1-based numbers of these questions, as people see them."""
+        order = {q.id: n for n, q in enumerate(self.questions, start=1)}
+        return [order[q] for q in question_ids if q in order]
+
+    def capped_band(self, points: int, answers: Answers) -> tuple[Band | None, tuple[str, ...]]:
+        """One complete answers set's band: the points' band, unless a chosen option
+        caps the result at a band listed before it (then the earliest such cap), and
+        the ids, in questionnaire order, of the questions whose chosen option's cap
+        lies before the points' band."""
+        band = self.band_for(points)
+        if band is None:
+            return None, ()
+        order = {b.id: i for i, b in enumerate(self.bands)}
+        capped_by, earliest = [], order[band.id]
+        for question in self.questions:
+            choice = answers.choice(question.id)
+            option = question.option(choice) if choice is not None else None
+            if option is not None and option.cap is not None and order[option.cap] < order[band.id]:
+                capped_by.append(question.id)
+                earliest = min(earliest, order[option.cap])
+        return self.bands[earliest], tuple(capped_by)
+
     def item_ids(self) -> list[str]:
         return [q.id for q in self.questions]
 
@@ -278,6 +303,13 @@ class Quiz(QuestionnaireBase):
             ids = [o.id for o in question.options]
             found += _duplicates(ids, ("questions", i, "options"), "option id")
         found += _duplicates([b.id for b in self.bands], ("bands",), "band id")
+        bands = {b.id for b in self.bands}
+        for i, question in enumerate(self.questions):
+            for j, option in enumerate(question.options):
+                if option.cap is not None and option.cap not in bands:
+                    known = ", ".join(b.id for b in self.bands)
+                    found.append((("questions", i, "options", j, "cap"),
+                                  f"unknown band {option.cap!r} (bands: {known})"))  # fmt: skip
         return found + _band_problems(self.bands, self.min_points, self.max_points)
 
 

@@ -24,7 +24,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from . import charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
-from .i18n import decimal, long_date, number, t
+from .i18n import capped_text, decimal, long_date, number, t
 from .model import Answers, Grid, Questionnaire, Quiz, as_grid, as_quiz
 from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
 from .scoring import (
@@ -370,6 +370,10 @@ def _quiz_summary(pdf: _Pdf, data: ReportData, quiz: Quiz, result: QuizResult) -
     pdf.para(band.label.get(lang), size=12, bold=True)
     if band.description is not None:
         pdf.para(band.description.get(lang), size=10)
+    if result.capped_by:
+        pdf.para(capped_text(quiz.question_numbers(result.capped_by), lang), size=9.5, bold=True)
+    if quiz.closing is not None:
+        pdf.para(quiz.closing.get(lang), size=9.5, muted=True)
     pdf.ln(2)
     if data.charts:
         pdf.chart(_png(charts.quiz_band_chart(quiz, result, lang, width=620)), width=pdf.epw)

@@ -64,6 +64,7 @@ class QuizResult:
     band: str | None
     questions: tuple[QuestionResult, ...]
     complete_respondents: int
+    capped_by: tuple[str, ...] = ()  # questions whose chosen option capped the band
 
     @property
     def complete(self) -> bool:
@@ -81,6 +82,7 @@ class QuizResult:
             "min_points": self.min_points,
             "max_points": self.max_points,
             "band": self.band,
+            "capped_by": list(self.capped_by),
         }
         if self.respondents > 1:
             out["questions"] = [
@@ -136,6 +138,9 @@ def score_quiz(quiz: Quiz, team: Sequence[Answers]) -> QuizResult:
         points = lower_median(complete)
         answered = sum(1 for q in questions if q.answered)
     band = quiz.band_for(points) if complete and points is not None else None
+    capped_by: tuple[str, ...] = ()
+    if len(team) == 1 and band is not None and points is not None:  # caps: one answers set
+        band, capped_by = quiz.capped_band(points, team[0])
     return QuizResult(
         questionnaire=quiz.id,
         respondents=len(team),
@@ -147,6 +152,7 @@ def score_quiz(quiz: Quiz, team: Sequence[Answers]) -> QuizResult:
         band=band.id if band else None,
         questions=questions,
         complete_respondents=len(complete),
+        capped_by=capped_by,
     )
 
 

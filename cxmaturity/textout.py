@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import decimal, number, t
+from .i18n import capped_text, decimal, number, t
 from .model import Grid, Quiz
 from .planning import Gap, plan
 from .scoring import GridResult, QuizResult, Result, grid_pair, quiz_pair
@@ -48,6 +48,10 @@ def _quiz_lines(quiz: Quiz, result: QuizResult, lang: str) -> list[str]:
     lines.append(f"{t('band', lang)}: {band.label.get(lang)}")
     if band.description is not None:
         lines.append(f"  {band.description.get(lang)}")
+    if result.capped_by:
+        lines.append(capped_text(quiz.question_numbers(result.capped_by), lang))
+    if quiz.closing is not None:
+        lines.append(quiz.closing.get(lang))
     return lines
 
 

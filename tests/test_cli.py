@@ -48,6 +48,7 @@ def test_score_json_quiz_real_process(run_cli, tmp_path, choices, points, band):
         "min_points": 4,
         "max_points": 13,
         "band": band,
+        "capped_by": [],  # the format: no option of this quiz caps
     }
 
 

@@ -66,6 +66,7 @@ def test_quiz_json_shape_is_the_contract(quiz):
         "min_points": 4,
         "max_points": 13,
         "band": "good-job",
+        "capped_by": [],
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.charts import quiz_band_chart
-from cxmaturity.i18n import t
+from cxmaturity.i18n import capped_text, t
 from cxmaturity.model import Quiz
 from cxmaturity.scoring import QuizResult
 from cxmaturity.services.results import quiz_result as score_quiz
@@ -86,4 +86,11 @@ def quiz_result(quiz: Quiz, result: QuizResult, lang: str, ui_lang: str) -> None
             st.markdown(f"**{escape_md(band.label.get(lang))}**")
             if band.description is not None:
                 st.markdown(escape_md(band.description.get(lang)))
+        if result.capped_by:
+            numbers = quiz.question_numbers(result.capped_by)
+            st.warning(
+                escape_md(capped_text(numbers, ui_lang)), icon=":material/vertical_align_top:"
+            )
+        if quiz.closing is not None and result.band is not None:
+            st.caption(escape_md(quiz.closing.get(lang)))
     st.altair_chart(quiz_band_chart(quiz, result, lang), width="stretch", theme=None)
