@@ -158,7 +158,15 @@ class Capability(Strict):
     name: Text
     description: Text | None = None
     weight: PositiveWeight = 1.0
+    # What each level looks like for this capability (level value -> text); when
+    # given, every level value of the grid appears.
+    levels: dict[StrictInt, Text] | None = None
     initiatives: list[Initiative] = Field(default_factory=list)
+
+    def level_text(self, value: int, lang: str) -> str | None:
+        """This capability's own text for a level, if the questionnaire has one."""
+        text = self.levels.get(value) if self.levels else None
+        return text.get(lang) if text is not None else None
 
 
 class Category(Strict):
@@ -368,7 +376,24 @@ class Grid(QuestionnaireBase):
                         f"follows {before.value}",
                     )
                 )
-        return found + _grid_id_problems(self.categories)
+        return found + _grid_id_problems(self.categories) + self._capability_level_problems()
+
+    def _capability_level_problems(self) -> list[LocatedMessage]:
+        values = [lv.value for lv in self.levels]
+        known = ", ".join(str(v) for v in values)
+        found: list[LocatedMessage] = []
+        for i, category in enumerate(self.categories):
+            for j, capability in enumerate(category.capabilities):
+                if capability.levels is None:
+                    continue
+                loc: Loc = ("categories", i, "capabilities", j, "levels")
+                missing = [v for v in values if v not in capability.levels]
+                if missing:
+                    found.append((loc, f"missing level {', '.join(map(str, missing))} "
+                                       f"(every level: {known})"))  # fmt: skip
+                found += [((*loc, value), f"unknown level {value} (levels: {known})")
+                          for value in capability.levels if value not in values]  # fmt: skip
+        return found
 
 
 def _grid_id_problems(categories: list[Category]) -> list[LocatedMessage]:
@@ -483,6 +508,9 @@ def _texts(node: Any, loc: Loc) -> Iterator[tuple[Loc, Text]]:
     elif isinstance(node, list):
         for i, item in enumerate(node):
             yield from _texts(item, (*loc, i))
+    elif isinstance(node, dict):  # a capability's level texts, by level value
+        for key, item in node.items():
+            yield from _texts(item, (*loc, key))
 
 
 def format_loc(loc: Loc) -> str:

@@ -115,6 +115,9 @@ def capability_row(
     # rather than columns also keeps every rerun cheap: fewer layout blocks.)
     with st.container(border=True, horizontal=True, vertical_alignment="bottom", gap="medium"):
         description = capability.description.get(lang) if capability.description else None
+        if capability.levels and not wide:  # what each level looks like here, on hover
+            own = [f"{v}: {capability.level_text(v, lang)}" for v in sorted(capability.levels)]
+            description = "\n\n".join([description or "", *own]).strip()
         name = escape_md(capability.name.get(lang))
         labels_of = {
             "current": f"**{name}** · {t('current_state', ui_lang)}",

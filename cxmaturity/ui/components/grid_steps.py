@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Grid
+from cxmaturity.model import Capability, Grid
 from cxmaturity.ui.components.grid import capability_row
 from cxmaturity.ui.components.save_status import save_status
 from cxmaturity.ui.errors import guarded
@@ -59,7 +59,7 @@ def grid_steps(grid: Grid, state: UiState, lang: str) -> None:
     capability_row(grid, capability, qstate, lang=lang, ui_lang=state.lang, wide=True)
     if capability.description is not None:
         st.caption(escape_md(capability.description.get(lang)))
-    st.caption(_levels_line(grid, lang, state.lang))
+    st.caption(levels_line(grid, capability, lang, state.lang))
     back, forward = st.columns(2)
     back.button(
         t("ws_step_back", state.lang),
@@ -82,9 +82,15 @@ def grid_steps(grid: Grid, state: UiState, lang: str) -> None:
     )
 
 
-def _levels_line(grid: Grid, lang: str, ui_lang: str) -> str:
-    """What the level buttons mean, visible without hovering (one short line each)."""
-    lines = [f"**{level.value}** · {escape_md(level.label.get(lang))}" for level in grid.levels]
+def levels_line(grid: Grid, capability: Capability, lang: str, ui_lang: str) -> str:
+    """What the level buttons mean, visible without hovering (one line each): the
+    grid's label and, where the questionnaire has it, what the level looks like for
+    this capability."""
+    lines = []
+    for level in grid.levels:
+        own = capability.level_text(level.value, lang)
+        text = f"{level.label.get(lang)}: {own}" if own else level.label.get(lang)
+        lines.append(f"**{level.value}** · {escape_md(text)}")
     if grid.not_applicable:
         lines.append(f"**{t('not_applicable_short', ui_lang)}** · {t('not_applicable', ui_lang)}")
     return "  \n".join(lines)
