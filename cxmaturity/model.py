@@ -136,6 +136,10 @@ class Question(Strict):
         """The option with this id, if any."""
         return next((o for o in self.options if o.id == option_id), None)
 
+    def letters(self) -> dict[str, str]:
+        """Each option's letter as people see it (a, b, c... in order), by option id."""
+        return {o.id: chr(ord("a") + i) for i, o in enumerate(self.options)}
+
 
 class Band(Strict):
     id: Slug
@@ -241,6 +245,10 @@ class QuestionnaireBase(Strict):
     def item_names(self, lang: str) -> dict[str, str]:
         """Each item's name in ``lang`` (a question's text, a capability's name)."""
         raise NotImplementedError
+
+    def item_name(self, item_id: str, lang: str) -> str:
+        """One item's name in ``lang`` if offered, else in the default language."""
+        return self.item_names(self.language_for(lang)).get(item_id, item_id)
 
     def answered(self, answers: Answers) -> int:
         """How many items ``answers`` covers: questions answered, or capabilities rated

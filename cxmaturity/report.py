@@ -25,7 +25,7 @@ from . import charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
 from .i18n import capped_text, decimal, long_date, number, t
-from .model import Answers, Grid, Questionnaire, Quiz, as_grid, as_quiz
+from .model import Answers, Grid, Question, Questionnaire, Quiz, as_grid, as_quiz
 from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
 from .scoring import (
     GridResult,
@@ -37,7 +37,7 @@ from .scoring import (
     quiz_pair,
     score,
 )
-from .team import DISCUSS_SPREAD, disagreements, median_choice, splits
+from .team import DISCUSS_SPREAD, Split, counts_line, disagreements, splits
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "DejaVu"
@@ -451,7 +451,7 @@ def _participation(pdf: _Pdf, data: ReportData) -> None:
     for section in data.sections:
         before = facts.before.get(section.questionnaire.id)
         questionnaire = section.questionnaire
-        content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
+        content = questionnaire.language_for(lang)
         grid, quiz = grid_pair(questionnaire, before), quiz_pair(questionnaire, before)
         agreed_grid, agreed_quiz = as_grid_result(section.result), as_quiz_result(section.result)
         if grid is not None and agreed_grid is not None:
@@ -474,7 +474,7 @@ def _groups(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
     pdf.para(t("report_groups_help", lang, people=people), size=9, muted=True)
     for section in data.sections:
         questionnaire = section.questionnaire
-        content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
+        content = questionnaire.language_for(lang)
         results = [(name, found.get(questionnaire.id)) for name, _, found in facts.groups]
         pdf.ln(1)
         pdf.para(questionnaire.title.get(content), size=9.5, bold=True)
@@ -523,8 +523,7 @@ def _second_votes(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
         if section is None:
             continue
         questionnaire = section.questionnaire
-        content = questionnaire.languages[0] if lang not in questionnaire.languages else lang
-        name = questionnaire.item_names(content).get(item_id, item_id)
+        name = questionnaire.item_name(item_id, lang)
         votes = [_vote(questionnaire, r.get(questionnaire_id), item_id, lang)
                  for r in (facts.first, facts.before)]  # fmt: skip
         rows.append([name, *votes, _agreed(questionnaire, section.result, item_id, lang)])
@@ -536,41 +535,47 @@ def _second_votes(pdf: _Pdf, data: ReportData, facts: Participation) -> None:
 def _agreed(questionnaire: Questionnaire, result: Result, item_id: str, lang: str) -> str:
     """The agreed value of one item: the grid's levels today → ideal, the quiz's
     option (the median choice of the agreed answers)."""
-    grid, quiz = as_grid_result(result), as_quiz_result(result)
+    grid = as_grid_result(result)
     if grid is not None:
         found = grid.capability(item_id)
         if found is None or found.current is None:
             return t("not_available", lang)
         return f"{number(found.current, lang)} → {number(found.ideal, lang)}"
-    form = as_quiz(questionnaire)
-    question = form.question(item_id) if form is not None else None
-    answered = next((q for q in quiz.questions if q.id == item_id), None) if quiz else None
-    choice = median_choice(question, answered.distribution) if question and answered else None
-    if question is None or choice is None:
+    found_split = _quiz_split(questionnaire, result, item_id)
+    median = found_split[1].median if found_split is not None else None
+    if found_split is None or median is None:
         return t("not_available", lang)
-    return f"{chr(ord('a') + [o.id for o in question.options].index(choice))})"
+    return f"{found_split[0].letters()[median]})"
 
 
 def _vote(questionnaire: Questionnaire, result: Result | None, item_id: str, lang: str) -> str:
     """One item's votes in a cell: the quiz's count per option, or the grid's medians
     today and ideal with their ranges."""
     grid = as_grid_result(result) if result is not None else None
-    quiz = as_quiz_result(result) if result is not None else None
     if grid is not None:
         found = grid.capability(item_id)
         if found is None or found.current is None:
             return t("not_available", lang)
         return (f"{_median_spread(found.current, found.spread_current, lang)} → "
                 f"{_median_spread(found.ideal, found.spread_ideal, lang)}")  # fmt: skip
-    quiz_form = as_quiz(questionnaire)
-    question = quiz_form.question(item_id) if quiz_form is not None else None
-    answered = next((q for q in quiz.questions if q.id == item_id), None) if quiz else None
-    if question is None or answered is None or not answered.answered:
+    found_split = _quiz_split(questionnaire, result, item_id)
+    if found_split is None:
         return t("not_available", lang)
-    letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
-    return " · ".join(
-        f"{letters[o]}) {n}" for o, n in answered.distribution.items() if o in letters
-    )
+    return counts_line(*found_split)
+
+
+def _quiz_split(
+    questionnaire: Questionnaire, result: Result | None, item_id: str
+) -> tuple[Question, Split] | None:
+    """A quiz question and how its answers split (None: not a quiz, or nobody
+    answered it)."""
+    quiz = as_quiz(questionnaire)
+    scored = as_quiz_result(result) if result is not None else None
+    question = quiz.question(item_id) if quiz is not None else None
+    if quiz is None or scored is None or question is None:
+        return None
+    split = next(s for s in splits(quiz, scored) if s.question_id == item_id)
+    return (question, split) if split.answered else None
 
 
 def _grid_disagreement(
@@ -629,8 +634,7 @@ def _quiz_splits(
     for split in splits(quiz, before):
         question = quiz.question(split.question_id)
         assert question is not None
-        letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
-        counts = " · ".join(f"{letters[o]}) {n}" for o, n in split.counts)
+        counts = counts_line(question, split)
         share = f"{round(100 * split.agreement)} %" if split.agreement is not None else "–"
         rows.append([question.text.get(content), counts, share])
     headings = [t(k, lang) for k in ("question", "report_choices", "report_agreement")]

@@ -118,6 +118,12 @@ def median_choice(question: Question, distribution: Mapping[str, int]) -> str | 
     return next(o.id for o in question.options if o.points == middle)
 
 
+def counts_line(question: Question, split: Split) -> str:
+    """How a question's votes split, in one line: "a) 2 · b) 0 · c) 1"."""
+    letters = question.letters()
+    return " · ".join(f"{letters[o]}) {n}" for o, n in split.counts)
+
+
 def splits(quiz: Quiz, result: QuizResult) -> list[Split]:
     """Per question, the count of each option and the median choice, least agreement
     first (ties: questionnaire order)."""

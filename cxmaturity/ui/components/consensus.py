@@ -120,7 +120,7 @@ def _quiz(
     chosen: dict[str, str | None] = {}
     for number_, question in enumerate(quiz.questions, start=1):
         split = next(s for s in view.splits if s.question_id == question.id)
-        letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
+        letters = question.letters()
         texts = {MEDIAN: t("ws_keep_median_choice", lang)}
         texts |= {o.id: f"{letters[o.id]}) {o.text.get(content)}" for o in question.options}
         picked = st.selectbox(

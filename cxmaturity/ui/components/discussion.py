@@ -11,12 +11,12 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import number, t
-from cxmaturity.model import Grid, Quiz, as_quiz
+from cxmaturity.model import Quiz, as_quiz
 from cxmaturity.records import Workshop
 from cxmaturity.scoring import as_grid_result
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.workshops import Live, item_key
-from cxmaturity.team import TeamView, ToDiscuss, discussion_list
+from cxmaturity.team import TeamView, ToDiscuss, counts_line, discussion_list
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
@@ -56,7 +56,7 @@ def _row(item: ToDiscuss, names: dict[str, str], lang: str) -> dict[str, str]:
     )  # anonymous mode: the views hold anonymised answers, no one behind a note
     return {
         t("ws_col_discuss", lang): "⚠" if item.flagged else "",
-        t("ws_col_item", lang): item_name(questionnaire, item.item_id, lang),
+        t("ws_col_item", lang): questionnaire.item_name(item.item_id, lang),
         t("ws_col_votes", lang): _votes(item.view, item.item_id, lang),
         t("ws_col_notes", lang): notes,
     }
@@ -84,8 +84,7 @@ def _choices(quiz: Quiz, view: TeamView, question_id: str) -> str:
     split = next((s for s in view.splits if s.question_id == question_id), None)
     if question is None or split is None or not split.answered:
         return "–"
-    letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
-    return " · ".join(f"{letters[o]}) {n}" for o, n in split.counts)
+    return counts_line(question, split)
 
 
 def _second_vote(now: Live, lang: str) -> None:
@@ -101,7 +100,7 @@ def _second_vote(now: Live, lang: str) -> None:
         first = now.first.get(questionnaire_id)
         rows.append(
             {
-                t("ws_col_item", lang): item_name(view.questionnaire, item_id, lang),
+                t("ws_col_item", lang): view.questionnaire.item_name(item_id, lang),
                 t("ws_col_first_vote", lang): _votes(first, item_id, lang) if first else "–",
                 t("ws_col_second_vote", lang): _votes(view, item_id, lang),
             }
@@ -141,9 +140,3 @@ def second_vote_form(workshop: Workshop, lang: str) -> None:
     if submitted and chosen:
         services().workshops.open_second_vote(current_actor(), workshop, chosen)
         st.rerun()
-
-
-def item_name(questionnaire: Quiz | Grid, item_id: str, lang: str) -> str:
-    """An item's name (a question's text, a capability's name) in ``lang``."""
-    content = content_language(questionnaire, lang)
-    return questionnaire.item_names(content).get(item_id, item_id)

@@ -42,7 +42,7 @@ def quiz_form(quiz: Quiz, state: UiState, lang: str) -> None:
     st.progress(done / total, text=t("answered_progress", state.lang, done=done, total=total))
     for number, question in enumerate(quiz.questions, start=1):
         key = widget_key(quiz.id, question.id, lang=lang, revision=qstate.revision)
-        letters = {o.id: chr(ord("a") + i) for i, o in enumerate(question.options)}
+        letters = question.letters()
         texts = {o.id: o.text.get(lang) for o in question.options}
         shown = {oid: escape_md(f"{letters[oid]}) {text}") for oid, text in texts.items()}
         chosen = qstate.choices.get(question.id)

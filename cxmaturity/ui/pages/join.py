@@ -198,10 +198,8 @@ def _second_vote(keys: tuple[str, ...], by_id: dict[str, Questionnaire], lang: s
             questionnaire = by_id.get(questionnaire_id)
             if questionnaire is None:
                 continue
-            content = content_language(questionnaire, lang)
-            name = questionnaire.item_names(content).get(item_id, item_id)
             st.button(
-                escape_md(name),
+                escape_md(questionnaire.item_name(item_id, lang)),
                 key=f"join.revote.{n}",
                 icon=":material/how_to_vote:",
                 on_click=_open_item,
