@@ -120,7 +120,7 @@ def clean_groups(names: Iterable[str]) -> tuple[str, ...]:
     out, at most :data:`MAX_GROUPS`."""
     kept: dict[str, str] = {}
     for name in names:
-        clean = " ".join(name.split())[:MAX_GROUP_NAME].strip()
+        clean = clean_name(name)[:MAX_GROUP_NAME].strip()
         if clean and clean.casefold() not in kept:
             kept[clean.casefold()] = clean
     return tuple(kept.values())[:MAX_GROUPS]

@@ -40,10 +40,14 @@ def to_assessment(row: AssessmentRow) -> Assessment:
 def to_workshop(row: WorkshopRow) -> Workshop:
     return Workshop(
         row.id, row.organization_id, row.code, row.language, row.anonymous, row.status,
-        row.public_id, row.hide_results, tuple(k for k in row.revealed.split(" ") if k),
-        row.closes_on, tuple(k for k in row.second_vote.split(" ") if k),
+        row.public_id, row.hide_results, _keys(row.revealed), row.closes_on, _keys(row.second_vote),
         tuple(str(g) for g in json.loads(row.groups or "[]")),
     )  # fmt: skip
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """Item keys stored space-separated (a key holds no space)."""
+    return tuple(k for k in text.split(" ") if k)
 
 
 def to_account(row: AccountRow) -> Account:

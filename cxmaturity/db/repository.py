@@ -481,14 +481,12 @@ class Repository(AccountQueries):
         if row is not None:
             row.status = status
 
-    def open_second_vote(self, workshop: Workshop, items: Collection[tuple[int, str]]) -> None:
-        """Keep every participant's present answer to these items (live assessment id,
-        item id) as their first vote, and list the items as in a second vote. An item
-        already in a second vote keeps its first votes."""
+    def open_second_vote(self, workshop: Workshop, items: Mapping[str, tuple[int, str]]) -> None:
+        """Keep every participant's present answer to these items (item key -> live
+        assessment id, item id) as their first vote, and list the items as in a second
+        vote. An item already in a second vote keeps its first votes."""
         keys = set(workshop.second_vote)
-        live = {a.id: a.questionnaire_id for a in self.live_assessments(workshop.id)}
-        for assessment_id, item_id in items:
-            key = f"{live[assessment_id]}:{item_id}"
+        for key, (assessment_id, item_id) in items.items():
             if key in keys:
                 continue
             keys.add(key)

@@ -309,13 +309,7 @@ class Workshops:
     def reopen(self, actor: Actor, workshop: Workshop) -> None:
         """Take participants and answers again (a closing day that has passed goes:
         open until closed, or until a new day is set)."""
-        with self.database.unit() as uow:
-            found = require_workshop(uow.repo, actor, workshop)
-            uow.repo.set_workshop_status(found.id, OPEN)
-            if found.past_closing:
-                uow.repo.set_workshop_closing(found.id, None)
-            uow.repo.audit(actor.name, f"workshop.{OPEN}", _label(found))
-            uow.commit()
+        self._set_status(actor, workshop, OPEN)
 
     def open_second_vote(self, actor: Actor, workshop: Workshop, keys: Collection[str]) -> Workshop:
         """After the discussion: open these items (keys as :func:`item_key`) for a
@@ -326,7 +320,7 @@ class Workshops:
         with self.database.unit() as uow:
             found = require_workshop(uow.repo, actor, workshop)
             live = {a.questionnaire_id: a.id for a in uow.repo.live_assessments(found.id)}
-            items = []
+            items = {}
             for key in keys:
                 questionnaire_id, _, item_id = key.partition(":")
                 questionnaire = known.get(questionnaire_id)
@@ -335,7 +329,7 @@ class Workshops:
                     and questionnaire is not None
                     and (item_id in questionnaire.item_ids())
                 ):
-                    items.append((live[questionnaire_id], item_id))
+                    items[item_key(questionnaire_id, item_id)] = (live[questionnaire_id], item_id)
             uow.repo.open_second_vote(found, items)
             uow.repo.audit(actor.name, "workshop.second_vote", _label(found),
                            ", ".join(sorted(keys))[:500])  # fmt: skip
@@ -368,6 +362,8 @@ class Workshops:
         with self.database.unit() as uow:
             found = require_workshop(uow.repo, actor, workshop)
             uow.repo.set_workshop_status(found.id, status)
+            if status == OPEN and found.past_closing:  # open now: the day that passed goes
+                uow.repo.set_workshop_closing(found.id, None)
             uow.repo.audit(actor.name, f"workshop.{status}", _label(found))
             uow.commit()
 
