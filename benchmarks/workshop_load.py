@@ -167,10 +167,10 @@ def room(url: str, store: Any, facilitator: Any, people: int) -> dict[str, list[
     sessions = [Session(url, "join", f"p={token}&lang=en") for token in tokens]
     for session in sessions:
         session.open()
-    steps, counts = _path(quiz, grid), _answered_after(_path(quiz, grid))
+    steps = _path(quiz, grid)
+    counts = _answered_after(steps)
     total = quiz.item_count() + grid.item_count()
     took = _Took([], {}, [], threading.Barrier(people + 1), threading.Barrier(people + 1))
-    clicks, saved_at, errors, go, over = took.clicks, took.saved_at, took.errors, took.go, took.over
     threads = [
         threading.Thread(target=_participant, args=(n, sessions[n], steps, counts, took),
                          daemon=True)
@@ -181,25 +181,25 @@ def room(url: str, store: Any, facilitator: Any, people: int) -> dict[str, list[
     delays: list[float] = []
     try:
         for count in counts:
-            go.wait()
-            over.wait()
-            if errors:
+            took.go.wait()
+            took.over.wait()
+            if took.errors:
                 break
             if count is not None:
                 badges = [f"P{n} · {count}/{total}" for n in range(people)]
                 seen = _dashboard_shows(facilitator, badges)
-                delays += [seen[n] - saved_at[(n, count)] for n in range(people)]
+                delays += [seen[n] - took.saved_at[(n, count)] for n in range(people)]
     finally:  # a failure here must not leave the participants waiting for ever
-        go.abort()
-        over.abort()
+        took.go.abort()
+        took.over.abort()
     for thread in threads:
         thread.join()
     for session in sessions:
         session.close()
-    if errors:
-        raise errors[0]
+    if took.errors:
+        raise took.errors[0]
     _check_saved(rooms, workshop, quiz, grid, people)
-    return {"clicks": clicks, "dashboard": delays}
+    return {"clicks": took.clicks, "dashboard": delays}
 
 
 @dataclass
