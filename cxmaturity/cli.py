@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .cli_accounts import CommandError, add_verbs, run
-from .config import catalog_dir, load_settings
+from .config import BUNDLED_KPIS, catalog_dir, load_settings
 from .errors import InvalidInput, Problem
 from .fileio import write_atomic
 from .loader import (
@@ -24,12 +24,14 @@ from .loader import (
     Document,
     answers_from,
     is_answers,
+    is_kpis,
+    kpis_from,
     load_plan,
     questionnaire_files,
     questionnaire_from,
     read,
 )
-from .model import Answers, Grid, Quiz, questionnaire_schema
+from .model import Answers, Grid, KpiCatalogue, Quiz, questionnaire_schema
 from .scoring import Result, score
 from .textout import render_result
 
@@ -106,7 +108,7 @@ def _catalog(extra: Sequence[Path]) -> Catalog:
     for folder in extra:
         if not folder.is_dir():
             raise UsageError(f"--catalog {folder}: not a folder")
-    return Catalog.lazy([catalog_dir(), *extra])
+    return Catalog.lazy([catalog_dir(), *extra], BUNDLED_KPIS)
 
 
 # ------------------------------------------------------------------------ validate
@@ -123,11 +125,18 @@ def _validate(paths: Sequence[Path], extra: Sequence[Path], out: TextIO, err: Te
             documents.append(read(path))
         except InvalidInput as error:
             problems += error.problems
-    # Questionnaires first, so that answers files given in the same run can use them.
+    # The KPI catalogue first (the grids' initiatives name its KPIs), then the
+    # questionnaires, so that answers files given in the same run can use them.
     catalog = _catalog(extra)
+    kpis = catalog.kpis
+    for doc in [d for d in documents if is_kpis(d)]:
+        try:
+            kpis = kpis_from(doc)
+        except InvalidInput as error:
+            problems += error.problems
     checked_ids: dict[str, str] = {}
-    for doc in [d for d in documents if not is_answers(d)]:
-        problems += _check_questionnaire(doc, catalog, checked_ids)
+    for doc in [d for d in documents if not is_answers(d) and not is_kpis(d)]:
+        problems += _check_questionnaire(doc, catalog, checked_ids, kpis)
     for doc in [d for d in documents if is_answers(d)]:
         try:
             answers_from(doc, catalog)
@@ -139,9 +148,11 @@ def _validate(paths: Sequence[Path], extra: Sequence[Path], out: TextIO, err: Te
     return INVALID if problems else OK
 
 
-def _check_questionnaire(doc: Document, catalog: Catalog, checked: dict[str, str]) -> list[Problem]:
+def _check_questionnaire(
+    doc: Document, catalog: Catalog, checked: dict[str, str], kpis: KpiCatalogue | None
+) -> list[Problem]:
     try:
-        questionnaire = questionnaire_from(doc)
+        questionnaire = questionnaire_from(doc, kpis)
     except InvalidInput as error:
         return error.problems
     if questionnaire.id in checked:

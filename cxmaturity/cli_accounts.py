@@ -142,7 +142,7 @@ def _orgs(args: argparse.Namespace, out: TextIO, _stdin: TextIO) -> None:
 
 
 def _assessments(args: argparse.Namespace, out: TextIO, _stdin: TextIO) -> None:
-    from .config import catalog_dir
+    from .config import BUNDLED_KPIS, catalog_dir
     from .errors import InvalidInput, Problem
     from .loader import Catalog, answers_from, read
 
@@ -151,7 +151,7 @@ def _assessments(args: argparse.Namespace, out: TextIO, _stdin: TextIO) -> None:
             raise CommandError(f"--catalog {folder}: not a folder")
     services = _services()
     owner = _actor(services, args.owner)
-    catalog = Catalog.lazy([catalog_dir(), *args.catalog])
+    catalog = Catalog.lazy([catalog_dir(), *args.catalog], BUNDLED_KPIS)
     documents, problems = [], []
     for path in args.answers:
         try:

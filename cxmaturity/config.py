@@ -48,6 +48,7 @@ OBSOLETE = (FACILITATOR_PASSWORD,)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLED_CATALOG = PACKAGE_DIR.parent / "assessments"
+BUNDLED_KPIS = BUNDLED_CATALOG / "kpis.yaml"  # used by a catalogue folder without its own
 
 
 def secrets_files() -> tuple[Path, ...]:

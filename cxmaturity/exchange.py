@@ -9,7 +9,7 @@ Export format (``format: cxmaturity-organization``, ``version: 1``)::
                       "language": "es", "status": "final", "previous": null,
                       "responses": [{"respondent": "Ana", "item": "billing",
                                      "current": "2", "ideal": "4", "note": "..."}],
-                      "plan": [{"capability": "billing", "suggestion": 1, ...}],
+                      "plan": [{"capability": "billing", "suggestion": "billing-paperless", ...}],
                       "kpis": {"nps": 31.5}}]}
 
 An import is untrusted input: it is parsed with the same safe reader as every other
@@ -26,7 +26,7 @@ import io
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from .errors import InvalidInput
 from .loader import Catalog, document_as, parse
@@ -41,13 +41,16 @@ from .model import (
     as_grid,
 )
 from .planning import PlanItem, plan_problems
-from .records import Assessment, Organization, clean_name, kpi_problem
+from .records import LEGACY_KPI_IDS, Assessment, Organization, clean_name
 
 FORMAT = "cxmaturity-organization"
 VERSION = 1
 MAX_IMPORT_BYTES = 2 * 1024 * 1024  # bounded memory: a 2 MiB file peaks under 300 MB
 Short = Annotated[str, Field(max_length=300)]
-KpiName = Literal["nps", "csat", "ces", "fcr", "cost_per_contact"]
+# A KPI id of the KPI catalogue; files written before it used two other names.
+KpiId = Annotated[
+    Slug, BeforeValidator(lambda v: LEGACY_KPI_IDS.get(v, v) if isinstance(v, str) else v)
+]
 LevelText = Annotated[str, Field(pattern=r"^(-?\d{1,6}|n/a)$")]
 
 
@@ -70,7 +73,7 @@ class AssessmentRecord(Strict):
     previous: int | None = None
     responses: list[ResponseRecord] = Field(default_factory=list, max_length=100_000)
     plan: list[PlanItem] = Field(default_factory=list, max_length=500)
-    kpis: dict[KpiName, Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=dict)
+    kpis: dict[KpiId, Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=dict)
 
 
 class OrganizationName(Strict):
@@ -172,11 +175,13 @@ def _assessment_problems(record: AssessmentRecord, catalog: Catalog) -> list[Loc
     questionnaire = catalog.get(record.questionnaire)
     if questionnaire is None:
         return [(("questionnaire",), f"unknown questionnaire {record.questionnaire!r}")]
+    kpis = catalog.kpis
     found: list[LocatedMessage] = [
         (("kpis", name), problem)
-        for name, value in record.kpis.items()
-        if (problem := kpi_problem(name, value)) is not None
+        for name, problem in (kpis.value_problems(record.kpis) if kpis else {}).items()
     ]
+    if kpis is None and record.kpis:
+        found.append((("kpis",), "the KPI catalogue (kpis.yaml) could not be read"))
     seen: dict[tuple[str, str], int] = {}
     by_respondent: dict[str, dict[str, Any]] = {}
     for index, response in enumerate(record.responses):

@@ -8,6 +8,10 @@ a test keeps it so.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Kpi
 
 LANGUAGES: tuple[str, ...] = ("es", "en")
 DEFAULT_LANGUAGE = "es"
@@ -606,11 +610,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Los indicadores de negocio y operación que conviene seguir junto a la madurez. Déjelos vacíos si no los mide.",
         "en": "The business and operational metrics worth tracking alongside maturity. Leave them empty if you do not measure them.",
     },
-    "kpi_nps": {"es": "NPS (−100 a 100)", "en": "NPS (−100 to 100)"},
-    "kpi_csat": {"es": "CSAT (% de clientes satisfechos)", "en": "CSAT (% satisfied customers)"},
-    "kpi_ces": {"es": "CES (esfuerzo del cliente, 1 a 7)", "en": "CES (customer effort, 1 to 7)"},
-    "kpi_fcr": {"es": "Resolución en el primer contacto (%)", "en": "First-contact resolution (%)"},
-    "kpi_cost_per_contact": {"es": "Costo por contacto", "en": "Cost per contact"},
+    "kpi_group_business": {"es": "Indicadores de negocio", "en": "Business metrics"},
+    "kpi_group_operational": {"es": "Indicadores operativos", "en": "Operational metrics"},
+    "kpi_range_both": {"es": "de {low} a {high}", "en": "from {low} to {high}"},
+    "kpi_range_min": {"es": "desde {low}", "en": "from {low}"},
+    "kpi_range_max": {"es": "hasta {high}", "en": "up to {high}"},
+    "kpi_better_higher": {"es": "más alto es mejor", "en": "higher is better"},
+    "kpi_better_lower": {"es": "más bajo es mejor", "en": "lower is better"},
+    "kpi_unit_points": {"es": "puntos", "en": "points"},
+    "kpi_unit_percent": {"es": "%", "en": "%"},
+    "kpi_unit_currency": {"es": "moneda", "en": "currency"},
+    "kpi_unit_count": {"es": "cantidad", "en": "count"},
+    "kpi_unit_seconds": {"es": "segundos", "en": "seconds"},
+    "kpi_unit_ratio": {"es": "razón", "en": "ratio"},
+    "kpi_unit_score": {"es": "puntuación", "en": "score"},
+    "kpi_catalogue_broken": {
+        "es": "El catálogo de indicadores (kpis.yaml) no se puede leer; pida a quien administra la instalación que lo revise.",
+        "en": "The metrics catalog (kpis.yaml) cannot be read; ask whoever runs this installation to check it.",
+    },
     "kpi_final": {
         "es": "Evaluación final (ya no es un borrador)",
         "en": "Final assessment (no longer a draft)",
@@ -1244,6 +1261,27 @@ def number(value: float | int | None, lang: str, decimals: int = 2) -> str:
         return str(int(value))
     text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "es" else text
+
+
+def kpi_label(kpi: Kpi, lang: str) -> str:
+    """A KPI's name with its unit and valid range: ``NPS (puntos, de −100 a 100)``."""
+    low = number(kpi.min, lang) if kpi.min is not None else ""
+    high = number(kpi.max, lang) if kpi.max is not None else ""
+    if kpi.min is not None and kpi.max is not None:
+        span = t("kpi_range_both", lang, low=low, high=high)
+    elif kpi.min is not None or kpi.max is not None:
+        span = t(
+            "kpi_range_min" if kpi.min is not None else "kpi_range_max", lang, low=low, high=high
+        )
+    else:
+        span = ""
+    unit = t(f"kpi_unit_{kpi.unit}", lang)
+    return f"{kpi.name.get(lang)} ({', '.join(p for p in (unit, span) if p)})"
+
+
+def kpi_help(kpi: Kpi, lang: str) -> str:
+    """A KPI's definition and which way is better."""
+    return f"{kpi.definition.get(lang)} ({t(f'kpi_better_{kpi.direction}', lang)})"
 
 
 def decimal(value: float | None, lang: str, decimals: int = 2) -> str:

@@ -36,7 +36,9 @@ from .model import (
     QUESTIONNAIRE_KINDS,
     SLUG_PATTERN,
     Answers,
+    DocumentBase,
     Grid,
+    KpiCatalogue,
     Loc,
     LocatedMessage,
     Quiz,
@@ -47,6 +49,7 @@ from .model import (
 from .planning import PlanDocument, plan_problems
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+DocT = TypeVar("DocT", bound=DocumentBase)
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -411,8 +414,18 @@ def _raise_if(problems: list[Problem]) -> None:
 # ------------------------------------------------------------------ questionnaires
 
 
-def questionnaire_from(doc: Document) -> Quiz | Grid:
-    """Validate a parsed document as a questionnaire; raises InvalidInput."""
+KPIS_KIND = "kpis"
+KPIS_STEM = "kpis"  # the KPI catalogue's file name in a catalogue folder: kpis.yaml
+
+
+def is_kpis(doc: Document) -> bool:
+    """The KPI catalogue says ``kind: kpis``."""
+    return bool(doc.data.get("kind") == KPIS_KIND)
+
+
+def questionnaire_from(doc: Document, kpis: KpiCatalogue | None = None) -> Quiz | Grid:
+    """Validate a parsed document as a questionnaire; raises InvalidInput. With
+    ``kpis``, a grid's initiatives may only name KPIs of that catalogue."""
     kind = doc.data.get("kind")
     cls = QUESTIONNAIRE_KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
@@ -420,14 +433,33 @@ def questionnaire_from(doc: Document) -> Quiz | Grid:
         problems = [*doc.problems, doc.problem(("kind",), f"{message} (use quiz or grid)")]
         _raise_if(problems)
     assert cls is not None
+    questionnaire: Quiz | Grid = _consistent(doc, cls)
+    grid = as_grid(questionnaire)
+    if grid is not None and kpis is not None:
+        _raise_if(_located(doc, grid.kpi_problems(kpis.ids)))
+    return questionnaire
+
+
+def _consistent(doc: Document, cls: type[DocT]) -> DocT:
+    """``doc`` as ``cls``: every structural problem, then every cross-field one."""
     problems = list(doc.problems)
     try:
-        questionnaire = cls.model_validate(doc.data, context={DEFER: True})
+        value = cls.model_validate(doc.data, context={DEFER: True})
     except ValidationError as error:
         _raise_if(problems + _validation_problems(doc, cls, error))
         raise  # pragma: no cover - _raise_if always raises here
-    _raise_if(problems + _located(doc, questionnaire.problems()))
-    return questionnaire
+    _raise_if(problems + _located(doc, value.problems()))
+    return value
+
+
+def kpis_from(doc: Document) -> KpiCatalogue:
+    """Validate a parsed document as the KPI catalogue; raises InvalidInput."""
+    return _consistent(doc, KpiCatalogue)
+
+
+def load_kpis(path: Path | str) -> KpiCatalogue:
+    """Read the KPI catalogue file; raises InvalidInput with every problem in it."""
+    return kpis_from(read(path))
 
 
 def load_questionnaire(path: Path | str) -> Quiz | Grid:
@@ -524,14 +556,34 @@ class Catalog:
     sources: dict[str, str] = field(default_factory=dict)
     broken: dict[str, list[Problem]] = field(default_factory=dict)
     pending: list[Path] = field(default_factory=list)
+    kpis_path: Path | None = None  # the KPI catalogue file, read on first use
+    _kpis: KpiCatalogue | None = field(default=None, repr=False)
+    _kpis_read: bool = field(default=False, repr=False)
 
     @classmethod
-    def lazy(cls, dirs: Iterable[Path]) -> Catalog:
-        return cls(pending=list(questionnaire_files(dirs)))
+    def lazy(cls, dirs: Iterable[Path], fallback_kpis: Path | None = None) -> Catalog:
+        """The folders' questionnaires; the KPI catalogue is their ``kpis.yaml``, else
+        ``fallback_kpis`` (the product's, for a folder of one's own questionnaires)."""
+        files = list(questionnaire_files(dirs))
+        own = [p for p in files if p.stem == KPIS_STEM]
+        pending = [p for p in files if p.stem != KPIS_STEM]
+        return cls(pending=pending, kpis_path=own[0] if own else fallback_kpis)
+
+    @property
+    def kpis(self) -> KpiCatalogue | None:
+        """The KPI catalogue (None when there is none or it is broken: see ``broken``)."""
+        if not self._kpis_read:
+            self._kpis_read = True
+            if self.kpis_path is not None:
+                try:
+                    self._kpis = load_kpis(self.kpis_path)
+                except InvalidInput as error:
+                    self.broken[str(self.kpis_path)] = error.problems
+        return self._kpis
 
     @classmethod
-    def from_dirs(cls, dirs: Iterable[Path]) -> Catalog:
-        catalog = cls.lazy(dirs)
+    def from_dirs(cls, dirs: Iterable[Path], fallback_kpis: Path | None = None) -> Catalog:
+        catalog = cls.lazy(dirs, fallback_kpis)
         catalog.load_all()
         return catalog
 
@@ -542,7 +594,7 @@ class Catalog:
 
     def add_file(self, path: Path) -> None:
         try:
-            questionnaire = load_questionnaire(path)
+            questionnaire = questionnaire_from(read(path), self.kpis)
         except InvalidInput as error:
             self.broken[str(path)] = error.problems
             return

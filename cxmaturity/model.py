@@ -12,7 +12,8 @@ context asks to defer them (the loader does, then reports them itself).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -152,9 +153,37 @@ class Band(Strict):
 # --------------------------------------------------------------------------- grid
 
 
+Effort = Literal["small", "medium", "large"]
+EFFORTS: tuple[str, ...] = ("small", "medium", "large")
+
+
 class Initiative(Strict):
+    """A suggestion offered where a capability has a gap. ``id`` is stable across
+    versions (a plan refers to it); a file may leave it out, then it is
+    ``<capability id>-<position>`` (1-based), see :func:`_initiative_ids`."""
+
+    id: Slug = ""
     title: Text
     detail: Text | None = None
+    first_step: Text | None = None  # the first concrete action
+    kpi: Slug | None = None  # a KPI id of the KPI catalogue: what shows progress
+    owner_role: Text | None = None  # who usually leads it
+    effort: Effort | None = None
+    source: str | None = None  # where the idea comes from (a seed, an author)
+
+
+def _initiative_ids(data: Any) -> Any:
+    """Give each initiative without an ``id`` the id ``<capability id>-<position>``."""
+    if not isinstance(data, dict) or not isinstance(data.get("initiatives"), list):
+        return data
+    capability = _int_to_str(data.get("id"))
+    if not isinstance(capability, str):
+        return data
+    initiatives = [
+        {**item, "id": f"{capability}-{n}"} if isinstance(item, dict) and "id" not in item else item
+        for n, item in enumerate(data["initiatives"], start=1)
+    ]
+    return {**data, "initiatives": initiatives}
 
 
 class Capability(Strict):
@@ -166,6 +195,18 @@ class Capability(Strict):
     # given, every level value of the grid appears.
     levels: dict[StrictInt, Text] | None = None
     initiatives: list[Initiative] = Field(default_factory=list)
+
+    _ids = model_validator(mode="before")(_initiative_ids)
+
+    def initiative(self, initiative_id: str) -> Initiative | None:
+        """The suggested initiative with this id, if any; ``<capability id>-<n>`` also
+        names the n-th (what a plan stored before initiatives had ids refers to)."""
+        found = next((i for i in self.initiatives if i.id == initiative_id), None)
+        position = initiative_id.removeprefix(f"{self.id}-")
+        if found is None and position != initiative_id and position.isdigit():
+            n = int(position)
+            found = self.initiatives[n - 1] if 1 <= n <= len(self.initiatives) else None
+        return found
 
     def level_text(self, value: int, lang: str) -> str | None:
         """This capability's own text for a level, if the questionnaire has one."""
@@ -192,21 +233,17 @@ class Level(Strict):
 # ------------------------------------------------------------------ questionnaires
 
 
-class QuestionnaireBase(Strict):
-    """Fields shared by both kinds of questionnaire."""
+class DocumentBase(Strict):
+    """What every data document has (questionnaires, the KPI catalogue): a format
+    version, an id, the languages every text is given in, and cross-field rules
+    checked by :meth:`problems`."""
 
     schema_version: Literal[1]
     id: Slug
-    version: Annotated[int, Field(strict=True)] | Annotated[str, Field(strict=True)] = 1
     languages: list[LangCode] = Field(min_length=1)
-    title: Text
-    description: Text | None = None
-    source: str | None = None
-    estimated_minutes: Annotated[int, Field(strict=True, gt=0)] | None = None
-    closing: Text | None = None  # shown with the result and in the report
 
     @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> QuestionnaireBase:
+    def _consistent(self, info: ValidationInfo) -> DocumentBase:
         if isinstance(info.context, dict) and info.context.get(DEFER):
             return self
         found = self.problems()
@@ -223,7 +260,7 @@ class QuestionnaireBase(Strict):
         return lang if lang in self.languages else self.default_language
 
     def problems(self) -> list[LocatedMessage]:
-        """Every cross-field rule this questionnaire breaks, with its location."""
+        """Every cross-field rule this document breaks, with its location."""
         found = _duplicates(self.languages, ("languages",), "language", field=None)
         for loc, text in _texts(self, ()):
             missing = text.missing(self.languages)
@@ -233,6 +270,17 @@ class QuestionnaireBase(Strict):
 
     def _kind_problems(self) -> list[LocatedMessage]:
         return []
+
+
+class QuestionnaireBase(DocumentBase):
+    """Fields shared by both kinds of questionnaire."""
+
+    version: Annotated[int, Field(strict=True)] | Annotated[str, Field(strict=True)] = 1
+    title: Text
+    description: Text | None = None
+    source: str | None = None
+    estimated_minutes: Annotated[int, Field(strict=True, gt=0)] | None = None
+    closing: Text | None = None  # shown with the result and in the report
 
     def item_count(self) -> int:
         """Number of items a respondent answers (questions or capabilities)."""
@@ -384,7 +432,46 @@ class Grid(QuestionnaireBase):
                         f"follows {before.value}",
                     )
                 )
-        return found + _grid_id_problems(self.categories) + self._capability_level_problems()
+        return (
+            found
+            + _grid_id_problems(self.categories)
+            + self._capability_level_problems()
+            + self._initiative_id_problems()
+        )
+
+    def initiatives(self) -> Iterator[tuple[Loc, Capability, Initiative]]:
+        """Every suggested initiative with its location and capability, in order."""
+        for i, category in enumerate(self.categories):
+            for j, capability in enumerate(category.capabilities):
+                for k, initiative in enumerate(capability.initiatives):
+                    yield (
+                        ("categories", i, "capabilities", j, "initiatives", k),
+                        capability,
+                        initiative,
+                    )
+
+    def _initiative_id_problems(self) -> list[LocatedMessage]:
+        """Initiative ids are unique within the grid."""
+        seen: dict[str, Loc] = {}
+        found: list[LocatedMessage] = []
+        for loc, _, initiative in self.initiatives():
+            if initiative.id in seen:
+                first = format_loc((*seen[initiative.id], "id"))
+                found.append(
+                    ((*loc, "id"), f"duplicate initiative id {initiative.id!r} (first at {first})")
+                )
+            else:
+                seen[initiative.id] = loc
+        return found
+
+    def kpi_problems(self, known: Sequence[str]) -> list[LocatedMessage]:
+        """Initiatives naming a KPI that the KPI catalogue does not define."""
+        listed = ", ".join(known) or "none"
+        return [
+            ((*loc, "kpi"), f"unknown KPI {initiative.kpi!r} (KPI catalogue: {listed})")
+            for loc, _, initiative in self.initiatives()
+            if initiative.kpi is not None and initiative.kpi not in known
+        ]
 
     def _capability_level_problems(self) -> list[LocatedMessage]:
         values = [lv.value for lv in self.levels]
@@ -532,6 +619,84 @@ def format_loc(loc: Loc) -> str:
     return out or "(document)"
 
 
+# ------------------------------------------------------------------ KPI catalogue
+
+KpiUnit = Literal["points", "percent", "currency", "count", "seconds", "ratio", "score"]
+KPI_UNITS: tuple[str, ...] = ("points", "percent", "currency", "count", "seconds", "ratio", "score")
+HIGHER, LOWER = "higher", "lower"
+FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Kpi(Strict):
+    """A business or operational metric recorded with an assessment."""
+
+    id: Slug
+    name: Text
+    definition: Text  # what it measures and how it is computed
+    unit: KpiUnit
+    direction: Literal["higher", "lower"]  # which way is better
+    min: FiniteNumber | None = None  # values outside [min, max] are refused
+    max: FiniteNumber | None = None
+    group: Literal["business", "operational"]
+
+    def problem(self, value: float) -> str | None:
+        """Why ``value`` is not acceptable for this KPI (None: it is)."""
+        if math.isnan(value) or math.isinf(value):
+            return f"{self.id} must be a number, not {value!r}"
+        if (self.min is not None and value < self.min) or (
+            self.max is not None and value > self.max
+        ):
+            return f"{self.id} must be {self.range_text()}, not {value:g}"
+        return None
+
+    def range_text(self) -> str:
+        """The valid range in words (English, for messages)."""
+        if self.min is not None and self.max is not None:
+            return f"from {self.min:g} to {self.max:g}"
+        if self.min is not None:
+            return f"at least {self.min:g}"
+        return f"at most {self.max:g}" if self.max is not None else "any number"
+
+    def improved(self, before: float, after: float) -> bool | None:
+        """Whether going from ``before`` to ``after`` is better (None: unchanged)."""
+        if after == before:
+            return None
+        return (after > before) == (self.direction == HIGHER)
+
+
+class KpiCatalogue(DocumentBase):
+    """The KPI catalogue (``assessments/kpis.yaml``): every KPI the app offers."""
+
+    kind: Literal["kpis"]
+    kpis: list[Kpi] = Field(min_length=1)
+
+    @property
+    def ids(self) -> list[str]:
+        return [k.id for k in self.kpis]
+
+    def get(self, kpi_id: str) -> Kpi | None:
+        return next((k for k in self.kpis if k.id == kpi_id), None)
+
+    def value_problems(self, values: Mapping[str, float | None]) -> dict[str, str]:
+        """Why given KPI values are not acceptable, by KPI id (None clears a value and
+        is always acceptable)."""
+        found: dict[str, str] = {}
+        for kpi_id, value in values.items():
+            kpi = self.get(kpi_id)
+            if kpi is None:
+                found[kpi_id] = f"unknown KPI {kpi_id!r} (KPI catalogue: {', '.join(self.ids)})"
+            elif value is not None and (problem := kpi.problem(value)) is not None:
+                found[kpi_id] = problem
+        return found
+
+    def _kind_problems(self) -> list[LocatedMessage]:
+        found = _duplicates(self.ids, ("kpis",), "KPI id")
+        for i, kpi in enumerate(self.kpis):
+            if kpi.min is not None and kpi.max is not None and kpi.min > kpi.max:
+                found.append((("kpis", i, "max"), f"max {kpi.max:g} is below min {kpi.min:g}"))
+        return found
+
+
 # ------------------------------------------------------------------------ answers
 
 
@@ -671,7 +836,10 @@ def questionnaire_schema() -> dict[str, Any]:
     """JSON Schema of the questionnaire format (for editors and the ``schema`` verb)."""
     from pydantic import TypeAdapter
 
-    schema = TypeAdapter(Questionnaire).json_schema()
+    # One schema for every data file of a catalogue folder: the two kinds of
+    # questionnaire and the KPI catalogue (``kind: kpis``).
+    document = Annotated[Quiz | Grid | KpiCatalogue, Field(discriminator="kind")]
+    schema = TypeAdapter(document).json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://github.com/cxmaturity/cxmaturity/questionnaire.schema.json",

@@ -6,7 +6,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
@@ -110,21 +110,39 @@ class Status(StrEnum):
 ShortText = Annotated[str, Field(max_length=300)]
 
 
+def _positional_suggestion(data: Any) -> Any:
+    """Plans written before initiatives had ids gave a suggestion's position (1-based):
+    ``n`` becomes ``<capability>-<n>``, which the grid resolves to the n-th suggestion."""
+    if isinstance(data, dict):
+        n, capability = data.get("suggestion"), data.get("capability")
+        if (
+            isinstance(n, int)
+            and not isinstance(n, bool)
+            and n >= 1
+            and isinstance(capability, str)
+        ):
+            return {**data, "suggestion": f"{capability}-{n}"}
+    return data
+
+
 class PlanItem(Strict):
     """One initiative the team commits to for one capability.
 
-    ``suggestion`` (1-based) picks one of the capability's suggested initiatives, whose
-    title then follows the report's language; ``initiative`` is the team's own text.
+    ``suggestion`` names one of the capability's suggested initiatives by id (see
+    :meth:`Capability.initiative`), whose texts then follow the report's language;
+    ``initiative`` is the team's own text.
     """
 
     capability: Slug
-    suggestion: Annotated[int, Field(strict=True, ge=1)] | None = None
+    suggestion: Slug | None = None
     initiative: Text | None = None
     owner: ShortText = ""
     due: SaneDate | None = None
     priority: Priority = Priority.MEDIUM
     status: Status = Status.PROPOSED
     note: Annotated[str, Field(max_length=MAX_NOTE_LENGTH)] = ""
+
+    _positions = model_validator(mode="before")(_positional_suggestion)
 
     @model_validator(mode="after")
     def _one_initiative(self) -> PlanItem:
@@ -152,22 +170,28 @@ def plan_problems(items: list[PlanItem], grid: Grid) -> list[LocatedMessage]:
         capability = grid.capability(item.capability)
         if capability is None:
             found.append((("plan", i, "capability"), f"unknown capability {item.capability!r}"))
-        elif item.suggestion is not None and item.suggestion > len(capability.initiatives):
-            count = len(capability.initiatives)
-            message = (
-                f"{item.capability} has {count} suggested initiative(s), not {item.suggestion}"
-            )
+        elif item.suggestion is not None and capability.initiative(item.suggestion) is None:
+            known = ", ".join(i.id for i in capability.initiatives) or "none"
+            message = f"{item.capability} has no suggested initiative {item.suggestion!r} ({known})"
             found.append((("plan", i, "suggestion"), message))
     return found
+
+
+def suggested(grid: Grid, item: PlanItem) -> Initiative | None:
+    """The questionnaire's initiative a plan item follows (None: the team's own text,
+    or a suggestion the questionnaire no longer has)."""
+    capability = grid.capability(item.capability)
+    if capability is None or item.suggestion is None:
+        return None
+    return capability.initiative(item.suggestion)
 
 
 def initiative_text(grid: Grid, item: PlanItem, lang: str) -> str:
     """The initiative's title in ``lang``."""
     if item.initiative is not None:
         return item.initiative.get(lang)
-    capability = grid.capability(item.capability)
-    assert capability is not None and item.suggestion is not None
-    return capability.initiatives[item.suggestion - 1].title.get(lang)
+    initiative = suggested(grid, item)
+    return initiative.title.get(lang) if initiative is not None else str(item.suggestion)
 
 
 def gap_priority(gap: Gap) -> Priority:
@@ -180,9 +204,9 @@ def gap_priority(gap: Gap) -> Priority:
 def default_plan(gaps: Plan, top: int = DEFAULT_TOP_GAPS) -> list[PlanItem]:
     """The suggested initiatives of the top gaps: the plan before the team edits it."""
     return [
-        PlanItem(capability=gap.capability.id, suggestion=n, priority=gap_priority(gap))
+        PlanItem(capability=gap.capability.id, suggestion=i.id, priority=gap_priority(gap))
         for gap in gaps.top(top)
-        for n in range(1, len(gap.initiatives) + 1)
+        for i in gap.initiatives
     ]
 
 

@@ -6,30 +6,14 @@ dataclasses, safe to cache, compare and hand to pages.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 ANONYMOUS = ""  # the respondent key of the single-person app's answers
 PARTICIPANT_PREFIX = "participant-"  # a workshop participant's respondent key: participant-<id>
-KPI_NAMES = ("nps", "csat", "ces", "fcr", "cost_per_contact")
-# Each KPI's allowed range (inclusive): what the app's inputs allow, what imports and
-# the services check.
-KPI_LIMITS: dict[str, tuple[float, float]] = {
-    "nps": (-100.0, 100.0),
-    "csat": (0.0, 100.0),
-    "ces": (1.0, 7.0),
-    "fcr": (0.0, 100.0),
-    "cost_per_contact": (0.0, 1_000_000.0),
-}
-
-
-def kpi_problem(name: str, value: float) -> str | None:
-    """Why a KPI value is not acceptable (None: it is)."""
-    low, high = KPI_LIMITS[name]
-    if math.isnan(value) or not low <= value <= high:
-        return f"{name} must be a number from {low:g} to {high:g}, not {value!r}"
-    return None
+# KPI ids of stored values and organisation files from before the KPI catalogue
+# (assessments/kpis.yaml), and the catalogue's ids for them.
+LEGACY_KPI_IDS = {"fcr": "first-contact-resolution", "cost_per_contact": "cost-per-contact"}
 
 
 DRAFT, FINAL = "draft", "final"

@@ -287,6 +287,7 @@ WITHOUT_ACCOUNT = {
     "accounts.single_sign_on": "the identity provider vouched for the email (a fresh st.user)",
     "branding.current": "the firm's branding printed on every report (no client data)",
     "branding.path": "where the branding file is (shown on the admin-only page)",
+    "assessments.kpi_catalogue": "the KPI catalogue of the installation (no client data)",
     "workshops.join": "a join code, limited per client",
     "workshops.participant": "the participant's own secret token",
     "workshops.participant_view": "the participant's own secret token",

@@ -119,7 +119,7 @@ def plan_columns(item: PlanItem) -> dict[str, str | None]:
     text = json.dumps(initiative, ensure_ascii=False) if initiative is not None else None
     return {
         "capability": item.capability,
-        "suggestion": str(item.suggestion) if item.suggestion is not None else None,
+        "suggestion": item.suggestion,
         "initiative": text,
         "owner": item.owner,
         "due": item.due.isoformat() if item.due is not None else None,
@@ -135,7 +135,7 @@ def plan_item(fields: Mapping[str, str | None]) -> PlanItem:
     return PlanItem.model_validate(
         {
             "capability": fields["capability"],
-            "suggestion": int(suggestion) if suggestion else None,
+            "suggestion": suggestion or None,
             "initiative": json.loads(initiative) if initiative else None,
             "owner": fields.get("owner") or "",
             "due": fields.get("due") or None,
@@ -150,7 +150,7 @@ def row_fields(row: PlanItemRow) -> dict[str, str | None]:
     """A plan row's stored fields, as :func:`plan_columns` gives them."""
     return {
         "capability": row.capability,
-        "suggestion": str(row.suggestion) if row.suggestion is not None else None,
+        "suggestion": row.suggestion,
         "initiative": row.initiative,
         "owner": row.owner,
         "due": row.due.isoformat() if row.due is not None else None,
@@ -163,9 +163,7 @@ def row_fields(row: PlanItemRow) -> dict[str, str | None]:
 def set_plan_fields(row: PlanItemRow, fields: Mapping[str, str | None]) -> None:
     """Write ``fields`` (text, as :func:`plan_columns` gives them) into ``row``."""
     for column, text in fields.items():
-        if column == "suggestion":
-            row.suggestion = int(text) if text else None
-        elif column == "due":
+        if column == "due":
             row.due = dt.date.fromisoformat(text) if text else None
         elif column in ("owner", "note"):
             setattr(row, column, text or "")

@@ -108,7 +108,7 @@ class PlanItemRow(Base):
     row_key: Mapped[str] = mapped_column(String(32))  # stable across edits (see 0007)
     position: Mapped[int] = mapped_column(Integer)
     capability: Mapped[str] = mapped_column(String(100))
-    suggestion: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    suggestion: Mapped[str | None] = mapped_column(String(100), nullable=True)  # an initiative id
     initiative: Mapped[str | None] = mapped_column(Text, nullable=True)
     owner: Mapped[str] = mapped_column(String(300), default="")
     due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

@@ -60,7 +60,7 @@ class Services:
 
         database = database or Database.open(settings.database_url)
         catalogs = catalogs or CatalogSource(settings.catalog_dir)
-        assessments = Assessments(database)
+        assessments = Assessments(database, catalogs.current)
         workshops = Workshops(database, catalogs.current)
         organizations = Organizations(database)
         branding = BrandingService(settings.branding_path, organizations.record)

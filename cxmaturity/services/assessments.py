@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,18 +24,16 @@ from ..exchange import (
     validate_import,
 )
 from ..loader import Catalog
-from ..model import Answers, Questionnaire, Rating
+from ..model import Answers, KpiCatalogue, Questionnaire, Rating
 from ..planning import PlanItem
 from ..records import (
     ANONYMOUS,
     DRAFT,
     FINAL,
-    KPI_NAMES,
     OWNER,
     Assessment,
     Organization,
     clean_name,
-    kpi_problem,
 )
 from .access import (
     Action,
@@ -48,6 +46,7 @@ from .access import (
     require_assessment,
     writable,
 )
+from .catalog import bundled_catalog
 from .errors import StorageUnavailable
 
 Team = dict[str, Answers]  # respondent -> answers
@@ -77,8 +76,9 @@ class Round:
 class Assessments:
     """Use cases on organisations and their assessments."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, catalog: Callable[[], Catalog] | None = None) -> None:
         self.database = database
+        self.catalog: Callable[[], Catalog] = catalog or bundled_catalog
 
     # ------------------------------------------------------------ organisations
 
@@ -247,9 +247,13 @@ class Assessments:
         with self.database.unit() as uow:
             return uow.repo.plan(assessment.id)
 
+    def kpi_catalogue(self) -> KpiCatalogue | None:
+        """The KPIs offered (None when the KPI catalogue cannot be read)."""
+        return self.catalog().kpis
+
     def save_kpis(self, assessment: Assessment, values: dict[str, float | None]) -> None:
         """Set (or, with None, clear) business and operational metrics."""
-        _check_kpis(values)
+        self._check_kpis(values)
         with self.database.unit() as uow:
             uow.repo.set_kpis(assessment.id, values)
             uow.commit()
@@ -266,7 +270,7 @@ class Assessments:
         form started from (``base``); one action, needing the ``write`` right. Returns
         the fields someone else changed meanwhile, with their stored values (those are
         not written). A database that fails raises StorageUnavailable."""
-        _check_kpis({k: _number(v) for k, v in changes.items() if k != FINAL_FIELD})
+        self._check_kpis({k: _number(v) for k, v in changes.items() if k != FINAL_FIELD})
         try:
             return self._change_details(actor, assessment, changes, base)
         except (OperationalError, InternalError) as error:  # the database, not the data
@@ -282,7 +286,7 @@ class Assessments:
         with self.database.unit(write=True) as uow:
             found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.WRITE)
             locked = uow.repo.lock_assessment(found.id) or found
-            stored = details(uow.repo.kpis(found.id), locked.final)
+            stored = self._details(uow.repo.kpis(found.id), locked.final)
             theirs = {k: stored.get(k) for k in changes if stored.get(k) != base.get(k)}
             written = {k: v for k, v in changes.items() if k not in theirs}
             kpis = {k: _number(v) for k, v in written.items() if k != FINAL_FIELD}
@@ -301,7 +305,7 @@ class Assessments:
         read, as :meth:`change_details` compares them."""
         with self.database.unit() as uow:
             found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.READ)
-            return details(uow.repo.kpis(found.id), found.final)
+            return self._details(uow.repo.kpis(found.id), found.final)
 
     def kpis(self, assessment: Assessment) -> dict[str, float]:
         with self.database.unit() as uow:
@@ -311,6 +315,24 @@ class Assessments:
         """Rows per table (for checks and tests)."""
         with self.database.unit() as uow:
             return uow.repo.counts()
+
+    def _details(self, kpis: Mapping[str, float], final: bool) -> dict[str, float | bool | None]:
+        """An assessment's details as one mapping: every KPI of the catalogue (None: not
+        given) and ``final``."""
+        catalogue = self.kpi_catalogue()
+        ids = catalogue.ids if catalogue else []
+        return {**{kpi_id: kpis.get(kpi_id) for kpi_id in ids}, FINAL_FIELD: final}
+
+    def _check_kpis(self, values: Mapping[str, float | None]) -> None:
+        """Refuses values of KPIs the catalogue does not define, or out of their range."""
+        catalogue = self.kpi_catalogue()
+        if catalogue is None:
+            if values:
+                raise ValueError("the KPI catalogue (kpis.yaml) could not be read")
+            return
+        wrong = catalogue.value_problems(values)
+        if wrong:
+            raise ValueError("; ".join(wrong.values()))
 
     # -------------------------------------------------------- record in and out
 
@@ -385,20 +407,5 @@ class Assessments:
 FINAL_FIELD = "final"  # the final/draft status among an assessment's details
 
 
-def details(kpis: Mapping[str, float], final: bool) -> dict[str, float | bool | None]:
-    """An assessment's details as one mapping: every KPI (None: not given) and
-    ``final``."""
-    return {**{name: kpis.get(name) for name in KPI_NAMES}, FINAL_FIELD: final}
-
-
 def _number(value: float | bool | None) -> float | None:
     return None if value is None else float(value)
-
-
-def _check_kpis(values: Mapping[str, float | None]) -> None:
-    unknown = set(values) - set(KPI_NAMES)
-    if unknown:
-        raise ValueError(f"unknown KPI(s): {', '.join(sorted(unknown))}")
-    wrong = [p for k, v in values.items() if v is not None and (p := kpi_problem(k, v))]
-    if wrong:
-        raise ValueError("; ".join(wrong))

@@ -7,6 +7,7 @@ import threading
 import time
 from pathlib import Path
 
+from ..config import BUNDLED_CATALOG, BUNDLED_KPIS
 from ..loader import Catalog, questionnaire_files
 
 Signature = tuple[tuple[str, int, int], ...]
@@ -28,7 +29,7 @@ def _signature(folder: Path) -> Signature:
 @functools.lru_cache(maxsize=4)
 def _load(folder: str, signature: Signature) -> Catalog:
     del signature  # part of the cache key only
-    return Catalog.from_dirs([Path(folder)])
+    return Catalog.from_dirs([Path(folder)], BUNDLED_KPIS)
 
 
 class CatalogSource:
@@ -50,3 +51,10 @@ class CatalogSource:
                 self._seen = (now, _signature(self.folder))
             signature = self._seen[1]
         return _load(str(self.folder), signature)
+
+
+@functools.cache
+def bundled_catalog() -> Catalog:
+    """The questionnaires that ship with the app (services opened without a catalogue:
+    tests, benchmarks, the command line)."""
+    return Catalog.lazy([BUNDLED_CATALOG])

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
-from ..config import BUNDLED_CATALOG
 from ..db import Database
 from ..db.tables import utcnow
 from ..loader import Catalog
@@ -50,6 +48,7 @@ from ..team import (
 from .access import Action, Actor, grants, require, require_workshop
 from .answers import AnswerService, ParticipantAnswers
 from .cache import VersionedCache
+from .catalog import bundled_catalog
 from .errors import TooManyAttempts, WorkshopError
 from .tokens import new_code, new_token, normalize_code, token_hash
 
@@ -517,13 +516,6 @@ class Workshops:
     def _view(workshop: Workshop, questionnaire: Quiz | Grid, team: list[Answers]) -> TeamView:
         """The team view anyone may see: anonymised in an anonymous workshop."""
         return team_view(questionnaire, anonymised(team) if workshop.anonymous else team)
-
-
-@functools.cache
-def bundled_catalog() -> Catalog:
-    """The questionnaires that ship with the app (workshops opened without a catalogue:
-    tests, benchmarks, the command line)."""
-    return Catalog.lazy([BUNDLED_CATALOG])
 
 
 def item_key(questionnaire_id: str, item_id: str) -> str:

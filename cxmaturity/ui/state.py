@@ -88,12 +88,12 @@ class QuestionnaireState:
 class PlanRow:
     """One row of the team's initiatives plan as edited (may be incomplete while typed).
 
-    ``suggestion`` (1-based) keeps a suggested initiative linked to the questionnaire,
+    ``suggestion`` (an initiative id) keeps a suggested initiative linked to the questionnaire,
     so that its title follows the language; editing its text makes it the team's own.
     """
 
     capability: str | None = None
-    suggestion: int | None = None
+    suggestion: str | None = None
     text: str = ""
     owner: str = ""
     due: dt.date | None = None
@@ -118,7 +118,7 @@ class PlanRow:
         capability = grid.capability(self.capability or "")
         if capability is None:
             return None
-        linked = self.suggestion is not None and self.suggestion <= len(capability.initiatives)
+        linked = self.suggestion is not None and capability.initiative(self.suggestion) is not None
         if not linked and not self.text.strip():
             return None
         return PlanItem(

@@ -6,16 +6,13 @@ import csv
 import datetime as dt
 import io
 import json
-import typing
 
 import pytest
 
 from cxmaturity.errors import InvalidInput
-from cxmaturity.exchange import KpiName
 from cxmaturity.loader import Catalog
 from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem
-from cxmaturity.records import KPI_NAMES
 from cxmaturity.services.assessments import Assessments
 from cxmaturity.services.organizations import Organizations
 
@@ -36,7 +33,7 @@ def filled(db_url, grid, quiz) -> tuple[Assessments, object]:
     store.save_rating(first, "Ana", "billing", Rating(current=2, ideal=4, note='=HYPERLINK("x")'))
     store.save_rating(first, "Luis", "security", Rating(current="n/a"))
     store.save_plan(first, [PlanItem(capability="billing", suggestion=1, owner="Finanzas")])
-    store.save_kpis(first, {"nps": 12.0, "fcr": 0.71})
+    store.save_kpis(first, {"nps": 12.0, "first-contact-resolution": 0.71})
     store.mark_final(first)
     second = store.create_assessment(acme, grid, "es", dt.date(2026, 11, 22), previous=first)
     store.save_rating(second, "Ana", "billing", Rating(current=3, ideal=4))
@@ -45,8 +42,49 @@ def filled(db_url, grid, quiz) -> tuple[Assessments, object]:
     return store, acme
 
 
-def test_kpi_names_agree():
-    assert typing.get_args(KpiName) == KPI_NAMES
+def test_a_file_from_before_the_kpi_catalogue_is_read_with_the_catalogue_ids(db_url, catalog_):
+    store = open_store(db_url)
+    record = {
+        "format": "cxmaturity-organization", "version": 1, "organization": {"name": "Old S.A."},
+        "assessments": [{"key": 1, "questionnaire": "avaya-cx-quiz", "questionnaire_version": "1",
+                         "assessed_on": "2026-01-10", "language": "es",
+                         "kpis": {"fcr": 71.0, "cost_per_contact": 3.5, "nps": 12.0}}],
+    }  # fmt: skip
+    created = store.import_organization(
+        admin_of(store), json.dumps(record).encode(), "old.json", catalog_
+    )
+    (assessment,) = [a for a, _ in store.history(created)]
+    assert store.kpis(assessment) == {
+        "first-contact-resolution": 71.0, "cost-per-contact": 3.5, "nps": 12.0
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kpis", "message"),
+    [
+        ({"nps": 140.0}, "nps must be from -100 to 100, not 140"),
+        ({"csat": -1.0}, "csat must be from 0 to 100, not -1"),
+        ({"cost-per-contact": -2.0}, "cost-per-contact must be at least 0, not -2"),
+        ({"happiness": 3.0}, "unknown KPI 'happiness'"),
+    ],
+)
+def test_an_import_with_a_kpi_outside_the_catalogue_changes_nothing(
+    db_url, catalog_, kpis, message
+):
+    store = open_store(db_url)
+    record = {
+        "format": "cxmaturity-organization", "version": 1, "organization": {"name": "Bad S.A."},
+        "assessments": [{"key": 1, "questionnaire": "avaya-cx-quiz", "questionnaire_version": "1",
+                         "assessed_on": "2026-01-10", "language": "es", "kpis": kpis}],
+    }  # fmt: skip
+    before = store.counts()
+    with pytest.raises(InvalidInput) as error:
+        store.import_organization(
+            admin_of(store), json.dumps(record).encode(), "bad.json", catalog_
+        )
+    assert message in str(error.value)
+    assert "assessments[0].kpis" in str(error.value)
+    assert store.counts() == before
 
 
 def test_export_then_import_gives_the_same_record(filled, catalog_):

@@ -163,11 +163,15 @@ def test_a_kpi_changed_on_a_stale_copy_is_not_written(world):
     store = services.assessments
     base = store.details_of(owner, assessment)
     assert store.change_details(owner, assessment, {"nps": 10.0, "final": True}, base) == {}
-    theirs = store.change_details(owner, assessment, {"nps": 20.0, "final": False, "fcr": 70.0},
+    theirs = store.change_details(owner, assessment, {"nps": 20.0, "final": False, "first-contact-resolution": 70.0},
                                   base)  # fmt: skip
     assert theirs == {"nps": 10.0, "final": True}
     stored = store.details_of(owner, assessment)
-    assert (stored["nps"], stored["final"], stored["fcr"]) == (10.0, True, 70.0)
+    assert (stored["nps"], stored["final"], stored["first-contact-resolution"]) == (
+        10.0,
+        True,
+        70.0,
+    )
 
 
 def test_the_migration_gives_existing_plan_rows_keys(db_url, grid):

@@ -19,9 +19,10 @@ from cxmaturity.model import Rating
 from cxmaturity.planning import PlanItem, Priority, Status
 from cxmaturity.scoring import score
 from cxmaturity.services.assessments import Assessments
+from cxmaturity.services.catalog import bundled_catalog
 
 from ..conftest import ASSESSMENTS, ROOT
-from ..helpers import open_store
+from ..helpers import open_services, open_store
 
 EXAMPLES = ROOT / "docs" / "examples"
 DAY = dt.date(2026, 11, 22)
@@ -35,11 +36,11 @@ def store(db_url: str) -> Assessments:
 def test_upgrade_head_from_an_empty_database(db_url):
     engine = create_engine(db_url)
     upgrade(engine)
-    assert current(engine) == "0009"
+    assert current(engine) == "0010"
     tables = set(inspect(engine).get_table_names())
     assert {"organizations", "assessments", "responses", "plan_items", "kpis"} <= tables
     upgrade(engine)  # again: nothing to do, nothing lost
-    assert current(engine) == "0009"
+    assert current(engine) == "0010"
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
@@ -113,9 +114,9 @@ def test_plan_and_kpis_round_trip(store, grid):
     assert store.plan(assessment) == items
     store.save_plan(assessment, items[:1])
     assert store.plan(assessment) == items[:1]
-    store.save_kpis(assessment, {"nps": 31.5, "csat": 4.2, "cost_per_contact": 3.1})
+    store.save_kpis(assessment, {"nps": 31.5, "csat": 4.2, "cost-per-contact": 3.1})
     store.save_kpis(assessment, {"csat": None})
-    assert store.kpis(assessment) == {"nps": 31.5, "cost_per_contact": 3.1}
+    assert store.kpis(assessment) == {"nps": 31.5, "cost-per-contact": 3.1}
     with pytest.raises(ValueError, match="unknown KPI"):
         store.save_kpis(assessment, {"revenue": 1.0})
 
@@ -268,4 +269,47 @@ def test_workshops_before_closing_days_stay_open_until_closed(db_url):
         assert str(connection.execute(text("SELECT closes_on FROM workshops")).scalar()) == (
             DAY.isoformat()
         )
+    engine.dispose()
+
+
+def test_kpis_and_plans_from_before_the_catalogue_keep_their_meaning(db_url):
+    """0010: the two KPI names that changed take the catalogue's ids; a plan item's
+    suggestion position ``n`` becomes ``<capability>-<n>``, which still finds the n-th
+    suggestion of the capability; an own initiative stays as it was."""
+    engine = create_engine(db_url)
+    upgrade(engine, "0009")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO organizations (id, name, created_at, public_id) "
+            "VALUES (1, 'Acme', CURRENT_TIMESTAMP, 'o1')"))  # fmt: skip
+        connection.execute(text(
+            "INSERT INTO assessments (id, organization_id, questionnaire_id, questionnaire_version,"
+            " assessed_on, language, status, created_at, public_id) VALUES (7, 1,"
+            " 'avaya-capability-grid', '1', :d, 'es', 'draft', CURRENT_TIMESTAMP, 'a7')"),
+            {"d": DAY})  # fmt: skip
+        for name, value in (("fcr", 71.0), ("cost_per_contact", 3.5), ("nps", 12.0)):
+            connection.execute(
+                text("INSERT INTO kpis (assessment_id, name, value) VALUES (7, :n, :v)"),
+                {"n": name, "v": value},
+            )
+        for row_id, suggestion, own in ((11, 2, None), (12, None, '"Comité mensual"')):
+            connection.execute(text(
+                "INSERT INTO plan_items (id, assessment_id, row_key, position, capability, owner,"
+                " priority, status, note, suggestion, initiative) VALUES"
+                " (:i, 7, :i, :i, 'billing', '', 'high', 'proposed', '', :s, :o)"),
+                {"i": row_id, "s": suggestion, "o": own})  # fmt: skip
+    upgrade(engine)
+    services = open_services(db_url)
+    with services.database.unit() as uow:
+        assert uow.repo.kpis(7) == {
+            "first-contact-resolution": 71.0, "cost-per-contact": 3.5, "nps": 12.0
+        }  # fmt: skip
+        items = uow.repo.plan(7)
+    assert [(i.suggestion, i.initiative.get("es") if i.initiative else None) for i in items] == [
+        ("billing-2", None),
+        (None, "Comité mensual"),
+    ]
+    grid = bundled_catalog().get("avaya-capability-grid")
+    billing = grid.capability("billing")
+    assert billing.initiative("billing-2") == billing.initiatives[1]
     engine.dispose()

@@ -111,11 +111,11 @@ def test_kpis_and_final_status_are_saved_with_the_assessment(owner):
     )
     assert not at.exception
     at.number_input(key=f"kpi.{first.public_id}.nps").set_value(31.5)
-    at.number_input(key=f"kpi.{first.public_id}.fcr").set_value(72)
+    at.number_input(key=f"kpi.{first.public_id}.first-contact-resolution").set_value(72)
     at.checkbox[0].check()
     next(b for b in at.get("form_submit_button") if "Save metrics" in b.proto.label).click().run()
     assert not at.exception
-    assert store.kpis(first) == {"nps": 31.5, "fcr": 72.0}
+    assert store.kpis(first) == {"nps": 31.5, "first-contact-resolution": 72.0}
     assert store.assessment(first.id).final
 
 

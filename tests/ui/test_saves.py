@@ -17,6 +17,7 @@ from cxmaturity.planning import PlanItem
 from cxmaturity.records import ANONYMOUS
 from cxmaturity.services.access import Actor
 from cxmaturity.services.answers import OwnAnswers, PlanChange, plan_fields
+from cxmaturity.services.catalog import bundled_catalog
 from cxmaturity.ui.state import STATE_KEY
 
 from ..helpers import open_services
@@ -223,7 +224,10 @@ def test_a_kpi_changed_in_two_tabs_is_not_overwritten_silently(shared):
     services, assessment = shared
     owner = Actor(services.accounts.with_email("ana@example.com"))
     one, two = _kpi_tab(assessment), _kpi_tab(assessment)
-    nps, fcr = f"kpi.{assessment.public_id}.nps", f"kpi.{assessment.public_id}.fcr"
+    nps, fcr = (
+        f"kpi.{assessment.public_id}.nps",
+        f"kpi.{assessment.public_id}.first-contact-resolution",
+    )
     one.number_input(key=nps).set_value(10.0)
     _save_kpis(one)
     two.number_input(key=nps).set_value(20.0)
@@ -231,7 +235,10 @@ def test_a_kpi_changed_in_two_tabs_is_not_overwritten_silently(shared):
     _save_kpis(two)
     assert not two.exception
     stored = services.assessments.details_of(owner, assessment)
-    assert (stored["nps"], stored["fcr"]) == (10.0, 70.0)  # fcr written, nps not
+    assert (stored["nps"], stored["first-contact-resolution"]) == (
+        10.0,
+        70.0,
+    )  # fcr written, nps not
     told = [w.value for w in two.warning]
     assert any("another screen saved 10" in w for w in told), told
     two.button(key=f"kpi.mine.{assessment.public_id}.nps").click().run()
@@ -246,7 +253,8 @@ def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(flaky):
     url, owner, assessment, read_only = flaky.url, flaky.owner, flaky.assessment, flaky.read_only
     plan_tab, kpi_tab = _plan_tab(assessment), _kpi_tab(assessment)
     read_only(True)
-    plan_tab.multiselect(key=f"plan.{GRID}.add.suggestions.billing.en.r1").select(1).run()
+    first = bundled_catalog().get(GRID).capability("billing").initiatives[0].id
+    plan_tab.multiselect(key=f"plan.{GRID}.add.suggestions.billing.en.r1").select(first).run()
     plan_tab.button(key=f"plan.{GRID}.add.button").click().run()
     assert not plan_tab.exception
     assert any("plan not saved yet" in w.value for w in plan_tab.warning)
@@ -262,7 +270,7 @@ def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(flaky):
     kpi_tab.button(key=f"kpi.retry.{assessment.public_id}").click().run()
     assert not _save_warnings(plan_tab) and not _save_warnings(kpi_tab)
     stored = list(_plan(open_services(url), assessment).values())
-    assert (stored[-1].capability, stored[-1].suggestion) == ("billing", 1)  # the one added
+    assert (stored[-1].capability, stored[-1].suggestion) == ("billing", first)  # the one added
     rows = plan_tab.session_state[STATE_KEY].plans[GRID]
     assert [(r.capability, r.suggestion) for r in rows] == [
         (i.capability, i.suggestion) for i in stored

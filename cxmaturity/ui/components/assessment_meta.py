@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from cxmaturity.i18n import number, t
-from cxmaturity.model import Questionnaire
-from cxmaturity.records import KPI_LIMITS, KPI_NAMES, Assessment
+from cxmaturity.i18n import kpi_help, kpi_label, number, t
+from cxmaturity.model import KpiCatalogue, Questionnaire
+from cxmaturity.records import Assessment
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.assessments import FINAL_FIELD
 from cxmaturity.services.errors import StorageUnavailable
@@ -26,7 +26,6 @@ from cxmaturity.ui.state import UiState
 from cxmaturity.ui.text import escape_md
 
 Value = float | bool | None
-FIELDS = (*KPI_NAMES, FINAL_FIELD)
 
 
 @dataclass
@@ -51,13 +50,14 @@ def _form(assessment: Assessment, stored: dict[str, Value]) -> DetailsForm:
     if not isinstance(form, DetailsForm):
         form = DetailsForm(base=dict(stored))
         st.session_state[key] = form
-    for name in FIELDS:
+    for name, value in stored.items():  # every KPI of the catalogue, and the final flag
         widget = _widget(assessment, name)
-        untouched = widget not in st.session_state or st.session_state[widget] == form.base[name]
-        if stored[name] != form.base[name] and untouched and name not in form.unsaved:
-            form.base[name] = stored[name]
+        base = form.base.get(name)
+        untouched = widget not in st.session_state or st.session_state[widget] == base
+        if value != base and untouched and name not in form.unsaved:
+            form.base[name] = value
             if widget in st.session_state:
-                st.session_state[widget] = stored[name]
+                st.session_state[widget] = value
     return form
 
 
@@ -111,8 +111,10 @@ def _status(assessment: Assessment, form: DetailsForm, lang: str) -> None:
         st.warning(t("kpi_unsaved", lang, n=len(form.unsaved)), icon=":material/sync_problem:")
         st.button(t("autosave_retry", lang), key=f"kpi.retry.{assessment.public_id}",
                   icon=":material/refresh:")  # fmt: skip
+    kpis = services().assessments.kpi_catalogue()
     for name, (_, theirs) in list(form.conflicts.items()):
-        label = t("kpi_final", lang) if name == FINAL_FIELD else t(f"kpi_{name}", lang)
+        kpi = kpis.get(name) if kpis is not None else None
+        label = kpi.name.get(lang) if kpi is not None else t("kpi_final", lang)
         text = t("autosave_conflict", lang, item=label, theirs=_shown(name, theirs, lang))
         st.warning(escape_md(text), icon=":material/merge:")
         with st.container(horizontal=True):
@@ -121,6 +123,32 @@ def _status(assessment: Assessment, form: DetailsForm, lang: str) -> None:
             st.button(t("autosave_take_theirs", lang),
                       key=f"kpi.theirs.{assessment.public_id}.{name}",
                       on_click=_take_theirs, args=(assessment, form, name))  # fmt: skip
+
+
+KPI_COLUMNS = 3
+
+
+def _kpi_inputs(
+    assessment: Assessment, form: DetailsForm, kpis: KpiCatalogue, lang: str, read_only: bool
+) -> dict[str, Value]:
+    """One number input per KPI of the catalogue, business then operational, each with
+    its unit and valid range in the label and its definition as help."""
+    values: dict[str, Value] = {}
+    for group in ("business", "operational"):
+        members = [k for k in kpis.kpis if k.group == group]
+        if not members:
+            continue
+        st.markdown(f"**{t(f'kpi_group_{group}', lang)}**")
+        for start in range(0, len(members), KPI_COLUMNS):
+            row = members[start : start + KPI_COLUMNS]
+            for column, kpi in zip(st.columns(KPI_COLUMNS), row, strict=False):
+                widget = _widget(assessment, kpi.id)
+                values[kpi.id] = column.number_input(
+                    kpi_label(kpi, lang), min_value=kpi.min, max_value=kpi.max,
+                    value=None if widget in st.session_state else form.base.get(kpi.id),
+                    placeholder="–", key=widget, disabled=read_only, help=kpi_help(kpi, lang),
+                )  # fmt: skip
+    return values
 
 
 def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
@@ -137,17 +165,11 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
         st.caption(t("kpi_help", lang))
         if not read_only:
             _status(assessment, form, lang)
+        kpis = services().assessments.kpi_catalogue()
+        if kpis is None:
+            st.warning(t("kpi_catalogue_broken", lang), icon=":material/error:")
         with st.form(f"kpis.{assessment.public_id}", border=False):
-            columns = st.columns(len(KPI_NAMES))
-            values: dict[str, Value] = {}
-            for column, name in zip(columns, KPI_NAMES, strict=True):
-                low, high = KPI_LIMITS[name]
-                widget = _widget(assessment, name)
-                values[name] = column.number_input(
-                    t(f"kpi_{name}", lang), min_value=low, max_value=high,
-                    value=None if widget in st.session_state else form.base[name],
-                    placeholder="–", key=widget, disabled=read_only,
-                )  # fmt: skip
+            values = _kpi_inputs(assessment, form, kpis, lang, read_only) if kpis else {}
             widget = _widget(assessment, FINAL_FIELD)
             values[FINAL_FIELD] = st.checkbox(
                 t("kpi_final", lang), key=widget, disabled=read_only,
@@ -156,7 +178,9 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
             submitted = st.form_submit_button(t("kpi_save", lang), disabled=read_only)
         if not submitted:
             return
-        changes = {n: v for n, v in values.items() if v != form.base[n] and n not in form.conflicts}
+        changes = {
+            n: v for n, v in values.items() if v != form.base.get(n) and n not in form.conflicts
+        }
         if not changes:
             st.info(t("kpi_nothing_changed", lang), icon=":material/info:")
             return

@@ -55,10 +55,8 @@ def rows_for(state: UiState, grid: Grid, gaps: Plan) -> list[PlanRow]:
 
 def initiative_label(grid: Grid, row: PlanRow, lang: str) -> str:
     capability = grid.capability(row.capability or "")
-    suggestions = capability.initiatives if capability is not None else []
-    if row.suggestion is not None and row.suggestion <= len(suggestions):
-        return suggestions[row.suggestion - 1].title.get(lang)
-    return row.text
+    found = capability.initiative(row.suggestion) if capability and row.suggestion else None
+    return found.title.get(lang) if found is not None else row.text
 
 
 def _frame(grid: Grid, rows: list[PlanRow], lang: str) -> pd.DataFrame:
@@ -311,10 +309,11 @@ def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
             key=f"plan.{grid.id}.add.gap.{lang}",
         )
         gap = by_id[chosen]
+        titles = {i.id: i.title.get(lang) for i in gap.initiatives}
         picks = st.multiselect(
             t("plan_suggestions", ui_lang),
-            options=list(range(1, len(gap.initiatives) + 1)),
-            format_func=lambda n: gap.initiatives[n - 1].title.get(lang),
+            options=list(titles),
+            format_func=titles.__getitem__,
             key=f"plan.{grid.id}.add.suggestions.{chosen}.{lang}.r{state.plan_revision}",
         )
         own = st.text_input(
@@ -323,7 +322,7 @@ def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
             key=f"plan.{grid.id}.add.own.{lang}.r{state.plan_revision}",
         )
         if st.button(t("plan_add_button", ui_lang), key=f"plan.{grid.id}.add.button"):
-            added = [PlanRow(chosen, suggestion=n) for n in picks]
+            added = [PlanRow(chosen, suggestion=i) for i in picks]
             added += [PlanRow(chosen, text=own.strip())] if own.strip() else []
             if not added:
                 st.warning(t("plan_nothing_to_add", ui_lang))
