@@ -79,13 +79,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "app_tagline": {
         "es": "Vea dónde está su organización, a dónde quiere llegar y qué hacer para cerrar la brecha.",
-        "en": "See where your organisation stands, where it wants to be and what to do to close the gap.",
+        "en": "See where your organization stands, where it wants to be and what to do to close the gap.",
     },
     "language": {"es": "Idioma", "en": "Language"},
     "nav_home": {"es": "Inicio", "en": "Home"},
     "nav_answer": {"es": "Responder", "en": "Answer"},
     "nav_results": {"es": "Resultados", "en": "Results"},
-    "organization": {"es": "Organización", "en": "Organisation"},
+    "organization": {"es": "Organización", "en": "Organization"},
     "organization_placeholder": {"es": "p. ej. Acme S.A.", "en": "e.g. Acme Ltd"},
     "respondent": {"es": "Su nombre (opcional)", "en": "Your name (optional)"},
     # ---------------------------------------------------------------------- home
@@ -331,10 +331,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "branding_title": {"es": "Marca del informe", "en": "Report branding"},
     "branding_intro": {
         "es": "Nombre de su firma, logotipo y color: aparecen en la portada y en el encabezado de cada informe, desde la aplicación y desde la línea de comandos.",
-        "en": "Your firm's name, logo and colour: shown on the cover and in the header of every report, from the app and from the command line.",
+        "en": "Your firm's name, logo and color: shown on the cover and in the header of every report, from the app and from the command line.",
     },
     "branding_firm": {"es": "Nombre de la firma", "en": "Firm name"},
-    "branding_accent": {"es": "Color de acento", "en": "Accent colour"},
+    "branding_accent": {"es": "Color de acento", "en": "Accent color"},
     "branding_logo": {
         "es": "Logotipo (PNG o JPEG, hasta 2 MB)",
         "en": "Logo (PNG or JPEG, up to 2 MB)",
@@ -392,11 +392,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "autosave_off": {
         "es": "Sin guardar: elija una organización en Inicio para guardar estas respuestas; si no, se pierden al recargar la página.",
-        "en": "Not saved: choose an organisation on the home page to save these answers; otherwise they are lost when the page reloads.",
+        "en": "Not saved: choose an organization on the home page to save these answers; otherwise they are lost when the page reloads.",
     },
     "autosave_visitor": {
         "es": "Sus respuestas se quedan en esta pestaña y se pierden al recargarla: descárguelas abajo, o inicie sesión para guardarlas en una organización.",
-        "en": "Your answers stay in this tab and are lost when it reloads: download them below, or sign in to save them in an organisation.",
+        "en": "Your answers stay in this tab and are lost when it reloads: download them below, or sign in to save them in an organization.",
     },
     "autosave_read_only": {
         "es": "{org}: puede ver esta evaluación; solo quienes la editan pueden cambiarla.",
@@ -415,7 +415,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth_sso_button": {"es": "Iniciar sesión con {name}", "en": "Sign in with {name}"},
     "auth_sso_default": {
         "es": "Iniciar sesión con la cuenta de la empresa",
-        "en": "Sign in with your organisation's account",
+        "en": "Sign in with your organization's account",
     },
     "auth_or_password": {
         "es": "O con correo electrónico y contraseña:",
@@ -438,14 +438,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "home_save_in": {"es": "Guardar las respuestas en", "en": "Save the answers in"},
     "home_save_in_help": {
         "es": "Las organizaciones en las que su cuenta puede responder. Las respuestas se guardan allí según las da.",
-        "en": "The organisations your account may answer for. The answers are saved there as you give them.",
+        "en": "The organizations your account may answer for. The answers are saved there as you give them.",
     },
     "home_not_saved": {"es": "— No guardar (solo probar) —", "en": "— Do not save (just try) —"},
-    "home_new_org": {"es": "Nueva organización", "en": "New organisation"},
+    "home_new_org": {"es": "Nueva organización", "en": "New organization"},
     "home_create_org": {"es": "Crear", "en": "Create"},
     "home_no_orgs": {
         "es": "Su cuenta aún no puede responder por ninguna organización: pida a su responsable que la comparta con usted como editor.",
-        "en": "Your account may not answer for any organisation yet: ask its owner to share it with you as an editor.",
+        "en": "Your account may not answer for any organization yet: ask its owner to share it with you as an editor.",
     },
     "organization_help_visitor": {
         "es": "Solo aparece en su informe; no se guarda nada.",
@@ -453,7 +453,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "home_visitor_note": {
         "es": "Sin cuenta, sus respuestas no se guardan en el servidor: puede ver el resultado y descargar sus respuestas y el informe. Inicie sesión para guardarlas en una organización.",
-        "en": "Without an account your answers are not stored on the server: you can see the result and download your answers and the report. Sign in to save them in an organisation.",
+        "en": "Without an account your answers are not stored on the server: you can see the result and download your answers and the report. Sign in to save them in an organization.",
     },
     # ------------------------------------------------------- access and sharing
     "access_owner": {"es": "propietario", "en": "owner"},
@@ -462,15 +462,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "access_admin": {"es": "administración", "en": "admin"},
     "orgs_sign_in": {
         "es": "Inicie sesión para ver las organizaciones de su cuenta.",
-        "en": "Sign in to see your account's organisations.",
+        "en": "Sign in to see your account's organizations.",
     },
     "orgs_new_or_import": {
         "es": "Nueva organización o importar una",
-        "en": "New organisation, or import one",
+        "en": "New organization, or import one",
     },
     "orgs_none_yours": {
         "es": "Su cuenta aún no tiene organizaciones. Quien crea una es su propietario; quien la posee puede compartirla con usted.",
-        "en": "Your account has no organisations yet. Whoever creates one owns it; an owner can share theirs with you.",
+        "en": "Your account has no organizations yet. Whoever creates one owns it; an owner can share theirs with you.",
     },
     "orgs_view_sharing": {"es": "Acceso", "en": "Access"},
     "share_email": {"es": "Correo electrónico", "en": "Email"},
@@ -485,7 +485,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "share_last_owner": {
         "es": "Una organización conserva al menos un propietario.",
-        "en": "An organisation keeps at least one owner.",
+        "en": "An organization keeps at least one owner.",
     },
     "share_done": {"es": "Compartida con {email}.", "en": "Shared with {email}."},
     "share_removed": {"es": "{email} ya no tiene acceso.", "en": "{email} no longer has access."},
@@ -505,25 +505,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "deleted": {"es": "Borrado: {what}", "en": "Deleted: {what}"},
     "ws_need_org_right": {
         "es": "Para dirigir un taller, su cuenta debe poder editar la organización: créela en Organizaciones o pida que se la compartan como editor.",
-        "en": "To run a workshop your account must be able to edit the organisation: create it on Organisations, or ask to have it shared with you as an editor.",
+        "en": "To run a workshop your account must be able to edit the organization: create it on Organizations, or ask to have it shared with you as an editor.",
     },
     "ws_sign_in_first": {
         "es": "Inicie sesión para dirigir talleres: quien facilita es una cuenta que puede editar la organización.",
-        "en": "Sign in to run workshops: the facilitator is an account that may edit the organisation.",
+        "en": "Sign in to run workshops: the facilitator is an account that may edit the organization.",
     },
     "ws_delete": {"es": "Borrar el taller", "en": "Delete the workshop"},
     "ws_delete_confirm": {
         "es": "Se borrará para siempre el taller {name} y las respuestas de sus participantes; el consenso ya guardado se queda en la organización.",
-        "en": "This deletes the workshop {name} for good, with its participants' answers; a consensus already saved stays with the organisation.",
+        "en": "This deletes the workshop {name} for good, with its participants' answers; a consensus already saved stays with the organization.",
     },
     "ws_consensus_saved": {
         "es": "Consenso guardado como evaluación de la organización: {agreed} elemento(s) acordado(s), {kept} con el resultado del equipo.",
-        "en": "Consensus saved as the organisation's assessment: {agreed} item(s) agreed, {kept} with the team result.",
+        "en": "Consensus saved as the organization's assessment: {agreed} item(s) agreed, {kept} with the team result.",
     },
     # ------------------------------------------------------------- organisations
-    "nav_organizations": {"es": "Organizaciones", "en": "Organisations"},
-    "orgs_title": {"es": "Organizaciones y evaluaciones", "en": "Organisations and assessments"},
-    "orgs_choose": {"es": "Organización", "en": "Organisation"},
+    "nav_organizations": {"es": "Organizaciones", "en": "Organizations"},
+    "orgs_title": {"es": "Organizaciones y evaluaciones", "en": "Organizations and assessments"},
+    "orgs_choose": {"es": "Organización", "en": "Organization"},
     "orgs_due": {
         "es": "Revisión pendiente: la última evaluación es del {date}; tocaba el {due}.",
         "en": "Due for review: the last assessment is from {date}; it was due on {due}.",
@@ -549,12 +549,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_results": {"es": "ver resultados", "en": "see results"},
     "orgs_export": {
         "es": "Exportar la organización (JSON)",
-        "en": "Export the organisation (JSON)",
+        "en": "Export the organization (JSON)",
     },
     "orgs_csv": {"es": "Todas las respuestas (CSV)", "en": "All answers (CSV)"},
     "orgs_import": {
         "es": "Importar una organización (JSON exportado)",
-        "en": "Import an organisation (exported JSON)",
+        "en": "Import an organization (exported JSON)",
     },
     "orgs_imported": {"es": "Importada: {name}.", "en": "Imported: {name}."},
     "orgs_import_invalid": {
@@ -881,11 +881,11 @@ STRINGS |= {
     "ws_no_group": {"es": "sin grupo", "en": "no group"},
     "ws_groups_differ": {
         "es": "Donde los grupos ven distinto la organización (nivel hoy): {lines}",
-        "en": "Where the groups see the organisation differently (level today): {lines}",
+        "en": "Where the groups see the organization differently (level today): {lines}",
     },
     "ws_groups_agree": {
         "es": "Los grupos ven la organización igual en cada categoría (o aún no hay datos).",
-        "en": "The groups see the organisation alike in every category (or no data yet).",
+        "en": "The groups see the organization alike in every category (or no data yet).",
     },
     "ws_second_vote_placeholder": {"es": "Elija los puntos", "en": "Choose the items"},
     "ws_second_vote_open": {"es": "Abrir la segunda votación", "en": "Open the second vote"},
@@ -1115,7 +1115,7 @@ STRINGS |= {
     "auth_title": {"es": "Iniciar sesión", "en": "Sign in"},
     "auth_intro": {
         "es": "Las cuentas guardan las evaluaciones de sus organizaciones. Sin cuenta puede responder cualquier cuestionario, ver su resultado y descargar sus respuestas y el PDF.",
-        "en": "Accounts keep their organisations' assessments. Without an account you can take any questionnaire, see your result and download your answers and the PDF.",
+        "en": "Accounts keep their organizations' assessments. Without an account you can take any questionnaire, see your result and download your answers and the PDF.",
     },
     "auth_wrong": {
         "es": "El correo o la contraseña no son correctos.",
@@ -1176,7 +1176,7 @@ STRINGS |= {
     "accounts_title": {"es": "Cuentas", "en": "Accounts"},
     "accounts_intro": {
         "es": "Quién puede iniciar sesión y con qué rol: administración (todo), consultoría (crea organizaciones y las comparte) o miembro (las organizaciones compartidas con su cuenta).",
-        "en": "Who can sign in, and with which role: admin (everything), consultant (creates organisations and shares them) or member (the organisations shared with them).",
+        "en": "Who can sign in, and with which role: admin (everything), consultant (creates organizations and shares them) or member (the organizations shared with them).",
     },
     "accounts_admin_only": {
         "es": "Solo las cuentas de administración gestionan las cuentas.",
@@ -1211,7 +1211,7 @@ STRINGS |= {
     "audit_title": {"es": "Registro de cambios", "en": "Audit log"},
     "audit_intro": {
         "es": "Cada cambio en organizaciones, evaluaciones, talleres, accesos, cuentas y marca: cuándo, quién y qué. Lo más reciente primero.",
-        "en": "Every change to organisations, assessments, workshops, shares, accounts and branding: when, who and what. Newest first.",
+        "en": "Every change to organizations, assessments, workshops, shares, accounts and branding: when, who and what. Newest first.",
     },
     "audit_admin_only": {
         "es": "Solo las cuentas de administración pueden leer el registro de cambios.",

@@ -135,12 +135,12 @@ def test_grid_ids_are_the_contract_and_every_capability_has_initiatives():
             assert initiative.title.missing(["es", "en"]) == []
 
 
-def test_mistakes_quiz_has_seven_questions_with_spanish_ids():
+def test_mistakes_quiz_has_seven_questions_of_three_options():
     quiz = load_questionnaire(ASSESSMENTS / "cx-mistakes.yaml")
     assert isinstance(quiz, Quiz)
     assert len(quiz.questions) == 7
-    assert {o.id for q in quiz.questions for o in q.options} == {"no", "en-parte", "si"}
-    assert (quiz.min_points, quiz.max_points) == (7, 21)
+    assert {o.id for q in quiz.questions for o in q.options} == {"happens", "partly", "avoided"}
+    assert (quiz.min_points, quiz.max_points) == (0, 14)
 
 
 def test_every_ui_string_has_every_language():
