@@ -229,7 +229,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--branding {args.branding}: no such file")
     branding = load_branding(args.branding or load_settings().branding_path)
     lang = args.lang or teams[0][0].default_language
-    pdf = answers_report(teams, lang, plan_items=plan_items, branding=branding)
+    pdf = answers_report(
+        teams, lang, plan_items=plan_items, branding=branding, catalogue=catalog.kpis
+    )
     write_atomic(output, pdf)
     out.write(f"{output}: {len(teams)} questionnaire(s), report in {lang}\n")
     return OK

@@ -624,6 +624,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi_unit_seconds": {"es": "segundos", "en": "seconds"},
     "kpi_unit_ratio": {"es": "razón", "en": "ratio"},
     "kpi_unit_score": {"es": "puntuación", "en": "score"},
+    "kpi_trend_title": {"es": "Indicadores a lo largo del tiempo", "en": "Metrics over time"},
+    "kpi_trend_none": {
+        "es": "Aún no hay indicadores registrados. Se anotan en los resultados de cada evaluación («Indicadores de esta evaluación»).",
+        "en": "No metrics recorded yet. They are entered on each assessment's results (“Metrics for this assessment”).",
+    },
+    "kpi_trend_pick": {"es": "Indicador del gráfico", "en": "Metric to chart"},
+    "col_kpi": {"es": "Indicador", "en": "Metric"},
+    "col_kpi_change": {"es": "Último cambio", "en": "Latest change"},
+    "col_kpi_now": {"es": "Esta evaluación", "en": "This assessment"},
+    "col_kpi_before": {"es": "Evaluación anterior", "en": "Previous assessment"},
+    "kpi_change_better": {"es": "▲ mejor ({delta})", "en": "▲ better ({delta})"},
+    "kpi_change_worse": {"es": "▼ peor ({delta})", "en": "▼ worse ({delta})"},
+    "kpi_change_same": {"es": "= sin cambio", "en": "= unchanged"},
+    "report_state": {"es": "Prioridad y estado", "en": "Priority and status"},
+    "plan_first_step": {"es": "Primer paso", "en": "First step"},
+    "plan_kpi": {"es": "Indicador", "en": "Metric"},
+    "plan_owner_role": {"es": "Lo lidera", "en": "Led by"},
+    "plan_effort": {"es": "Esfuerzo", "en": "Effort"},
+    "effort_small": {"es": "bajo", "en": "small"},
+    "effort_medium": {"es": "medio", "en": "medium"},
+    "effort_large": {"es": "alto", "en": "large"},
+    "report_kpis": {
+        "es": "Indicadores de negocio y operación",
+        "en": "Business and operational metrics",
+    },
+    "report_kpis_intro": {
+        "es": "Valores registrados con esta evaluación; las definiciones están en el anexo.",
+        "en": "Values recorded with this assessment; the definitions are in the appendix.",
+    },
+    "report_kpi_definitions": {"es": "Definición de los indicadores", "en": "Metric definitions"},
     "kpi_catalogue_broken": {
         "es": "El catálogo de indicadores (kpis.yaml) no se puede leer; pida a quien administra la instalación que lo revise.",
         "en": "The metrics catalog (kpis.yaml) cannot be read; ask whoever runs this installation to check it.",
@@ -1282,6 +1312,17 @@ def kpi_label(kpi: Kpi, lang: str) -> str:
 def kpi_help(kpi: Kpi, lang: str) -> str:
     """A KPI's definition and which way is better."""
     return f"{kpi.definition.get(lang)} ({t(f'kpi_better_{kpi.direction}', lang)})"
+
+
+def kpi_change(delta: float | None, improved: bool | None, lang: str) -> str:
+    """A KPI's change in words and an arrow (never by color alone): ``▲ mejor (+3)``."""
+    if delta is None:
+        return ""
+    if improved is None:
+        return t("kpi_change_same", lang)
+    sign = "+" if delta > 0 else "−"
+    text = f"{sign}{number(abs(delta), lang)}"
+    return t("kpi_change_better" if improved else "kpi_change_worse", lang, delta=text)
 
 
 def decimal(value: float | None, lang: str, decimals: int = 2) -> str:

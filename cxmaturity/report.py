@@ -24,9 +24,28 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from . import charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
-from .i18n import capped_text, decimal, long_date, number, t
-from .model import Answers, Grid, Question, Questionnaire, Quiz, as_grid, as_quiz
-from .planning import Gap, Plan, PlanItem, default_plan, initiative_text, next_review, plan
+from .i18n import capped_text, decimal, kpi_change, kpi_label, long_date, number, t
+from .metrics import KpiReading
+from .model import (
+    Answers,
+    Grid,
+    KpiCatalogue,
+    Question,
+    Questionnaire,
+    Quiz,
+    as_grid,
+    as_quiz,
+)
+from .planning import (
+    Gap,
+    Plan,
+    PlanItem,
+    default_plan,
+    initiative_text,
+    next_review,
+    plan,
+    suggested,
+)
 from .scoring import (
     GridResult,
     QuizResult,
@@ -90,6 +109,8 @@ class ReportData:
     # A re-evaluation: questionnaire id -> (date, result) of the previous assessment.
     previous: dict[str, tuple[dt.date, Result]] = field(default_factory=dict)
     participation: Participation | None = None  # results agreed in a workshop
+    kpis: tuple[KpiReading, ...] = ()  # the round's KPI values (and the previous round's)
+    catalogue: KpiCatalogue | None = None  # names the KPIs the initiatives point to
 
     @property
     def grids(self) -> list[tuple[Grid, GridResult]]:
@@ -113,6 +134,8 @@ def report_data(
     with_charts: bool = True,
     previous: dict[str, tuple[dt.date, Result]] | None = None,
     participation: Participation | None = None,
+    kpis: Sequence[KpiReading] = (),
+    catalogue: KpiCatalogue | None = None,
 ) -> ReportData:
     """Score each team and gather the report's facts.
 
@@ -133,6 +156,8 @@ def report_data(
         charts=with_charts,
         previous=previous or {},
         participation=participation,
+        kpis=tuple(kpis),
+        catalogue=catalogue,
     )
 
 
@@ -142,6 +167,7 @@ def build_report(data: ReportData) -> bytes:
     _cover(pdf, data)
     _summary(pdf, data)
     _comparison(pdf, data)
+    _kpi_section(pdf, data)
     _participation(pdf, data)
     for grid, result in data.grids:
         gaps = plan(grid, result)
@@ -435,6 +461,28 @@ def _comparison(pdf: _Pdf, data: ReportData) -> None:
         elif quiz is not None and new_quiz is not None:
             change = Change("points", quiz[1].points, new_quiz.points)
             pdf.para(f"{t('compare_points', lang)}: {_change_text(change, lang)}", size=10)
+
+
+def _kpi_section(pdf: _Pdf, data: ReportData) -> None:
+    """The round's business and operational metrics, next to the previous round's."""
+    if not data.kpis:
+        return
+    lang = data.lang
+    pdf.ln(3)
+    pdf.heading(t("report_kpis", lang), size=12)
+    pdf.para(t("report_kpis_intro", lang), size=9, muted=True)
+    pdf.ln(1)
+    headings = [t(k, lang) for k in ("col_kpi", "col_kpi_now", "col_kpi_before", "col_kpi_change")]
+    rows = [
+        [
+            kpi_label(r.kpi, lang),
+            number(r.value, lang) if r.value is not None else "–",
+            number(r.before, lang) if r.before is not None else "–",
+            kpi_change(r.delta, r.improved, lang),
+        ]
+        for r in data.kpis
+    ]
+    _table(pdf, headings, rows, widths=(74, 30, 30, 40), numeric={1, 2})
 
 
 DISAGREEMENT_ROWS = 12  # the widest disagreements shown per grid
@@ -753,9 +801,7 @@ def _plan_table(pdf: _Pdf, data: ReportData, grid: Grid, gaps: Plan) -> None:
     by_id = {g.capability.id: g for g in (*gaps.gaps, *gaps.negative)}
     order = {g.capability.id: i for i, g in enumerate((*gaps.gaps, *gaps.negative))}
     items.sort(key=lambda i: order.get(i.capability, len(order)))
-    headings = [
-        t(k, lang) for k in ("capability", "initiative", "owner", "due", "priority", "status")
-    ]
+    headings = [t(k, lang) for k in ("capability", "initiative", "owner", "due", "report_state")]
     rows = []
     for item in items:
         capability = grid.capability(item.capability)
@@ -763,18 +809,43 @@ def _plan_table(pdf: _Pdf, data: ReportData, grid: Grid, gaps: Plan) -> None:
         gap = by_id.get(item.capability)
         name = capability.name.get(lang)
         if gap is not None:
-            name += f"\n{gap.current} → {gap.ideal}"
+            name += f"\n{number(gap.current, lang)} → {number(gap.ideal, lang)}"
         rows.append(
             [
                 name,
-                initiative_text(grid, item, lang),
+                _initiative_cell(data, grid, item),
                 item.owner,
                 item.due.isoformat() if item.due else "",
-                t(f"priority_{item.priority.value}", lang),
-                t(f"status_{item.status.value}", lang),
+                f"{t(f'priority_{item.priority.value}', lang)}\n"
+                f"{t(f'status_{item.status.value}', lang)}",
             ]
         )
-    _table(pdf, headings, rows, widths=(32, 50, 27, 22, 19, 24), numeric=set())
+    _table(pdf, headings, rows, widths=(30, 72, 28, 22, 22), numeric=set())
+
+
+def _initiative_cell(data: ReportData, grid: Grid, item: PlanItem) -> str:
+    """The initiative's title and, for a suggested one, its first step, the KPI that
+    shows progress, who usually leads it and its effort."""
+    lang = data.lang
+    lines = [initiative_text(grid, item, lang)]
+    initiative = suggested(grid, item)
+    if initiative is None:
+        return lines[0]
+    if initiative.first_step is not None:
+        lines.append(f"{t('plan_first_step', lang)}: {initiative.first_step.get(lang)}")
+    facts = []
+    kpi = data.catalogue.get(initiative.kpi) if data.catalogue and initiative.kpi else None
+    if kpi is not None:
+        facts.append(f"{t('plan_kpi', lang)}: {kpi.name.get(lang)}")
+    elif initiative.kpi is not None:
+        facts.append(f"{t('plan_kpi', lang)}: {initiative.kpi}")
+    if initiative.owner_role is not None:
+        facts.append(f"{t('plan_owner_role', lang)}: {initiative.owner_role.get(lang)}")
+    if initiative.effort is not None:
+        facts.append(f"{t('plan_effort', lang)}: {t(f'effort_{initiative.effort}', lang)}")
+    if facts:
+        lines.append(" · ".join(facts))
+    return "\n".join(lines)
 
 
 def _table(
@@ -855,6 +926,12 @@ def _appendix(pdf: _Pdf, data: ReportData) -> None:
     for grid, _ in data.grids:
         levels = [f"{lv.value}: {lv.label.get(lang)}" for lv in grid.levels]
         _method(pdf, t("report_method_grid", lang), t("report_levels", lang), grid, levels)
+    if data.kpis:
+        pdf.para(t("report_kpi_definitions", lang), size=9.5, bold=True)
+        for reading in data.kpis:
+            kpi = reading.kpi
+            better = t(f"kpi_better_{kpi.direction}", lang)
+            pdf.para(f"{kpi_label(kpi, lang)}: {kpi.definition.get(lang)} ({better})", size=9)
 
 
 def _method(pdf: _Pdf, method: str, scale: str, source: Quiz | Grid, steps: list[str]) -> None:

@@ -126,7 +126,7 @@ def test_human_grid_output_lists_gaps_and_initiatives(tmp_path):
     code, out, _ = run("score", path, "--lang", "en")
     assert code == 0
     assert "1. Talent training (Talent management): 1 -> 4, gap 3, priority 3" in out
-    assert "Customer-experience training programme" in out
+    assert "Customer experience training program" in out
     assert "Negative gaps (the ideal is below today):" in out
     assert "Partial result" in out
 

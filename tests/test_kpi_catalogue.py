@@ -129,3 +129,53 @@ def test_the_catalogue_folder_without_kpis_uses_the_fallback(tmp_path):
     fallback = Catalog.lazy([tmp_path], ASSESSMENTS / "kpis.yaml")
     assert fallback.kpis is not None and "nps" in fallback.kpis.ids
     assert fallback.get("avaya-capability-grid") is not None
+
+
+# ------------------------------------------------------- readings, trend, report
+
+
+def test_readings_and_series_follow_the_catalogue():
+    import datetime as dt
+
+    from cxmaturity.i18n import kpi_change
+    from cxmaturity.metrics import kpi_series, readings
+
+    kpis = _kpis()
+    rows = readings(kpis, {"cost": 2.5, "gone": 1.0}, {"cost": 3.0, "nps": 10.0})
+    assert [(r.kpi.id, r.value, r.before, r.improved) for r in rows] == [
+        ("nps", None, 10.0, None), ("cost", 2.5, 3.0, True)  # lower cost is better
+    ]  # fmt: skip
+    assert kpi_change(rows[1].delta, rows[1].improved, "es") == "▲ mejor (−0,5)"
+    assert kpi_change(-4.0, False, "en") == "▼ worse (−4)"
+    assert kpi_change(0.0, None, "en") == "= unchanged"
+    jan, jul, dec = dt.date(2026, 1, 5), dt.date(2026, 7, 5), dt.date(2026, 12, 5)
+    series = kpi_series(kpis, [(jan, {"nps": 5.0}), (jul, {}), (dec, {"nps": 2.0}),
+                               (dec, {"nps": 12.0})])  # fmt: skip
+    assert [(s.kpi.id, s.points) for s in series] == [("nps", ((jan, 5.0), (dec, 12.0)))]
+    assert series[0].latest.improved is True and series[0].latest.delta == 7.0
+
+
+def test_the_report_shows_the_kpis_and_the_richer_plan(tmp_path):
+    from cxmaturity.loader import load_answers
+    from cxmaturity.metrics import readings
+    from cxmaturity.report import build_report, report_data
+
+    from .test_report import EXAMPLES, flat, pdf_text
+
+    catalog = Catalog.lazy([ASSESSMENTS])
+    answers, grid = load_answers(EXAMPLES / "acme-grid.yaml", catalog)
+    kpis = catalog.kpis
+    values = readings(
+        kpis, {"nps": 24.0, "cost-per-contact": 3.1}, {"nps": 18.0, "cost-per-contact": 3.4}
+    )
+    data = report_data([(grid, [answers])], "es", kpis=values, catalogue=kpis)
+    text = flat(pdf_text(build_report(data), tmp_path))
+    section = text[text.index("Indicadores de negocio y operación") :]
+    assert "Costo por contacto (moneda, desde 0) 3,1 3,4 ▲ mejor (−0,3)" in section
+    assert "Net Promoter Score (NPS) (puntos, de -100 a 100) 24 18 ▲ mejor (+6)" in section
+    plan = text[text.index("Plan de iniciativas") :]
+    assert "Primer paso: Formar un comité de experiencia" in plan
+    assert "Indicador: Net Promoter Score (NPS)" in plan
+    assert "Lo lidera: Líder de experiencia del cliente" in plan and "Esfuerzo: medio" in plan
+    appendix = text[text.index("Definición de los indicadores") :]
+    assert "porcentaje de detractores (0 a 6)" in appendix and "más bajo es mejor" in appendix

@@ -412,6 +412,16 @@ class Repository(AccountQueries):
         rows = self.session.scalars(select(KpiRow).where(KpiRow.assessment_id == assessment_id))
         return {r.name: r.value for r in rows}
 
+    def kpis_of(self, assessment_ids: Sequence[int]) -> dict[int, dict[str, float]]:
+        """The KPI values of several assessments at once, by assessment id."""
+        found: dict[int, dict[str, float]] = {i: {} for i in assessment_ids}
+        query = select(KpiRow.assessment_id, KpiRow.name, KpiRow.value).where(
+            KpiRow.assessment_id.in_(list(assessment_ids))
+        )
+        for assessment_id, name, value in self.session.execute(query):
+            found[assessment_id][name] = value
+        return found
+
     def counts(self) -> dict[str, int]:
         """Rows per table (for checks and tests)."""
         tables = (OrganizationRow, AssessmentRow, ResponseRow, PlanItemRow, KpiRow)

@@ -307,6 +307,17 @@ class Assessments:
             found, _ = require_assessment(uow.repo, actor, assessment.public_id, Action.READ)
             return self._details(uow.repo.kpis(found.id), found.final)
 
+    def kpi_rounds(
+        self, actor: Actor, organization: Organization
+    ) -> list[tuple[dt.date, dict[str, float]]]:
+        """The KPI values of every assessment of the organisation (oldest first), with
+        its date, for an actor who may read it."""
+        with self.database.unit() as uow:
+            require(uow.repo, actor, organization.id, Action.READ)
+            rounds = uow.repo.assessments_of(organization.id)
+            values = uow.repo.kpis_of([a.id for a in rounds])
+            return [(a.assessed_on, values[a.id]) for a in rounds]
+
     def kpis(self, assessment: Assessment) -> dict[str, float]:
         with self.database.unit() as uow:
             return uow.repo.kpis(assessment.id)

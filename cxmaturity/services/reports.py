@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..branding import Branding
-from ..model import Answers, Questionnaire, grids
+from ..metrics import KpiReading, readings
+from ..model import Answers, KpiCatalogue, Questionnaire, grids
 from ..planning import PlanItem
 from ..records import Assessment, Workshop
 from ..scoring import Result, score
@@ -49,6 +50,8 @@ def answers_report(
     branding: Branding | None = None,
     previous: dict[str, tuple[dt.date, Result]] | None = None,
     participation: Participation | None = None,
+    kpis: Sequence[KpiReading] = (),
+    catalogue: KpiCatalogue | None = None,
 ) -> bytes:
     """The PDF of these teams' answers. Without ``organization`` or ``assessed_on`` they
     come from the answers (the first organisation named, the latest date), else empty
@@ -64,6 +67,8 @@ def answers_report(
         branding=branding,
         previous=previous,
         participation=participation,
+        kpis=kpis,
+        catalogue=catalogue,
     )
     return build_report(data)
 
@@ -107,6 +112,8 @@ class Reports:
             branding=self.branding.usable(),
             previous=self._previous(stored, questionnaires),
             participation=self._participation(stored),
+            kpis=self._kpis(stored),
+            catalogue=self.assessments.kpi_catalogue(),
         )
 
     def round_report(self, actor: Actor, chosen: Assessment, organization: str, lang: str) -> bytes:
@@ -171,6 +178,21 @@ class Reports:
                 questionnaire = questionnaires[assessment.questionnaire_id]
                 found[questionnaire.id] = (earlier.assessed_on, score(questionnaire, team))
         return found
+
+    def _kpis(self, stored: list[Assessment]) -> list[KpiReading]:
+        """The KPI values recorded with the round's assessments, next to those of the
+        rounds they re-evaluate (the actor's right was checked on each one read)."""
+        catalogue = self.assessments.kpi_catalogue()
+        if catalogue is None:
+            return []
+        now: dict[str, float] = {}
+        before: dict[str, float] = {}
+        for assessment in stored:
+            now |= self.assessments.kpis(assessment)
+            if assessment.previous_id is not None:
+                earlier = self.assessments.assessment(assessment.previous_id)
+                before |= self.assessments.kpis(earlier) if earlier is not None else {}
+        return readings(catalogue, now, before)
 
     def _participation(self, stored: list[Assessment]) -> Participation | None:
         """A workshop's consensus: who took part, and how they answered before agreeing."""

@@ -176,7 +176,7 @@ def test_half_the_grid_survives_a_reload(page, app_url, app_data_dir):
     _account(app_data_dir, "reload@example.com")
     sign_in(page, app_url, "reload@example.com", PASSWORD)
     open_app(page, f"{app_url}/?lang=en")
-    page.get_by_label("New organisation").fill("Reload Test Ltd")
+    page.get_by_label("New organization").fill("Reload Test Ltd")
     page.get_by_role("button", name="Create").click()
     settle(page)
     open_app_link = page.locator('[data-testid="stVerticalBlock"]').filter(

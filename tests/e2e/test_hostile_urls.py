@@ -20,7 +20,7 @@ PAGES = {
     "answer": (),
     "results": (),
     "plan": ("Plan and PDF report", "Plan e informe PDF"),
-    "organizations": ("Organisations", "Organizaciones"),
+    "organizations": ("Organizations", "Organizaciones"),
     "workshop": ("Workshops", "Talleres"),
 }
 NOT_FOUND = ("Not found or not yours", "No encontrado o no es suyo")

@@ -61,7 +61,7 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Linked]:
 
 def _on_screen(page, linked: Linked, shows: str, lang: str = "en") -> None:
     expect(page.get_by_text(shows).first).to_be_visible(timeout=20_000)
-    label = "Organisation" if lang == "en" else "Organización"
+    label = "Organization" if lang == "en" else "Organización"
     expect(page.get_by_text(f"{label}: Enlaces S.A.").first).to_be_visible()
     settle(page)
     assert f"assessment={linked.assessment}" in page.url and f"lang={lang}" in page.url, page.url
@@ -153,7 +153,7 @@ def test_the_organisations_page_keeps_its_organisation(browser, linked):
     url, org = linked.url, linked.other_organization
     with signed_in_page(browser, url, "ana@example.com", PASSWORD) as page:
         page.goto(f"{url}/organizations?org={org}&lang=en")
-        chooser = page.get_by_role("combobox", name="Organisation")
+        chooser = page.get_by_role("combobox", name="Organization")
         expect(chooser).to_have_value("Zeta Clientes · owner")
         page.reload()
         expect(chooser).to_have_value("Zeta Clientes · owner")
@@ -161,7 +161,7 @@ def test_the_organisations_page_keeps_its_organisation(browser, linked):
         page.get_by_role("link", name="Workshops", exact=True).first.click()
         expect(page.get_by_role("combobox", name="Workshop")).to_be_visible(timeout=20_000)
         settle(page)
-        page.get_by_role("link", name="Organisations", exact=True).first.click()
+        page.get_by_role("link", name="Organizations", exact=True).first.click()
         expect(chooser).to_have_value("Zeta Clientes · owner", timeout=20_000)
         page.go_back()
         expect(page.get_by_role("combobox", name="Workshop")).to_be_visible(timeout=20_000)

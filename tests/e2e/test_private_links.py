@@ -67,7 +67,7 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
         contexts.append(a_context)
         sign_in(a, url, "a@consult.example", PASSWORD)
         a.goto(f"{url}/?lang=en")
-        a.get_by_label("New organisation").fill(ORGANIZATION)
+        a.get_by_label("New organization").fill(ORGANIZATION)
         a.get_by_role("button", name="Create").click()
         settle(a)
         card = a.locator('[data-testid="stVerticalBlock"]').filter(
@@ -83,7 +83,7 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
         public_id = re.search(r"assessment=([0-9a-f]{32})", a.url).group(1)
         link = f"{url}/answer?questionnaire={GRID}&assessment={public_id}&lang=en"
         a.goto(link)
-        expect(a.get_by_text(f"Organisation: {ORGANIZATION}")).to_be_visible()
+        expect(a.get_by_text(f"Organization: {ORGANIZATION}")).to_be_visible()
         stored = services.organizations.assessment(
             Actor(services.accounts.with_email("a@consult.example")), public_id
         )
@@ -101,7 +101,7 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
             if email == "b@consult.example":
                 b = page
         b.goto(f"{url}/organizations?lang=en")
-        chooser = b.get_by_role("combobox", name="Organisation")
+        chooser = b.get_by_role("combobox", name="Organization")
         expect(chooser).to_have_value("Beta Clientes · owner")
         chooser.click()  # every organisation B may see
         options = b.get_by_role("option").all_inner_texts()
@@ -118,7 +118,7 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
 
         # B sees it now, and cannot change an answer.
         b.goto(link)
-        expect(b.get_by_text(f"Organisation: {ORGANIZATION}")).to_be_visible()
+        expect(b.get_by_text(f"Organization: {ORGANIZATION}")).to_be_visible()
         expect(b.get_by_text("you can see this assessment; only its editors")).to_be_visible()
         settle(b)
         assert (

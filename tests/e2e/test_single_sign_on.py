@@ -54,7 +54,7 @@ def sso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
 
 def _sign_in_with_provider(page, url: str, who: str) -> None:
     page.goto(f"{url}/signin?lang=en")
-    page.get_by_role("button", name="Sign in with your organisation's account").click()
+    page.get_by_role("button", name="Sign in with your organization's account").click()
     page.get_by_role("button", name=who, exact=True).click()  # the provider's own page
 
 

@@ -25,7 +25,7 @@ ROLES = ["visitor", "participant", "viewer", "editor", "owner", "other-consultan
          "other-member", "admin", "disabled-editor"]  # fmt: skip
 # Reads (and checks) leave Acme as it was; CHANGES each run on a fresh world.
 READS = {"read", "read-assessment", "open-round", "history", "export", "kpis-read", "report",
-         "listed"}  # fmt: skip
+         "listed", "kpi-trend"}  # fmt: skip
 RUNS = {"run-workshop", "live-assessment", "live", "workshops-listed", "create-workshop",
         "close-workshop", "consensus"}  # fmt: skip
 WRITES = {"write", "answer", "new-round", "plan", "kpis", "reevaluate"}
@@ -99,6 +99,7 @@ class World:
             "history": lambda: services.history.entries(actor, self.acme, "es"),
             "export": lambda: services.assessments.export_json(actor, self.acme),
             "kpis-read": lambda: services.assessments.details_of(actor, self.assessment),
+            "kpi-trend": lambda: services.assessments.kpi_rounds(actor, self.acme),
             "report": lambda: services.reports.report(
                 actor, [ReportPart(self.grid, self.assessment.public_id)], "es"
             ),

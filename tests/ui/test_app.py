@@ -134,7 +134,7 @@ def test_results_page_shows_levels_charts_and_ranked_gaps():
     assert [m.label for m in at.metric] == ["Level today", "Ideal level", "Overall gap"]
     table = at.dataframe[0].value
     assert list(table["Capability"][:2]) == ["Talent training", "Business intelligence"]
-    assert "Customer-experience training programme" in table["Suggested initiatives"][0]
+    assert "Customer experience training program" in table["Suggested initiatives"][0]
     negative = at.dataframe[1].value
     assert list(negative["Capability"]) == ["Billing"]
     assert len(at.get("vega_lite_chart")) == 2
@@ -190,7 +190,7 @@ def test_download_is_the_answers_file_format():
 def test_typed_text_is_never_markdown():
     at = open_page(HOME, lang="en")
     at.text_input(key="ui.organization").input("[click](javascript:alert(1)) **Acme**").run()
-    caption = next(c.value for c in at.caption if "Organisation: " in c.value)
+    caption = next(c.value for c in at.caption if "Organization: " in c.value)
     assert "\\[click\\]\\(javascript" in caption and "\\*\\*Acme\\*\\*" in caption
 
 

@@ -64,7 +64,7 @@ def test_answers_given_before_choosing_an_organisation_are_saved_when_it_is_chos
     ana = sign_in("ana@example.com", "consultant")
     at = open_page(ANSWER, questionnaire="avaya-cx-quiz", lang="en")
     at.radio[0].set_value(at.radio[0].options[2]).run()
-    assert any("choose an organisation on the home page" in c.value for c in at.caption)
+    assert any("choose an organization on the home page" in c.value for c in at.caption)
     assert open_store().counts()["assessments"] == 0
     at.query_params.clear()  # Home would open the questionnaire of the address again
     at = create_organization(at.switch_page(HOME).run(), "Gamma")

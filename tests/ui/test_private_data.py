@@ -86,7 +86,7 @@ def test_the_owner_opens_it_and_the_page_names_the_organisation(acme, grid, sign
         patch.setattr(auth, "session_cookie", lambda: cookie)
         at = _open(assessment, grid, ANSWER)
         assert not at.error
-        assert "Organisation: Acme S\\.A\\." in " ".join(c.value for c in at.caption)
+        assert "Organization: Acme S\\.A\\." in " ".join(c.value for c in at.caption)
         assert _widget(at, "text_input", "avaya-capability-grid.billing.note.en").value == NOTE
 
 
@@ -169,5 +169,5 @@ def test_the_owner_deletes_the_organisation_after_a_confirmation_naming_it(acme,
 
 def test_a_visitor_sees_no_organisations(acme):
     at = open_page(ORGANIZATIONS, lang="en")
-    assert "Sign in to see your account's organisations." in at.info[0].value
+    assert "Sign in to see your account's organizations." in at.info[0].value
     assert not at.dataframe and "Acme" not in _everything(at)

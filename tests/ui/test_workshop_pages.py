@@ -387,7 +387,7 @@ def test_groups_from_the_form_to_the_participant_dashboard_and_report(sign_in, q
     )
     row = table[table["Category"] == billing_category].iloc[0]
     assert (row["Dirección · Level today"], row["TI · Level today"]) == ("1.50", "4.00")
-    assert any(c.startswith("Where the groups see the organisation differently") and
+    assert any(c.startswith("Where the groups see the organization differently") and
                f"{billing_category} (Dirección 1.50 · TI 4.00)" in c for c in _captions(at))  # fmt: skip
     for questionnaire in (quiz, grid):
         at.button(key=f"ws.agree.save.{workshop.id}.{questionnaire.id}").click().run()

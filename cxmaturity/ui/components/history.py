@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from cxmaturity.i18n import t
+import streamlit as st
+
+from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, t
+from cxmaturity.metrics import kpi_series
 from cxmaturity.records import Assessment, Organization
 from cxmaturity.services.access import Actor
 from cxmaturity.services.organizations import results_link
@@ -26,3 +29,41 @@ def history_rows(
         for e in entries
     ]
     return [e.assessment for e in reversed(entries)], rows
+
+
+def kpi_trend(actor: Actor, organization: Organization, lang: str) -> None:
+    """The organisation's KPIs over its rounds: a table (one column per date, the latest
+    change in words) and a chart of one KPI, all driven by the KPI catalogue."""
+    st.subheader(t("kpi_trend_title", lang), anchor=False)
+    catalogue = services().assessments.kpi_catalogue()
+    if catalogue is None:
+        st.warning(t("kpi_catalogue_broken", lang), icon=":material/error:")
+        return
+    series = kpi_series(catalogue, services().assessments.kpi_rounds(actor, organization))
+    if not series:
+        st.caption(t("kpi_trend_none", lang))
+        return
+    days = sorted({day for s in series for day, _ in s.points})
+    rows = []
+    for one in series:
+        values = dict(one.points)
+        latest = one.latest
+        row: dict[str, object] = {t("col_kpi", lang): kpi_label(one.kpi, lang)}
+        row |= {long_date(day, lang): number(values[day], lang) if day in values else ""
+                for day in days}  # fmt: skip
+        row[t("col_kpi_change", lang)] = kpi_change(latest.delta, latest.improved, lang)
+        rows.append(row)
+    st.dataframe(rows, hide_index=True, width="stretch")
+    by_id = {s.kpi.id: s for s in series}
+    chosen = st.selectbox(
+        t("kpi_trend_pick", lang), options=list(by_id),
+        format_func=lambda k: by_id[k].kpi.name.get(lang),
+        key=f"kpi.trend.{organization.public_id}",
+    )  # fmt: skip
+    picked = by_id[chosen]
+    st.line_chart(
+        {t("col_date", lang): [d for d, _ in picked.points],
+         picked.kpi.name.get(lang): [v for _, v in picked.points]},
+        x=t("col_date", lang), y=picked.kpi.name.get(lang), height=220,
+    )  # fmt: skip
+    st.caption(kpi_help(picked.kpi, lang))

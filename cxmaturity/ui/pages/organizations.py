@@ -21,7 +21,7 @@ from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
-from cxmaturity.ui.components.history import history_rows
+from cxmaturity.ui.components.history import history_rows, kpi_trend
 from cxmaturity.ui.restore import reevaluate
 from cxmaturity.ui.shell import ANSWER, RESULTS, done, page_header, signed_in_or_invite
 from cxmaturity.ui.state import UiState, get_state
@@ -317,6 +317,7 @@ def render() -> None:
         return
     assessments = _history(actor, organization, state)
     _review(assessments, lang)
+    kpi_trend(actor, organization, lang)
     if grants(level, Action.WRITE):
         _reevaluation(known, assessments, state)
     _record(actor, organization, lang)
