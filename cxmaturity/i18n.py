@@ -638,6 +638,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi_change_worse": {"es": "▼ peor ({delta})", "en": "▼ worse ({delta})"},
     "kpi_change_same": {"es": "= sin cambio", "en": "= unchanged"},
     "report_state": {"es": "Prioridad y estado", "en": "Priority and status"},
+    "plan_how_to_start": {
+        "es": "Cómo empezar: primer paso, indicador y quién lo lidera",
+        "en": "How to start: first step, metric and who leads it",
+    },
     "plan_first_step": {"es": "Primer paso", "en": "First step"},
     "plan_kpi": {"es": "Indicador", "en": "Metric"},
     "plan_owner_role": {"es": "Lo lidera", "en": "Led by"},

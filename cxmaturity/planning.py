@@ -10,12 +10,14 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
+from .i18n import t
 from .model import (
     MAX_NOTE_LENGTH,
     Capability,
     Category,
     Grid,
     Initiative,
+    KpiCatalogue,
     LocatedMessage,
     SaneDate,
     Slug,
@@ -184,6 +186,25 @@ def suggested(grid: Grid, item: PlanItem) -> Initiative | None:
     if capability is None or item.suggestion is None:
         return None
     return capability.initiative(item.suggestion)
+
+
+def initiative_facts(
+    initiative: Initiative, catalogue: KpiCatalogue | None, lang: str
+) -> list[str]:
+    """How to start a suggested initiative, in ``lang``: its first step, then the KPI
+    that shows progress, who usually leads it and its effort (what it gives of these)."""
+    lines = []
+    if initiative.first_step is not None:
+        lines.append(f"{t('plan_first_step', lang)}: {initiative.first_step.get(lang)}")
+    facts = []
+    if initiative.kpi is not None:
+        kpi = catalogue.get(initiative.kpi) if catalogue is not None else None
+        facts.append(f"{t('plan_kpi', lang)}: {kpi.name.get(lang) if kpi else initiative.kpi}")
+    if initiative.owner_role is not None:
+        facts.append(f"{t('plan_owner_role', lang)}: {initiative.owner_role.get(lang)}")
+    if initiative.effort is not None:
+        facts.append(f"{t('plan_effort', lang)}: {t(f'effort_{initiative.effort}', lang)}")
+    return [*lines, " · ".join(facts)] if facts else lines
 
 
 def initiative_text(grid: Grid, item: PlanItem, lang: str) -> str:

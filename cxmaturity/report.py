@@ -41,6 +41,7 @@ from .planning import (
     Plan,
     PlanItem,
     default_plan,
+    initiative_facts,
     initiative_text,
     next_review,
     plan,
@@ -824,28 +825,10 @@ def _plan_table(pdf: _Pdf, data: ReportData, grid: Grid, gaps: Plan) -> None:
 
 
 def _initiative_cell(data: ReportData, grid: Grid, item: PlanItem) -> str:
-    """The initiative's title and, for a suggested one, its first step, the KPI that
-    shows progress, who usually leads it and its effort."""
-    lang = data.lang
-    lines = [initiative_text(grid, item, lang)]
+    """The initiative's title and, for a suggested one, how to start it."""
     initiative = suggested(grid, item)
-    if initiative is None:
-        return lines[0]
-    if initiative.first_step is not None:
-        lines.append(f"{t('plan_first_step', lang)}: {initiative.first_step.get(lang)}")
-    facts = []
-    kpi = data.catalogue.get(initiative.kpi) if data.catalogue and initiative.kpi else None
-    if kpi is not None:
-        facts.append(f"{t('plan_kpi', lang)}: {kpi.name.get(lang)}")
-    elif initiative.kpi is not None:
-        facts.append(f"{t('plan_kpi', lang)}: {initiative.kpi}")
-    if initiative.owner_role is not None:
-        facts.append(f"{t('plan_owner_role', lang)}: {initiative.owner_role.get(lang)}")
-    if initiative.effort is not None:
-        facts.append(f"{t('plan_effort', lang)}: {t(f'effort_{initiative.effort}', lang)}")
-    if facts:
-        lines.append(" · ".join(facts))
-    return "\n".join(lines)
+    facts = initiative_facts(initiative, data.catalogue, data.lang) if initiative else []
+    return "\n".join([initiative_text(grid, item, data.lang), *facts])
 
 
 def _table(

@@ -192,6 +192,13 @@ def test_plan_page_shows_the_suggestions_and_the_report_button(acme):
     assert at.get("download_button"), "plan and report downloads"
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Descargar el informe PDF" in labels and "Descargar el plan (YAML)" in labels
+    (how,) = [e for e in at.expander if e.label.startswith("Cómo empezar")]
+    raw = " ".join(m.value for m in how.markdown)
+    assert "Net Promoter Score \\(NPS\\)" in raw  # questionnaire texts are escaped
+    text = raw.replace("\\", "")
+    assert "Primer paso: Formar un comité de experiencia" in text
+    assert "Indicador: Net Promoter Score (NPS)" in text
+    assert "Lo lidera: Líder de experiencia del cliente" in text and "Esfuerzo: medio" in text
 
 
 def test_plan_page_without_grid_answers_points_to_the_grid():

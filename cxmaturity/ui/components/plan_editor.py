@@ -34,9 +34,11 @@ from cxmaturity.planning import (
     Priority,
     Status,
     default_plan,
+    initiative_facts,
 )
 from cxmaturity.services.answers import stored_plan_item
 from cxmaturity.ui.autosave import keep_my_row, save_plan, take_their_row
+from cxmaturity.ui.backend import services
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
 from cxmaturity.ui.text import escape_md, file_name
 
@@ -217,6 +219,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
     missing = len(rows) - len([r for r in rows if r.item(grid) is not None])
     if missing:
         st.caption(t("plan_incomplete", ui_lang, n=missing))
+    _how_to_start(grid, drawn, lang, ui_lang)
     left, right = st.columns(2)
     items = plan_items(state, grid)
     document = PlanDocument(
@@ -240,6 +243,28 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
             args=(grid,),
             key=f"plan.{grid.id}.reset",
         )
+
+
+def _how_to_start(grid: Grid, rows: list[PlanRow], lang: str, ui_lang: str) -> None:
+    """Each suggested initiative of the plan with its first step, KPI, who usually
+    leads it and its effort (the questionnaire's texts: escaped, never markdown)."""
+    shown: list[str] = []
+    catalogue = services().assessments.kpi_catalogue()
+    for row in rows:
+        capability = grid.capability(row.capability or "")
+        initiative = (
+            capability.initiative(row.suggestion) if capability and row.suggestion else None
+        )
+        if initiative is None or initiative.id in shown:
+            continue
+        facts = initiative_facts(initiative, catalogue, lang)
+        if not facts:
+            continue
+        if not shown:
+            box = st.expander(t("plan_how_to_start", ui_lang), icon=":material/flag:")
+        shown.append(initiative.id)
+        title = f"{capability.name.get(lang)} · {initiative.title.get(lang)}"
+        box.markdown(f"**{escape_md(title)}**  \n" + "  \n".join(escape_md(f) for f in facts))
 
 
 def _reset(grid: Grid) -> None:
