@@ -17,7 +17,8 @@ from cxmaturity.scoring import score
 
 from .conftest import ASSESSMENTS, ROOT
 
-SEED = ROOT / "tests" / "sources" / "004_9c17acf763748577.txt"
+SOURCES = ROOT / "tests" / "sources"
+SEED = SOURCES / "004_9c17acf763748577.txt"
 SEEDS = {  # the project's source articles (an initiative's `source` names one)
     "000_1281ad8ed7c045b2.txt", "001_c257ac70a8229785.txt", "002_99c24c951e10f131.txt",
     "003_25aa9617debcd1bc.txt", "004_9c17acf763748577.txt",
@@ -238,3 +239,53 @@ def test_english_uses_one_spelling_american():
         texts += list(_english(read(path).data))
     wrong = sorted({m.group(0) for text in texts for m in BRITISH.finditer(text)})
     assert wrong == []
+
+
+# ------------------------------------------------------------------- quotations
+
+QUOTE = re.compile(r"«([^»]+)»")
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p for p in ASSESSMENTS.glob("*.yaml") if p.stem != "kpis"), ids=lambda p: p.stem
+)
+def test_every_spanish_quotation_is_word_for_word_in_the_article_named_as_source(path):
+    """A «quotation» (with […] for a cut) in a Spanish text is found in one of the
+    articles the questionnaire's `source` names."""
+    data = read(path).data
+    named = re.findall(r"\d{3}_[0-9a-f]{16}\.txt", str(data.get("source", "")))
+    articles = [_flat((SOURCES / name).read_text(encoding="utf-8")) for name in named]
+    quotes = [q for _, text in _spanish(data) for q in QUOTE.findall(text)]
+    if not quotes:
+        return
+    assert articles, f"{path.name} quotes an article but its source names none"
+    for quote in quotes:
+        for piece in (p.strip(" .,") for p in _flat(quote).split("[…]")):
+            if piece:
+                assert any(piece in a for a in articles), f"{path.name}: not verbatim: {piece!r}"
+
+
+@pytest.mark.parametrize(
+    ("questionnaire", "choices", "band", "capped_by"),
+    [
+        # Collecting and analyzing without acting: the lowest band, whatever the points.
+        ("feedback-loop", {"collect": "d", "answer-negative": "d", "answer-positive": "d",
+                           "share": "d", "act": "a"}, "open-loop", ("act",)),
+        ("feedback-loop", dict.fromkeys(["collect", "answer-negative", "answer-positive",
+                                         "share", "act"], "d"), "closed-loop", ()),
+        # Every tool systematic but no strategy: below the top band.
+        ("cem-pyramid", {"strategy-vision-values": "absent", **dict.fromkeys(
+            ["culture", "governance", "processes", "touchpoint-matrix", "personas-prototyping",
+             "journey-map", "service-blueprint", "voice-of-customer", "voice-of-employee"],
+            "systematic")}, "growing", ("strategy-vision-values",)),
+        ("cx-challenges", dict.fromkeys(["leadership", "resources-skills", "perception",
+                                         "consistency", "pace"], "c"), "in-transition", ()),
+    ],
+)  # fmt: skip
+def test_the_new_questionnaires_score_as_their_articles_say(
+    catalog, questionnaire, choices, band, capped_by
+):
+    quiz = catalog.get(questionnaire)
+    assert isinstance(quiz, Quiz)
+    result = score(quiz, [Answers(questionnaire=quiz.id, answers=choices)])
+    assert (result.band, result.capped_by) == (band, capped_by)
