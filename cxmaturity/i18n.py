@@ -624,6 +624,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi_unit_seconds": {"es": "segundos", "en": "seconds"},
     "kpi_unit_ratio": {"es": "razón", "en": "ratio"},
     "kpi_unit_score": {"es": "puntuación", "en": "score"},
+    "nav_guide": {"es": "Guía", "en": "Guide"},
+    "guide_title": {
+        "es": "Guía del facilitador y glosario",
+        "en": "Facilitator's guide and glossary",
+    },
+    "guide_intro": {
+        "es": "Cómo llevar una evaluación de principio a fin, y qué significa cada término.",
+        "en": "How to run an assessment from start to finish, and what each term means.",
+    },
+    "guide_steps": {"es": "Guía del facilitador", "en": "Facilitator's guide"},
+    "glossary": {"es": "Glosario", "en": "Glossary"},
     "kpi_trend_title": {"es": "Indicadores a lo largo del tiempo", "en": "Metrics over time"},
     "kpi_trend_none": {
         "es": "Aún no hay indicadores registrados. Se anotan en los resultados de cada evaluación («Indicadores de esta evaluación»).",

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from cxmaturity.guide import glossary_markdown
 from cxmaturity.i18n import LANGUAGES, t
 from cxmaturity.model import Questionnaire
 from cxmaturity.services.access import Action, Actor, NotFoundOrNotYours
@@ -31,7 +32,7 @@ HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/resu
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
 ORGANIZATIONS = f"{PAGES}/organizations.py"
 WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
-PRESENT = f"{PAGES}/present.py"
+PRESENT, GUIDE = f"{PAGES}/present.py", f"{PAGES}/guide.py"
 OFF_THE_BAR = {"present"}  # pages opened from another page, never from the bar
 AUDIT, ACCOUNTS = f"{PAGES}/audit.py", f"{PAGES}/accounts.py"
 LANG_KEY = "ui.lang"
@@ -186,6 +187,7 @@ def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]
         st.Page(
             BRANDING, title=t("nav_branding", lang), icon=":material/palette:", url_path="branding"
         ),
+        st.Page(GUIDE, title=t("nav_guide", lang), icon=":material/menu_book:", url_path="guide"),
         *([_accounts_page(lang), _audit_page(lang)] if admin else []),
         *([] if signed_in else [_sign_in_page(lang)]),
     ]
@@ -266,6 +268,8 @@ def page_header(title: str, subtitle: str | None = None) -> None:
             on_change=_on_language,
             label_visibility="collapsed",
         )
+        with st.popover(t("glossary", state.lang), icon=":material/dictionary:", width="content"):
+            st.markdown(glossary_markdown(state.lang))  # the product's own text
         if not participant_view(state):  # a participant's page shows their answers only
             with st.container(horizontal=True, width="content", vertical_alignment="center"):
                 account_strip(state.lang)
