@@ -4,7 +4,8 @@
 
 Starts the app on a free port, fills the quiz and uploads the example grid answers,
 and saves full-height PNGs of home, quiz, grid, both results pages, the plan page and
-the organisations and branding pages at 1280 and 390 px. Used to review layouts and
+the organizations and guide pages at 1280 and 390 px (the branding page needs an
+admin's sign-in). Used to review layouts and
 to refresh the images in docs/.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import ARGS, CHROMIUM, _free_port, _wait_healthy  # noqa: E402
+from tests.e2e.conftest import ARGS, CHROMIUM, _wait_healthy, free_port  # noqa: E402
 from tests.e2e.streamlit_page import open_app, pick_radio, press, settle  # noqa: E402
 
 
@@ -59,12 +60,8 @@ def shot(page, out: Path, name: str) -> None:
 
 
 def nav(page, name: str) -> None:
-    """Follow a navigation link; on a phone it sits in the collapsed sidebar."""
-    phone = page.viewport_size["width"] < 640  # top navigation collapses into the sidebar
-    if phone:
-        page.locator('[data-testid="stExpandSidebarButton"]').click()
-        page.wait_for_timeout(500)
-    page.get_by_role("link", name=name, exact=True).first.click()
+    """Follow a link of the app's navigation bar (at every width)."""
+    page.get_by_role("link", name=name, exact=True).first.click()  # the app's own bar
     settle(page)
     close_sidebar(page)
 
@@ -111,6 +108,14 @@ def grid_pages(page, url: str, out: Path) -> None:
     upload.set_input_files(str(ROOT / "docs" / "examples" / "acme-grid.yaml"))
     page.get_by_text("Respuestas cargadas").wait_for()
     shot(page, out, "grid-es")
+    if page.viewport_size["width"] >= 640:  # a capability's four level texts, on hover
+        page.locator('[data-testid="stTooltipIcon"]').nth(1).hover()
+        page.get_by_role("tooltip").first.wait_for()
+        page.wait_for_timeout(500)
+        target = out / f"grid-levels-es-{page.viewport_size['width']}.png"
+        page.screenshot(path=str(target))
+        print(target)
+        page.mouse.move(0, 0)
     page.get_by_role("link", name=re.compile("Ver resultados")).click()
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
     page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for()
@@ -129,10 +134,9 @@ def grid_pages(page, url: str, out: Path) -> None:
     nav(page, "Organizaciones")
     page.get_by_text("Organizaciones y evaluaciones").wait_for()
     shot(page, out, "organizations-es")
-    open_app(page, f"{url}/branding?lang=es")  # nothing of the session is needed here
-    close_sidebar(page)
-    page.get_by_text("Nombre de la firma").wait_for()
-    shot(page, out, "branding-es")
+    nav(page, "Guía")
+    page.get_by_text("Guía del facilitador y glosario").first.wait_for()
+    shot(page, out, "guide-es")
 
 
 def home_pages(page, url: str, out: Path) -> None:
@@ -147,7 +151,7 @@ def main() -> int:
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "test-artifacts" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
         "--server.headless", "true", "--server.port", str(port),

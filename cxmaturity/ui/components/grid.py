@@ -57,6 +57,19 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
             )
 
 
+def _chosen_levels(
+    grid: Grid, capability: Capability, rating: Rating, lang: str, ui_lang: str
+) -> str:
+    """The capability's own text of the levels chosen for today and the ideal, as one
+    escaped line ("" when it has no level texts or nothing is chosen)."""
+    parts = []
+    for part, value in (("current", rating.current), ("ideal", rating.ideal)):
+        text = capability.level_text(value, lang) if isinstance(value, int) else None
+        if text is not None:
+            parts.append(f"**{t(f'{part}_state', ui_lang)} {value}**: {escape_md(text)}")
+    return " · ".join(parts)
+
+
 def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
     """The levels with their descriptions, as one markdown text (one element)."""
     lines = [f"*{t('levels_help', ui_lang)}*"]
@@ -153,6 +166,9 @@ def capability_row(
             on_change=_store_note,
             args=(grid.id, capability.id, key),
         )
+        chosen = _chosen_levels(grid, capability, rating, lang, ui_lang) if not wide else ""
+        if chosen:  # what the chosen levels mean for this capability, under the buttons
+            st.caption(chosen, width="stretch")
         if earlier is not None:  # a re-evaluation: last round's rating beside the item
             shown = {k: labels.get(v, str(v)) if v is not None else "–" for k, v in
                      (("current", earlier.current), ("ideal", earlier.ideal))}  # fmt: skip
