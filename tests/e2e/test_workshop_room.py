@@ -99,9 +99,11 @@ def _create(facilitator, url: str, organization: str, *, anonymous: bool) -> str
     chooser.fill(organization)
     chooser.press("Enter")
     expect(chooser).to_have_value(organization)
-    remove = form.get_by_label("Remove Siete errores que frenan la experiencia del cliente")
-    remove.click()  # the quiz and the grid only
-    expect(remove).to_have_count(0)
+    # The quiz and the grid, the new workshop's default (the other quizzes can be added).
+    expect(form.get_by_label("Remove Siete errores que frenan la experiencia del cliente")
+           ).to_have_count(0)  # fmt: skip
+    expect(form.get_by_label("Remove Capacidades organizacionales para la experiencia del "
+                             "cliente")).to_have_count(1)  # fmt: skip
     if anonymous:
         form.get_by_text("Anónimas:").click()
     form.get_by_text("Ocultar los votos en la vista de presentación").click()

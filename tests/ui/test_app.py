@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 from ..conftest import ROOT
 from .conftest import ANSWER, BRANDING, HOME, ORGANIZATIONS, PLAN, RESULTS, open_page
 
-QUESTIONNAIRES = ["avaya-cx-quiz", "avaya-capability-grid", "cx-mistakes"]
+QUESTIONNAIRES = ["avaya-cx-quiz", "avaya-capability-grid", "cx-mistakes", "cx-challenges",
+                  "feedback-loop", "cem-pyramid"]  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

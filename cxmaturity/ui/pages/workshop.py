@@ -42,6 +42,11 @@ from cxmaturity.ui.text import escape_md
 WORKSHOP_PARAM = "workshop"
 
 
+# What a new workshop asks unless the facilitator picks others: the quick quiz and the
+# capability grid of the mission (the other bundled quizzes are there to add).
+WORKSHOP_DEFAULT = ("avaya-cx-quiz", "avaya-capability-grid")
+
+
 def _create(actor: Actor, state: UiState) -> None:
     lang = state.lang
     known = catalog()
@@ -60,7 +65,8 @@ def _create(actor: Actor, state: UiState) -> None:
         chosen = st.multiselect(
             t("ws_questionnaires", lang),
             options=[q.id for q in questionnaires],
-            default=[q.id for q in questionnaires],
+            default=[q.id for q in questionnaires if q.id in WORKSHOP_DEFAULT]
+            or [q.id for q in questionnaires],
             format_func=lambda qid: known.get(qid).title.get(  # type: ignore[union-attr]
                 content_language(known.get(qid), lang)  # type: ignore[arg-type]
             ),
