@@ -1,16 +1,10 @@
 """Building the gap-and-initiatives PDF: in-process warm, and the cold command line.
 
-In one process (fonts, Altair and vl-convert already loaded), interleaved:
-
-- full report, charts rendered afresh (the chart cache cleared before each build:
-  what a first download of new results costs);
-- full report again for the same results (charts from the in-process cache: what a
-  second download costs);
-- baseline: the same document without charts.
-
-Then, as separate processes: ``python -m cxmaturity report`` (cold: imports,
-vl-convert start, fonts) against ``python -c "import fpdf, altair, vl_convert"``.
-Target: the full warm report in well under a second.
+In one process (fonts loaded), interleaved: the full report of a quiz and a grid with
+every chart (drawn with fpdf2), and the same document without charts. Then, as
+separate processes: ``python -m cxmaturity report`` (cold: imports, fonts, the
+questionnaires) against ``python -c "import fpdf, yaml, pydantic"``. Targets: warm
+at most 1.3x the report without charts and under 300 ms; cold at most 2x its imports.
 
     python -m benchmarks.report [--runs 9] [--cold-runs 5]
 """
@@ -29,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
 ANSWERS = [EXAMPLES / "acme-quiz.yaml", EXAMPLES / "acme-grid.yaml"]
-TARGET_SECONDS = 1.0
+WARM_TARGET, WARM_LIMIT_MS = 1.3, 300.0
+COLD_TARGET = 2.0
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -50,16 +45,10 @@ def warm(runs: int) -> dict[str, list[float]]:
         teams.append((questionnaire, [answers]))
     full = report.report_data(teams, "es")
     bare = report.report_data(teams, "es", with_charts=False)
-
-    def fresh() -> bytes:
-        report._render.cache_clear()
-        return report.build_report(full)
-
-    fresh(), report.build_report(bare)  # load fonts, Altair schema, vl-convert runtime
-    times: dict[str, list[float]] = {"fresh": [], "cached": [], "bare": []}
+    report.build_report(full), report.build_report(bare)  # fonts loaded
+    times: dict[str, list[float]] = {"full": [], "bare": []}
     for _ in range(runs):
-        times["fresh"].append(timed(fresh))
-        times["cached"].append(timed(lambda: report.build_report(full)))
+        times["full"].append(timed(lambda: report.build_report(full)))
         times["bare"].append(timed(lambda: report.build_report(bare)))
     return times
 
@@ -67,7 +56,7 @@ def warm(runs: int) -> dict[str, list[float]]:
 def cold(runs: int) -> dict[str, list[float]]:
     out = Path(tempfile.mkdtemp()) / "report.pdf"
     command = [sys.executable, "-m", "cxmaturity", "report", *map(str, ANSWERS), "-o", str(out)]
-    baseline = [sys.executable, "-c", "import fpdf, altair, vl_convert"]
+    baseline = [sys.executable, "-c", "import fpdf, yaml, pydantic"]
     times: dict[str, list[float]] = {"cli": [], "imports": []}
     for _ in range(runs):
         run = lambda: subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # noqa: E731
@@ -83,27 +72,17 @@ def main() -> int:
     args = parser.parse_args()
     hot, cool = warm(args.runs), cold(args.cold_runs)
     median = {name: statistics.median(v) * 1e3 for name, v in {**hot, **cool}.items()}
-    low = {name: min(v) * 1e3 for name, v in {**hot, **cool}.items()}
-    rows = [
-        ("full report, warm, charts rendered", "fresh"),
-        ("full report, warm, charts cached", "cached"),
-        ("baseline: same report without charts", "bare"),
-        ("cold CLI: python -m cxmaturity report", "cli"),
-        ("cold baseline: import fpdf, altair, vl_convert", "imports"),
-    ]
-    print(f"{'measure':<48} {'median ms':>10} {'min ms':>8}")
-    for label, name in rows:
-        print(f"{label:<48} {median[name]:>10.1f} {low[name]:>8.1f}")
-    print(
-        f"warm full / no charts: {median['fresh'] / median['bare']:.2f}x (charts rendered), ",
-        end="",
-    )
-    print(f"{median['cached'] / median['bare']:.2f}x (charts cached)")
-    print(f"cold CLI / its imports: {median['cli'] / median['imports']:.2f}x")
-    ok = median["fresh"] < TARGET_SECONDS * 1e3
-    verdict = "ok" if ok else "OVER TARGET"
-    target = f"target < {TARGET_SECONDS * 1e3:.0f} ms"
-    print(f"full warm report {median['fresh']:.0f} ms ({target}): {verdict}")
+    warm_ratio = median["full"] / median["bare"]
+    cold_ratio = median["cli"] / median["imports"]
+    for label, name in (("full report, warm, all charts", "full"),
+                        ("same report without charts", "bare"),
+                        ("cold CLI: python -m cxmaturity report", "cli"),
+                        ("cold baseline: import fpdf, yaml, pydantic", "imports")):  # fmt: skip
+        print(f"{label:<48} {median[name]:>10.1f} ms")
+    print(f"warm full / no charts: {warm_ratio:.2f}x; cold CLI / its imports: {cold_ratio:.2f}x")
+    ok = (warm_ratio <= WARM_TARGET and median["full"] < WARM_LIMIT_MS
+          and cold_ratio <= COLD_TARGET)  # fmt: skip
+    print("ok" if ok else "OVER TARGET")
     return 0 if ok else 1
 
 

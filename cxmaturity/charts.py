@@ -13,14 +13,9 @@ import altair as alt
 
 from .i18n import number, t
 from .model import Grid, Quiz
+from .palette import BAND_COLORS, CURRENT_COLOR, IDEAL_COLOR, INK, LEVEL_COLORS, NA_COLOR
 from .scoring import GridResult, QuizResult
 
-CURRENT_COLOR = "#d9825b"
-IDEAL_COLOR = "#2f6f8f"
-BAND_COLORS = ["#f3d5c0", "#f6e7b4", "#cfe3d4", "#b9d7e6", "#d9cfe8"]
-LEVEL_COLORS = ["#f1c6ad", "#f6e3a8", "#b9dcc6", "#6fa8c4", "#2f6f8f"]
-NA_COLOR = "#e6e6e6"
-INK = "#1f2a30"
 INKS = [INK, "white"]
 FONT = "DejaVu Sans"
 BAND_HEIGHT = 46

@@ -2,26 +2,23 @@
 
 A new FPDF per call (fpdf2 documents are not reusable). Text is set in the bundled
 DejaVu Sans (licence in ``fonts/``), which has every accent, ñ, ¿, ¡, curly quote,
-dash and the euro sign. Charts are the app's Altair specs rendered to PNG with
-vl-convert. The creation date is fixed to the assessment date, so the same input
-gives the same bytes.
+dash and the euro sign. Charts are drawn with fpdf2 itself (:mod:`pdf_charts`: vector
+shapes in the same font, no rendering engine). The creation date is fixed to the
+assessment date, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, XPos, YPos
 
-from . import charts
+from . import pdf_charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
 from .i18n import capped_text, decimal, kpi_change, kpi_label, long_date, number, t
@@ -60,14 +57,12 @@ from .scoring import (
 from .team import DISCUSS_SPREAD, Split, counts_line, disagreements, splits
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-FAMILY = "DejaVu"
+FAMILY = pdf_charts.FONT_FAMILY
 MARGIN = 18.0
 INK = (31, 42, 48)
 MUTED = (96, 108, 116)
 RULE = (214, 220, 224)
 ZEBRA = (245, 247, 248)
-CHART_SCALE = 2  # PNG pixels per CSS pixel: sharp in print, small enough to embed
-CHART_CACHE_SIZE = 64
 PAGES_ALIAS = "{nb}"
 
 
@@ -259,20 +254,6 @@ class _Pdf(FPDF):
         self.font(size, bold=bold, muted=muted)
         self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def chart(self, png: bytes, width: float) -> None:
-        """A chart image centred, on a new page when it does not fit."""
-        pixels_wide, pixels_high = _png_size(png)
-        height = width * pixels_high / pixels_wide
-        if self.get_y() + height > self.page_break_trigger:
-            self.add_page()
-        self.image(io.BytesIO(png), x=(self.w - width) / 2, y=self.get_y(), w=width)
-        self.set_y(self.get_y() + height + 3)
-
-
-def _png_size(png: bytes) -> tuple[int, int]:
-    """Width and height from the PNG header (IHDR), without decoding the image."""
-    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-
 
 def _fit(pdf: FPDF, text: str, width: float) -> str:
     """``text`` shortened with an ellipsis to fit one line of ``width``."""
@@ -403,7 +384,7 @@ def _quiz_summary(pdf: _Pdf, data: ReportData, quiz: Quiz, result: QuizResult) -
         pdf.para(quiz.closing.get(lang), size=9.5, muted=True)
     pdf.ln(2)
     if data.charts:
-        pdf.chart(_png(charts.quiz_band_chart(quiz, result, lang, width=620)), width=pdf.epw)
+        pdf_charts.band_chart(pdf, quiz, result, lang, pdf.epw)
 
 
 def _grid_summary(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -> None:
@@ -437,7 +418,7 @@ def _grid_summary(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -
     )
     pdf.ln(2)
     if data.charts:
-        pdf.chart(_png(charts.category_chart(grid, result, lang, width=430)), width=pdf.epw)
+        pdf_charts.category_chart(pdf, grid, result, lang, pdf.epw)
     top = plan(grid, result).top(3)
     if top:
         pdf.para(t("report_top_gaps", lang), size=10, bold=True)
@@ -747,8 +728,7 @@ def _overview(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -> No
         return
     pdf.add_page()
     pdf.heading(t("report_overview", data.lang))
-    png = _png(charts.capability_heatmap(grid, result, data.lang, width=330))
-    pdf.chart(png, width=pdf.epw)
+    pdf_charts.capability_heatmap(pdf, grid, result, data.lang, pdf.epw)
 
 
 def _gap_tables(pdf: _Pdf, data: ReportData, gaps: Plan) -> None:
@@ -925,26 +905,3 @@ def _method(pdf: _Pdf, method: str, scale: str, source: Quiz | Grid, steps: list
     for step in steps:
         pdf.para(step, size=9.5)
     pdf.ln(3)
-
-
-# ------------------------------------------------------------------------- charts
-
-
-@cache
-def _vl_convert() -> Any:
-    """vl-convert, with the bundled font registered so charts match the text."""
-    import vl_convert
-
-    vl_convert.register_font_directory(str(FONT_DIR))
-    return vl_convert
-
-
-def _png(chart: Any) -> bytes:
-    """The chart as PNG; the same spec (same results, same language) renders once."""
-    return _render(json.dumps(chart.to_dict(validate=False), sort_keys=True))
-
-
-@lru_cache(maxsize=CHART_CACHE_SIZE)
-def _render(spec: str) -> bytes:
-    png: bytes = _vl_convert().vegalite_to_png(json.loads(spec), scale=CHART_SCALE)
-    return png

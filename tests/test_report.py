@@ -160,17 +160,29 @@ def test_spanish_typography_survives(acme, tmp_path):
     assert note in pdf_text(pdf, tmp_path)
 
 
-def test_fonts_embedded_and_charts_are_images(reports, tmp_path):
+def test_fonts_embedded_and_charts_drawn_as_vectors_with_their_text(reports, tmp_path):
     fonts = poppler("pdffonts", reports["es"], tmp_path)
     rows = fonts.splitlines()[2:]
     assert rows and all(" yes yes yes " in row for row in rows), fonts
     assert all("DejaVuSans" in row for row in rows)
-    assert len(image_rows(reports["es"], tmp_path)) == 3  # band scale, categories, capabilities
+    assert image_rows(reports["es"], tmp_path) == []  # drawn with fpdf2: no pictures
+    text = pages(pdf_text(reports["es"], tmp_path))
+    summary = flat(text[1])
+    # The band scale: each band's totals, the axis and the score; the categories' chart:
+    # each category with today and the ideal (one decimal), the axis, the legend.
+    assert "4-6" in summary and "7-10" in summary and "11-13" in summary
+    assert "Puntos" in summary and "Nivel" in summary and "Actual Ideal" in summary
+    assert "Gestión de Talento" in summary and "1,2" in summary and "2,2" in summary
+    overview = flat(next(p for p in text if "Vista general de las capacidades" in p))
+    assert "Actual Ideal Brecha" in overview
+    assert "Inteligencia de negocio 2 3 +1" in overview and "Entorno físico N/A N/A" in overview
 
 
-def test_without_charts_there_are_no_images(acme, tmp_path):
+def test_without_charts_there_is_no_chart(acme, tmp_path):
     pdf = build_report(report_data(acme, "es", with_charts=False))
+    text = flat(pdf_text(pdf, tmp_path))
     assert image_rows(pdf, tmp_path) == []
+    assert "Vista general de las capacidades" not in text and "Actual Ideal" not in text
 
 
 # -------------------------------------------------------------------- determinism
