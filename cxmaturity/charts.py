@@ -7,6 +7,9 @@ records (no pandas needed). Texts come in the requested language.
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
@@ -264,3 +267,33 @@ def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[
         ]
     )
     return _config(alt.layer(lines, points).properties(height=220, width="container"), lang)
+
+
+# ----------------------------------------------------------------- built once per data
+
+SPEC_CACHE_SIZE = 256
+_specs: OrderedDict[tuple[str, int, str, str], tuple[object, dict[str, Any]]] = OrderedDict()
+_specs_lock = threading.Lock()
+
+
+def cached_spec(
+    build: Callable[[Any, Any, str], Any], questionnaire: Quiz | Grid, result: object, lang: str
+) -> dict[str, Any]:
+    """The Vega-Lite spec of ``build(questionnaire, result, lang)``, built (and turned
+    into a plain dict, without Altair's validation) once per questionnaire object,
+    result and language: a page drawn again with the same results sends the stored
+    spec (``st.vega_lite_chart``). Results are frozen values; their ``repr`` is the key.
+    The questionnaire object is kept with its entry, so its ``id`` is never reused
+    while the entry lives; a catalogue re-read gives new objects, hence new entries."""
+    key = (build.__name__, id(questionnaire), repr(result), lang)
+    with _specs_lock:
+        found = _specs.get(key)
+        if found is not None:
+            _specs.move_to_end(key)
+            return found[1]
+    spec: dict[str, Any] = build(questionnaire, result, lang).to_dict(validate=False)
+    with _specs_lock:
+        _specs[key] = (questionnaire, spec)
+        while len(_specs) > SPEC_CACHE_SIZE:
+            _specs.popitem(last=False)
+    return spec

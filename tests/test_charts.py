@@ -50,3 +50,17 @@ def test_lower_label_leans_left_higher_right(acme: tuple[Any, Any]) -> None:
     assert len(by_category) == len(grid.categories)
     for sides in by_category.values():
         assert sides["low"] <= sides["high"]
+
+
+def test_a_spec_is_built_once_per_questionnaire_result_and_language(acme) -> None:
+    grid, result = acme
+    first = charts.cached_spec(charts.category_chart, grid, result, "es")
+    assert first == charts.category_chart(grid, result, "es").to_dict(validate=False)
+    assert charts.cached_spec(charts.category_chart, grid, result, "es") is first  # stored
+    assert charts.cached_spec(charts.category_chart, grid, result, "en") is not first
+    other = scoring.score_grid(grid, [])  # other results: another spec
+    assert charts.cached_spec(charts.category_chart, grid, other, "es") is not first
+    copy = grid.model_copy()  # another questionnaire object (a catalogue re-read)
+    assert charts.cached_spec(charts.category_chart, copy, result, "es") is not first
+    heatmap = charts.cached_spec(charts.capability_heatmap, grid, result, "es")
+    assert heatmap is not first and "layer" in heatmap

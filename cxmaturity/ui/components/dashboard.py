@@ -12,7 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
-from cxmaturity.charts import category_chart
+from cxmaturity.charts import cached_spec, category_chart
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.model import Grid, as_grid, as_quiz
 from cxmaturity.records import Workshop
@@ -127,7 +127,8 @@ def _grid(view: TeamView, lang: str) -> None:
     ideal.metric(t("level_ideal", lang), decimal(result.overall.ideal, lang))
     gap.metric(t("overall_gap", lang), decimal(result.overall.gap, lang))
     if result.rated:
-        st.altair_chart(category_chart(grid, result, content), width="stretch", theme=None)
+        spec = cached_spec(category_chart, grid, result, content)
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     flagged = sum(1 for d in view.disagreements if d.discuss)
     st.markdown(f"**{t('ws_disagreement', lang, n=flagged)}**")
     rows = [

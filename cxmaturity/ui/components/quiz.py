@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.charts import quiz_band_chart
+from cxmaturity.charts import cached_spec, quiz_band_chart
 from cxmaturity.i18n import capped_text, t
 from cxmaturity.model import Quiz
 from cxmaturity.scoring import QuizResult
@@ -93,4 +93,5 @@ def quiz_result(quiz: Quiz, result: QuizResult, lang: str, ui_lang: str) -> None
             )
         if quiz.closing is not None and result.band is not None:
             st.caption(escape_md(quiz.closing.get(lang)))
-    st.altair_chart(quiz_band_chart(quiz, result, lang), width="stretch", theme=None)
+    spec = cached_spec(quiz_band_chart, quiz, result, lang)
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.charts import capability_heatmap, category_chart
+from cxmaturity.charts import cached_spec, capability_heatmap, category_chart
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.model import Grid, Quiz
 from cxmaturity.planning import Gap, Plan
@@ -99,9 +99,11 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
         st.warning(f"**{t('partial_label', ui_lang)}.** {detail}", icon=":material/warning:")
     _summary(grid, result, lang, ui_lang)
     st.subheader(t("by_category", ui_lang), anchor=False)
-    st.altair_chart(category_chart(grid, result, lang), width="stretch", theme=None)
+    spec = cached_spec(category_chart, grid, result, lang)
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     st.subheader(t("all_capabilities", ui_lang), anchor=False)
-    st.altair_chart(capability_heatmap(grid, result, lang), width="stretch", theme=None)
+    spec = cached_spec(capability_heatmap, grid, result, lang)
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     _gaps(view.gaps, lang, ui_lang)
 
 
