@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, cast
 
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ..model import NOT_APPLICABLE, Answers, Rating
@@ -74,29 +76,69 @@ def answer_columns(value: Rating | str | None) -> dict[str, Any]:
     return {"choice": value, "current": None, "ideal": None, "note": None}
 
 
+class AnswerRow(Protocol):
+    """A response (or first vote) row's answer columns, as a column select gives them."""
+
+    assessment_id: int
+    respondent: str
+    item_id: str
+    choice: str | None
+    current: str | None
+    ideal: str | None
+    note: str | None
+
+
+def answer_select(table: type[ResponseRow] | type[FirstVoteRow]) -> Select[Any]:
+    """A select of the answer columns only (plain rows: no ORM objects to build)."""
+    columns = (table.assessment_id, table.respondent, table.item_id, table.choice,
+               table.current, table.ideal, table.note)  # fmt: skip
+    return cast("Select[Any]", select(*columns))
+
+
+@functools.lru_cache(maxsize=1024)
+def _rating(current: str | None, ideal: str | None) -> Rating:
+    """A rating without a note: immutable, so one object per pair of stored levels
+    serves every respondent who gave that pair (a team of 1,000 needs a few dozen)."""
+    return Rating.model_construct(current=_level_value(current), ideal=_level_value(ideal),
+                                  note=None)  # fmt: skip
+
+
 def documents(
-    assessment: Assessment, organization: str | None, rows: Sequence[ResponseRow | FirstVoteRow]
+    assessment: Assessment, organization: str | None, rows: Sequence[AnswerRow]
 ) -> dict[str, Answers]:
-    """Response (or first vote) rows -> one answers document per respondent (key:
-    respondent)."""
+    """Answer rows -> one answers document per respondent (key: respondent).
+
+    Stored answers were checked against their questionnaire when they were written
+    (``services.answers._check``, imports validated whole), so they are built without
+    validating them again (``model_construct``): reading a team of 1,000 is a column
+    select and plain construction, not 25,000 validations."""
     found: dict[str, dict[str, Any]] = {}
     for row in rows:
-        document = found.setdefault(
-            row.respondent,
-            {
-                "questionnaire": assessment.questionnaire_id,
-                "organization": organization,
-                "respondent": row.respondent or None,
-                "date": assessment.assessed_on,
-                "language": assessment.language,
-                "answers": {},
-            },
+        answers = found.get(row.respondent)
+        if answers is None:
+            answers = found[row.respondent] = {}
+        if row.note:
+            answers[row.item_id] = Rating.model_construct(
+                current=_level_value(row.current), ideal=_level_value(row.ideal), note=row.note
+            )
+        elif row.current is not None or row.ideal is not None:
+            answers[row.item_id] = _rating(row.current, row.ideal)
+        else:
+            answers[row.item_id] = row.choice  # a quiz choice, or nothing (unanswered)
+    return {
+        name: Answers.model_construct(
+            questionnaire=assessment.questionnaire_id,
+            organization=organization,
+            respondent=name or None,
+            date=assessment.assessed_on,
+            language=assessment.language,
+            answers=answers,
         )
-        document["answers"][row.item_id] = _answer_value(row)
-    return {name: Answers.model_validate(doc) for name, doc in found.items()}
+        for name, answers in found.items()
+    }
 
 
-Row = TypeVar("Row", ResponseRow, FirstVoteRow)
+Row = TypeVar("Row", bound=AnswerRow)
 
 
 def by_assessment(rows: Sequence[Row]) -> dict[int, list[Row]]:
@@ -190,7 +232,7 @@ def _level_text(value: int | str | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _level_value(text: str | None) -> int | str | None:
+def _level_value(text: str | None) -> int | Literal["n/a"] | None:
     if text is None:
         return None
     return NOT_APPLICABLE if text == NOT_APPLICABLE else int(text)

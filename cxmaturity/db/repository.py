@@ -32,6 +32,7 @@ from .account_queries import AccountQueries
 from .mappers import (
     ANSWER_COLUMNS,
     answer_columns,
+    answer_select,
     by_assessment,
     documents,
     insert_for,
@@ -295,23 +296,31 @@ class Repository(AccountQueries):
 
     def answers(self, assessment: Assessment) -> dict[str, Answers]:
         """Each respondent's answers as an answers document (key: respondent)."""
-        rows = self.session.scalars(
-            select(ResponseRow)
-            .where(ResponseRow.assessment_id == assessment.id)
-            .order_by(ResponseRow.respondent, ResponseRow.id)
-        ).all()
+        rows = (
+            self.session.connection()
+            .execute(
+                answer_select(ResponseRow)
+                .where(ResponseRow.assessment_id == assessment.id)
+                .order_by(ResponseRow.respondent, ResponseRow.id)
+            )
+            .all()
+        )
         organization = self.session.get(OrganizationRow, assessment.organization_id)
         return documents(assessment, organization.name if organization else None, rows)
 
     def history(self, organization: Organization) -> list[tuple[Assessment, dict[str, Answers]]]:
         """Every assessment of record of the organisation with its answers, in two queries."""
         assessments = self.assessments_of(organization.id)
-        rows = self.session.scalars(
-            select(ResponseRow)
-            .join(AssessmentRow, AssessmentRow.id == ResponseRow.assessment_id)
-            .where(AssessmentRow.organization_id == organization.id)
-            .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
-        ).all()
+        rows = (
+            self.session.connection()
+            .execute(
+                answer_select(ResponseRow)
+                .join(AssessmentRow, AssessmentRow.id == ResponseRow.assessment_id)
+                .where(AssessmentRow.organization_id == organization.id)
+                .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+            )
+            .all()
+        )
         grouped = by_assessment(rows)
         return [(a, documents(a, organization.name, grouped.get(a.id, []))) for a in assessments]
 
@@ -519,11 +528,15 @@ class Repository(AccountQueries):
         """Per live assessment, each participant's first votes (items in a second vote
         only; key: participant id)."""
         assessments = {a.id: a for a in self.live_assessments(workshop.id)}
-        rows = self.session.scalars(
-            select(FirstVoteRow)
-            .where(FirstVoteRow.assessment_id.in_(list(assessments)))
-            .order_by(FirstVoteRow.assessment_id, FirstVoteRow.respondent, FirstVoteRow.id)
-        ).all()
+        rows = (
+            self.session.connection()
+            .execute(
+                answer_select(FirstVoteRow)
+                .where(FirstVoteRow.assessment_id.in_(list(assessments)))
+                .order_by(FirstVoteRow.assessment_id, FirstVoteRow.respondent, FirstVoteRow.id)
+            )
+            .all()
+        )
         found: dict[int, dict[int, Answers]] = {a: {} for a in assessments}
         for assessment_id, chunk in by_assessment(rows).items():
             for respondent, answers in documents(assessments[assessment_id], None, chunk).items():
@@ -605,12 +618,16 @@ class Repository(AccountQueries):
     def participant_answers(self, workshop: Workshop) -> dict[int, dict[int, Answers]]:
         """Per live assessment, each participant's answers (key: participant id)."""
         assessments = {a.id: a for a in self.live_assessments(workshop.id)}
-        rows = self.session.scalars(
-            select(ResponseRow)
-            .where(ResponseRow.assessment_id.in_(list(assessments)))
-            .where(ResponseRow.respondent.like(f"{PARTICIPANT_PREFIX}%"))
-            .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
-        ).all()
+        rows = (
+            self.session.connection()
+            .execute(
+                answer_select(ResponseRow)
+                .where(ResponseRow.assessment_id.in_(list(assessments)))
+                .where(ResponseRow.respondent.like(f"{PARTICIPANT_PREFIX}%"))
+                .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+            )
+            .all()
+        )
         organization = self.session.get(OrganizationRow, workshop.organization_id)
         name = organization.name if organization else None
         team: dict[int, dict[int, Answers]] = {a: {} for a in assessments}
