@@ -162,3 +162,23 @@ def test_an_assessment_opens_in_this_tab_and_its_round_report_is_made_again(owne
                           check=True).stdout  # fmt: skip
     assert "How mature is your customer experience?" in text
     assert "Organizational capabilities for customer experience" in text
+
+
+def test_the_history_shows_each_kpi_over_time_from_the_catalogue(owner):
+    store, first = seed(owner, days_ago=200)
+    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
+    second = store.create_assessment(store.organization(first.organization_id), grid, "es",
+                                     dt.date.today() - dt.timedelta(days=10), previous=first)  # fmt: skip
+    store.save_kpis(first, {"nps": 12.0, "cost-per-contact": 3.4})
+    store.save_kpis(second, {"nps": 20.0, "cost-per-contact": 3.9})
+    at = open_page(ORGANIZATIONS, lang="es")
+    assert not at.exception
+    assert any(s.value == "Indicadores a lo largo del tiempo" for s in at.subheader)
+    rows = {r["Indicador"]: r for r in at.dataframe[1].value.to_dict("records")}
+    nps = rows["Net Promoter Score (NPS) (puntos, de -100 a 100)"]
+    cost = rows["Costo por contacto (moneda, desde 0)"]
+    assert nps["Último cambio"] == "▲ mejor (+8)"  # higher is better
+    assert cost["Último cambio"] == "▼ peor (+0,5)"  # lower is better: it rose
+    assert "12" in nps.values() and "20" in nps.values()
+    assert at.selectbox(key=f"kpi.trend.{store.organization(first.organization_id).public_id}")
+    assert len(at.get("vega_lite_chart")) == 1  # the chart of the chosen KPI
