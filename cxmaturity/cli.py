@@ -104,11 +104,11 @@ def _print_problems(problems: Sequence[Problem], err: TextIO) -> None:
         err.write(f"{problem}\n")
 
 
-def _catalog(extra: Sequence[Path]) -> Catalog:
+def _catalog(extra: Sequence[Path], check_kpis: bool = True) -> Catalog:
     for folder in extra:
         if not folder.is_dir():
             raise UsageError(f"--catalog {folder}: not a folder")
-    return Catalog.lazy([catalog_dir(), *extra], BUNDLED_KPIS)
+    return Catalog.lazy([catalog_dir(), *extra], BUNDLED_KPIS, check_kpis)
 
 
 # ------------------------------------------------------------------------ validate
@@ -192,7 +192,7 @@ def _check_lang(lang: str | None, teams: Sequence[tuple[Quiz | Grid, list[Answer
 
 
 def _score(args: argparse.Namespace, out: TextIO) -> int:
-    catalog = _catalog(args.catalog)
+    catalog = _catalog(args.catalog, check_kpis=False)  # a score needs no KPI
     teams = load_teams(args.answers, catalog)
     _check_lang(args.lang, teams)
     results: list[tuple[Quiz | Grid, Result]] = [(q, score(q, team)) for q, team in teams]

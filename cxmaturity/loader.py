@@ -557,17 +557,23 @@ class Catalog:
     broken: dict[str, list[Problem]] = field(default_factory=dict)
     pending: list[Path] = field(default_factory=list)
     kpis_path: Path | None = None  # the KPI catalogue file, read on first use
+    # Grids are checked against the KPI catalogue as they are read (the app, validate);
+    # scoring needs no KPI, so ``score`` skips reading the catalogue for it.
+    check_kpis: bool = True
     _kpis: KpiCatalogue | None = field(default=None, repr=False)
     _kpis_read: bool = field(default=False, repr=False)
 
     @classmethod
-    def lazy(cls, dirs: Iterable[Path], fallback_kpis: Path | None = None) -> Catalog:
+    def lazy(
+        cls, dirs: Iterable[Path], fallback_kpis: Path | None = None, check_kpis: bool = True
+    ) -> Catalog:
         """The folders' questionnaires; the KPI catalogue is their ``kpis.yaml``, else
         ``fallback_kpis`` (the product's, for a folder of one's own questionnaires)."""
         files = list(questionnaire_files(dirs))
         own = [p for p in files if p.stem == KPIS_STEM]
         pending = [p for p in files if p.stem != KPIS_STEM]
-        return cls(pending=pending, kpis_path=own[0] if own else fallback_kpis)
+        kpis = own[0] if own else fallback_kpis
+        return cls(pending=pending, kpis_path=kpis, check_kpis=check_kpis)
 
     @property
     def kpis(self) -> KpiCatalogue | None:
@@ -594,7 +600,7 @@ class Catalog:
 
     def add_file(self, path: Path) -> None:
         try:
-            questionnaire = questionnaire_from(read(path), self.kpis)
+            questionnaire = questionnaire_from(read(path), self.kpis if self.check_kpis else None)
         except InvalidInput as error:
             self.broken[str(path)] = error.problems
             return
