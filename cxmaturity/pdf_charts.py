@@ -220,9 +220,9 @@ def _legend(pdf: FPDF, items: list[tuple[str, RGB]], middle: float, baseline: fl
 def capability_heatmap(pdf: FPDF, grid: Grid, result: GridResult, lang: str, width: float) -> None:
     """Today, the ideal and the gap of every capability, the levels as colors."""
     columns = (t("current", lang), t("ideal", lang), t("gap", lang))
-    cell_w, cell_h, head = 22.0, 5.4, 6.0
+    cell_w, cell_h, head = 24.0, 6.4, 7.0
     capabilities = [capability for _, capability in grid.capabilities()]
-    _font(pdf, 8)
+    _font(pdf, 9)
     names = [c.name.get(lang) for c in capabilities]
     label_width = min(max(pdf.get_string_width(n) for n in names) + 3, width - 3 * cell_w)
     block = label_width + 3 * cell_w
@@ -236,7 +236,7 @@ def capability_heatmap(pdf: FPDF, grid: Grid, result: GridResult, lang: str, wid
         top = _room(pdf, head + cell_h * min(4, len(capabilities) - index))
         room = int((pdf.page_break_trigger - top - head) // cell_h)
         fit = max(1, min(room, len(capabilities) - index))
-        _font(pdf, 8, bold=True)
+        _font(pdf, 9, bold=True)
         pdf.set_text_color(*rgb(INK))
         for j, heading in enumerate(columns):
             _centered(pdf, left + cell_w * (j + 0.5), top + head - 2, heading)
@@ -245,8 +245,8 @@ def capability_heatmap(pdf: FPDF, grid: Grid, result: GridResult, lang: str, wid
         pdf.line(left, top + head - 0.6, left + 3 * cell_w, top + head - 0.6)
         for k, capability in enumerate(capabilities[index : index + fit]):
             y = top + head + cell_h * k
-            baseline = y + cell_h / 2 + 1.1
-            _font(pdf, 8)
+            baseline = y + cell_h / 2 + 1.2
+            _font(pdf, 9)
             pdf.set_text_color(*rgb(INK))
             _right(pdf, left - 2, baseline, _fit(pdf, names[index + k], label_width - 3))
             cap = result.capability(capability.id)
