@@ -3,7 +3,8 @@ printed as one table (the table in docs/performance.md).
 
     python -m benchmarks [--quick] [--markdown FILE]
 
-Medians (p95 where a row says so); ratios are ours / baseline. A row fails when its
+Medians, with the p95 beside them where the row keeps its samples; ratios are the
+medians' (ours / baseline). A row fails when its
 ratio is over its target or its time over its limit; the command then exits 1. Takes
 about six minutes on a 2-core machine (the workshop rooms of 20 and 50 are three).
 """
@@ -33,6 +34,8 @@ class Row:
     target: float | None  # the highest acceptable ratio
     n: int
     limit: float | None = None  # the highest acceptable ms (a target named in ms)
+    ours_p95: float | None = None  # ms, where the row has its samples
+    baseline_p95: float | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -51,7 +54,10 @@ class Row:
         target = ", ".join(targets) or "–"
         verdict = "–" if not targets else ("ok" if self.ok else "**over**")
         baseline = f"{self.baseline:.1f}" if self.baseline is not None else "–"
-        return [self.measure, f"{self.ours:.1f}", f"{self.baseline_name} {baseline}".strip(),
+        if self.baseline_p95 is not None:
+            baseline += f" (p95 {self.baseline_p95:.1f})"
+        ours = f"{self.ours:.1f}" + (f" (p95 {self.ours_p95:.1f})" if self.ours_p95 else "")
+        return [self.measure, ours, f"{self.baseline_name} {baseline}".strip(),
                 ratio, target, verdict, str(self.n)]  # fmt: skip
 
 
@@ -59,21 +65,34 @@ def ms(values: list[float]) -> float:
     return statistics.median(values) * 1e3
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile in ms (the value below which 95% of the samples lie)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1e3
+
+
+def sampled(measure: str, ours: list[float], baseline_name: str, baseline: list[float],
+            target: float | None, *, limit: float | None = None) -> Row:  # fmt: skip
+    """A row from its samples (seconds): medians, p95s and the median's ratio."""
+    return Row(measure, ms(ours), baseline_name, ms(baseline), target, len(ours), limit,
+               ours_p95=p95(ours), baseline_p95=p95(baseline))  # fmt: skip
+
+
 def cli_rows(runs: int) -> list[Row]:
     from benchmarks import cli_score
 
     ours, theirs = cli_score.measure(runs)
     baseline = '`python -c "import yaml, pydantic"`'
-    return [Row("CLI `score` (quiz + grid), wall time", ms(ours),
-                baseline, ms(theirs), cli_score.TARGET, runs)]  # fmt: skip
+    return [sampled("CLI `score` (quiz + grid), wall time", ours, baseline, theirs,
+                    cli_score.TARGET)]  # fmt: skip
 
 
 def rerun_rows(reruns: int) -> list[Row]:
     from benchmarks import app_rerun
 
     ours, theirs, widgets = app_rerun.measure_reruns(reruns)
-    return [Row(f"grid page rerun after one rating (AppTest, {widgets} widgets)", ms(ours),
-                "bare page, same widgets", ms(theirs), app_rerun.RERUN_TARGET, reruns)]  # fmt: skip
+    return [sampled(f"grid page rerun after one rating (AppTest, {widgets} widgets)", ours,
+                    "bare page, same widgets", theirs, app_rerun.RERUN_TARGET)]  # fmt: skip
 
 
 def click_rows(clicks: int) -> list[Row]:
@@ -81,10 +100,10 @@ def click_rows(clicks: int) -> list[Row]:
 
     quiz, grid, bare = app_rerun.measure_all_clicks(clicks)
     return [
-        Row("browser click → updated, quiz page", ms(quiz), "bare one-radio page", ms(bare),
-            app_rerun.CLICK_TARGET, len(quiz)),
-        Row("browser click → updated, grid page (no target named)", ms(grid),
-            "bare one-radio page", ms(bare), None, len(grid)),
+        sampled("browser click → updated, quiz page", quiz, "bare one-radio page", bare,
+                app_rerun.CLICK_TARGET),
+        sampled("browser click → updated, grid page (no target named)", grid,
+                "bare one-radio page", bare, None),
     ]  # fmt: skip
 
 
@@ -94,9 +113,9 @@ def report_rows(runs: int) -> list[Row]:
     warm = report.warm(runs)
     cold = report.cold(max(3, runs // 2))
     return [
-        Row("PDF report, warm, quiz + grid, all charts", ms(warm["full"]),
-            "same PDF without charts", ms(warm["bare"]), report.WARM_TARGET, runs,
-            limit=report.WARM_LIMIT_MS),
+        sampled("PDF report, warm, quiz + grid, all charts", warm["full"],
+                "same PDF without charts", warm["bare"], report.WARM_TARGET,
+                limit=report.WARM_LIMIT_MS),
         Row("PDF report, cold (CLI `report`, new process)", ms(cold["cli"]),
             "`import fpdf, yaml, pydantic`", ms(cold["imports"]), report.COLD_TARGET,
             len(cold["cli"])),
@@ -119,14 +138,23 @@ def team_rows(runs: int) -> list[Row]:
     return rows
 
 
+def team_read_rows(runs: int) -> list[Row]:
+    from benchmarks import team
+
+    times = team.read_and_aggregate(runs)
+    return [Row(f"team read from the database + aggregation, {team.READ_SIZE:,} respondents",
+                ms(times["read"]), "aggregation alone", ms(times["aggregate"]),
+                team.READ_TARGET, runs, team.READ_LIMIT * 1e3,
+                ours_p95=p95(times["read"]), baseline_p95=p95(times["aggregate"]))]  # fmt: skip
+
+
 def dashboard_rows(runs: int) -> list[Row]:
     from benchmarks import team
 
     times = team.dashboard(runs)
-    one = ms(times[1])
     return [
-        Row(f"dashboard refresh after a new answer, {size} participants (AppTest)",
-            ms(times[size]), "1 participant", one, None, runs)
+        sampled(f"dashboard refresh after a new answer, {size} participants (AppTest)",
+                times[size], "1 participant", times[1], None)
         for size in team.PARTICIPANTS
     ]  # fmt: skip
 
@@ -175,8 +203,8 @@ def history_rows(reruns: int) -> list[Row]:
     from benchmarks import history
 
     times = history.measure(reruns)
-    return [Row(f"history page, {history.MANY} assessments (AppTest rerun)", ms(times["forty"]),
-                "1 assessment", ms(times["one"]), history.TARGET, reruns)]  # fmt: skip
+    return [sampled(f"history page, {history.MANY} assessments (AppTest rerun)", times["forty"],
+                    "1 assessment", times["one"], history.TARGET)]  # fmt: skip
 
 
 def cold_start_rows(runs: int) -> list[Row]:
@@ -210,6 +238,7 @@ def main() -> int:
         ("browser clicks", lambda: click_rows(10 if few else 25)),
         ("PDF report", lambda: report_rows(3 if few else 7)),
         ("team aggregation", lambda: team_rows(5 if few else 15)),
+        ("team read", lambda: team_read_rows(5 if few else 20)),
         ("dashboard refresh", lambda: dashboard_rows(4 if few else 12)),
         ("workshop rooms", lambda: workshop_rows([5] if few else [20, 50])),
         ("history", lambda: history_rows(10 if few else 30)),
