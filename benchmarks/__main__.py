@@ -203,8 +203,11 @@ def history_rows(reruns: int) -> list[Row]:
     from benchmarks import history
 
     times = history.measure(reruns)
-    return [sampled(f"history page, {history.MANY} assessments (AppTest rerun)", times["forty"],
-                    "1 assessment", times["one"], history.TARGET)]  # fmt: skip
+    return [sampled(f"history page, {history.MANY} assessments, warm (AppTest rerun)",
+                    times["forty"], "1 assessment", times["one"], history.TARGET),
+            sampled(f"history page, {history.MANY} assessments, cold (an answer changed)",
+                    times["forty-cold"], "1 assessment, cold", times["one-cold"],
+                    history.COLD_TARGET)]  # fmt: skip
 
 
 def cold_start_rows(runs: int) -> list[Row]:

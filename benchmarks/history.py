@@ -19,12 +19,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = 1.5
+TARGET = 1.5  # warm: 40 assessments against 1
+COLD_TARGET = 2.0  # cold (issue 18): 40 assessments against 1
 MANY = 40
 
 
-def seed() -> dict[str, str]:
-    """Two organisations of the benchmark admin; their public ids by name."""
+def seed() -> tuple[dict[str, str], dict[str, object], object]:
+    """Two organisations of the benchmark admin: their public ids by name, the latest
+    assessment of each (by name), and the store."""
     from benchmarks import open_store, sign_in_apptest
     from cxmaturity.loader import load_questionnaire
     from cxmaturity.model import Rating
@@ -35,7 +37,7 @@ def seed() -> dict[str, str]:
     actor = sign_in_apptest(store)
     grid = load_questionnaire(ROOT / "assessments" / "avaya-capability-grid.yaml")
     capabilities = [c.id for _, c in grid.capabilities()]
-    ids = {}
+    ids, latest = {}, {}
     for name, count in (("One", 1), ("Forty", MANY)):
         organization = Organizations(store.database).create(actor, name)
         ids[name] = organization.public_id
@@ -45,7 +47,8 @@ def seed() -> dict[str, str]:
             for i, capability in enumerate(capabilities):
                 rating = Rating(current=(i + n) % 4 + 1, ideal=4)
                 store.save_rating(assessment, ANONYMOUS, capability, rating)
-    return ids
+            latest[name] = assessment
+    return ids, latest, store
 
 
 def app_for(public_id: str):
@@ -60,17 +63,29 @@ def app_for(public_id: str):
 
 
 def measure(reruns: int) -> dict[str, list[float]]:
-    """History page reruns (seconds) for 40 assessments and for one, interleaved."""
+    """History page reruns (seconds) for 40 assessments and for one, interleaved:
+    warm (nothing changed since the last view: the service's caches answer) and cold
+    (an answer of the organisation changed just before, as when a team comes back to
+    the page after rating: everything is read and scored again; the write itself is
+    not timed)."""
+    from cxmaturity.model import Rating
+    from cxmaturity.records import ANONYMOUS
+
     os.environ["CXMATURITY_DATA_DIR"] = tempfile.mkdtemp(prefix="cxmaturity-bench-")
-    ids = seed()
+    ids, latest, store = seed()
     one, forty = app_for(ids["One"]), app_for(ids["Forty"])
     assert len(forty.dataframe[0].value) == MANY and len(one.dataframe[0].value) == 1
-    times: dict[str, list[float]] = {"one": [], "forty": []}
-    for _ in range(reruns):
+    times: dict[str, list[float]] = {"one": [], "forty": [], "one-cold": [], "forty-cold": []}
+    for n in range(reruns):
         for name, at in (("one", one), ("forty", forty)):
             started = time.perf_counter()
             at.run()
             times[name].append(time.perf_counter() - started)
+            rating = Rating(current=1 + n % 3, ideal=4)  # a change: the next view is cold
+            store.save_rating(latest[name.capitalize()], ANONYMOUS, "billing", rating)
+            started = time.perf_counter()
+            at.run()
+            times[f"{name}-cold"].append(time.perf_counter() - started)
     return times
 
 
