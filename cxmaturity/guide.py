@@ -233,8 +233,16 @@ GLOSSARY: tuple[Term, ...] = (
 def guide_markdown(lang: str) -> str:
     """The guide and the glossary as a Markdown page in ``lang``."""
     es = lang == "es"
+    heading = "## Guía del facilitador" if es else "## Facilitator's guide"
+    glossary = "## Glosario" if es else "## Glossary"
+    return f"{heading}\n{steps_markdown(lang)}\n{glossary}\n\n{glossary_markdown(lang)}\n"
+
+
+def steps_markdown(lang: str) -> str:
+    """The guide's steps and tips in ``lang`` (the Guide page; the docs page under its
+    heading)."""
+    es = lang == "es"
     lines = [
-        "## Guía del facilitador" if es else "## Facilitator's guide",
         "",
         ("Los pasos del artículo de Avaya (Richard English) y cómo darlos con cxmaturity."
          if es else "The steps of the Avaya article (Richard English) and how to take them with cxmaturity."),
@@ -244,19 +252,13 @@ def guide_markdown(lang: str) -> str:
         lines += [f"### {pick(step.title, lang)}", "", pick(step.why, lang), "",
                   f"**{'En la aplicación' if es else 'In the app'}:** {pick(step.how, lang)}", ""]  # fmt: skip
     lines += [f"### {'Consejos para el taller' if es else 'Workshop tips'}", ""]
-    lines += [f"- {pick(tip, lang)}" for tip in TIPS] + [""]
-    lines += ["## Glosario" if es else "## Glossary", "", glossary_markdown(lang)]
+    lines += [f"- {pick(tip, lang)}" for tip in TIPS]
     return "\n".join(lines) + "\n"
 
 
 def glossary_markdown(lang: str) -> str:
     """The glossary as one Markdown list in ``lang`` (the page header's glossary)."""
     return "\n".join(f"- **{pick(t.name, lang)}**: {pick(t.definition, lang)}" for t in GLOSSARY)
-
-
-def steps_markdown(lang: str) -> str:
-    """The guide's steps and tips in ``lang`` (the Guide page)."""
-    return guide_markdown(lang).split("\n## ", 2)[0].split("\n", 1)[1]
 
 
 def docs_page() -> str:

@@ -69,13 +69,14 @@ def _right(pdf: FPDF, x: float, baseline: float, text: str) -> None:
     pdf.text(x - pdf.get_string_width(text), baseline, text)
 
 
-def _fit(pdf: FPDF, text: str, width: float) -> str:
-    """``text`` cut with an ellipsis to ``width`` (labels never run into the plot)."""
+def fit_text(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit one line of ``width`` in the current
+    font (chart labels never run into the plot; the report's footer uses it too)."""
     if pdf.get_string_width(text) <= width:
         return text
     while text and pdf.get_string_width(text + "…") > width:
         text = text[:-1]
-    return text.rstrip() + "…"
+    return text + "…"
 
 
 # ------------------------------------------------------------------ the band scale
@@ -104,17 +105,9 @@ def band_chart(pdf: FPDF, quiz: Quiz, result: QuizResult, lang: str, width: floa
         _centered(pdf, (x1 + x2) / 2, y + bar / 2 + 1.2, label)
     # The axis: a rule under the bars, a tick and a number per total (thinned out).
     base = y + bar + 1.5
-    pdf.set_draw_color(*AXIS)
-    pdf.set_line_width(0.2)
-    pdf.line(left, base, left + span, base)
     totals = list(range(quiz.min_points, quiz.max_points + 1))
-    step = max(1, len(totals) // 12)
-    _font(pdf, 8)
-    for total in totals[::step]:
-        pdf.line(x_of(total), base, x_of(total), base + 1.2)
-        _centered(pdf, x_of(total), base + 4.2, str(total))
-    _font(pdf, 7.5, bold=True)
-    _centered(pdf, left + span / 2, base + 8, t("points_axis", lang))
+    ticks = [(total, str(total)) for total in totals[:: max(1, len(totals) // 12)]]
+    _axis(pdf, ticks, x_of, base, (left, left + span), title=t("points_axis", lang))
     if result.points is not None:
         x = x_of(result.points)
         pdf.set_draw_color(*rgb(INK))
@@ -150,13 +143,18 @@ def category_chart(pdf: FPDF, grid: Grid, result: GridResult, lang: str, width: 
         return left + (value - low) / (high - low) * span
 
     bottom = top + row_height * len(rows)
-    _level_axis(pdf, [float(v) for v in values], x_of, (top, bottom), t("level", lang))
+    pdf.set_line_width(0.2)
+    pdf.set_draw_color(*GRIDLINE)
+    for level in values:
+        pdf.line(x_of(level), top, x_of(level), bottom)
+    extent = (x_of(values[0]) - 4, x_of(values[-1]) + 4)
+    _axis(pdf, [(v, str(v)) for v in values], x_of, bottom, extent, title=t("level", lang))
     current_color, ideal_color = rgb(CURRENT_COLOR), rgb(IDEAL_COLOR)
     for i, (name, current, ideal) in enumerate(rows):
         middle = top + row_height * (i + 0.5)
         _font(pdf, 8.5)
         pdf.set_text_color(*rgb(INK))
-        _right(pdf, left - 2, middle + 1.2, _fit(pdf, name, label_width - 3))
+        _right(pdf, left - 2, middle + 1.2, fit_text(pdf, name, label_width - 3))
         pdf.set_draw_color(*SPAN)
         pdf.set_line_width(1.1)
         pdf.line(x_of(current), middle, x_of(ideal), middle)
@@ -181,24 +179,21 @@ def category_chart(pdf: FPDF, grid: Grid, result: GridResult, lang: str, width: 
     pdf.set_y(legend_y + GAP + 2)
 
 
-def _level_axis(
-    pdf: FPDF, values: list[float], x_of: Callable[[float], float],
-    rows: tuple[float, float], title: str,
+def _axis(
+    pdf: FPDF, ticks: Sequence[tuple[float, str]], x_of: Callable[[float], float],
+    baseline: float, extent: tuple[float, float], *, title: str,
 ) -> None:  # fmt: skip
-    """Gridlines at each level from ``rows``' top to bottom, the axis, ticks, title."""
-    top, bottom = rows
+    """A horizontal axis: a rule across ``extent`` at ``baseline``, a tick and its label
+    at each of ``ticks``, and the title centred under them."""
     pdf.set_line_width(0.2)
-    pdf.set_draw_color(*GRIDLINE)
-    for value in values:
-        pdf.line(x_of(value), top, x_of(value), bottom)
     pdf.set_draw_color(*AXIS)
-    pdf.line(x_of(values[0]) - 4, bottom, x_of(values[-1]) + 4, bottom)
+    pdf.line(extent[0], baseline, extent[1], baseline)
     _font(pdf, 8)
-    for value in values:
-        pdf.line(x_of(value), bottom, x_of(value), bottom + 1.2)
-        _centered(pdf, x_of(value), bottom + 4.2, number(value, "en"))
+    for value, label in ticks:
+        pdf.line(x_of(value), baseline, x_of(value), baseline + 1.2)
+        _centered(pdf, x_of(value), baseline + 4.2, label)
     _font(pdf, 7.5, bold=True)
-    _centered(pdf, (x_of(values[0]) + x_of(values[-1])) / 2, bottom + 8, title)
+    _centered(pdf, (extent[0] + extent[1]) / 2, baseline + 8, title)
 
 
 def _legend(pdf: FPDF, items: list[tuple[str, RGB]], middle: float, baseline: float) -> None:
@@ -248,7 +243,7 @@ def capability_heatmap(pdf: FPDF, grid: Grid, result: GridResult, lang: str, wid
             baseline = y + cell_h / 2 + 1.2
             _font(pdf, 9)
             pdf.set_text_color(*rgb(INK))
-            _right(pdf, left - 2, baseline, _fit(pdf, names[index + k], label_width - 3))
+            _right(pdf, left - 2, baseline, fit_text(pdf, names[index + k], label_width - 3))
             cap = result.capability(capability.id)
             rated = cap is not None and cap.current is not None and cap.ideal is not None
             cells: Sequence[float | None] = (

@@ -21,7 +21,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from . import pdf_charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
-from .i18n import capped_text, decimal, kpi_change, kpi_label, long_date, number, t
+from .i18n import capped_text, decimal, kpi_change, kpi_help, kpi_label, long_date, number, t
 from .metrics import KpiReading
 from .model import (
     Answers,
@@ -226,7 +226,9 @@ class _Pdf(FPDF):
         self.font(8, muted=True)
         date = long_date(self.data.assessed_on, self.data.lang)
         room = self.epw * 0.75 - self.get_string_width(f"{date} · ")
-        organization = _fit(self, self.data.organization, room)  # the date always shows
+        organization = pdf_charts.fit_text(
+            self, self.data.organization, room
+        )  # the date always shows
         left = f"{organization} · {date}" if organization else date
         page = t("report_page", self.data.lang, page=self.page_no(), pages=PAGES_ALIAS)
         self.cell(self.epw * 0.75, 5, left, align="L")
@@ -253,15 +255,6 @@ class _Pdf(FPDF):
     def para(self, text: str, size: float = 10, bold: bool = False, muted: bool = False) -> None:
         self.font(size, bold=bold, muted=muted)
         self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _fit(pdf: FPDF, text: str, width: float) -> str:
-    """``text`` shortened with an ellipsis to fit one line of ``width``."""
-    if pdf.get_string_width(text) <= width:
-        return text
-    while text and pdf.get_string_width(text + "…") > width:
-        text = text[:-1]
-    return text + "…"
 
 
 # -------------------------------------------------------------------------- pages
@@ -892,9 +885,7 @@ def _appendix(pdf: _Pdf, data: ReportData) -> None:
     if data.kpis:
         pdf.para(t("report_kpi_definitions", lang), size=9.5, bold=True)
         for reading in data.kpis:
-            kpi = reading.kpi
-            better = t(f"kpi_better_{kpi.direction}", lang)
-            pdf.para(f"{kpi_label(kpi, lang)}: {kpi.definition.get(lang)} ({better})", size=9)
+            pdf.para(f"{kpi_label(reading.kpi, lang)}: {kpi_help(reading.kpi, lang)}", size=9)
 
 
 def _method(pdf: _Pdf, method: str, scale: str, source: Quiz | Grid, steps: list[str]) -> None:
