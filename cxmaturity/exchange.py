@@ -39,6 +39,7 @@ from .model import (
     Strict,
     answer_problems,
     as_grid,
+    kpi_value_problems,
 )
 from .planning import PlanItem, plan_problems
 from .records import LEGACY_KPI_IDS, Assessment, Organization, clean_name
@@ -175,13 +176,10 @@ def _assessment_problems(record: AssessmentRecord, catalog: Catalog) -> list[Loc
     questionnaire = catalog.get(record.questionnaire)
     if questionnaire is None:
         return [(("questionnaire",), f"unknown questionnaire {record.questionnaire!r}")]
-    kpis = catalog.kpis
     found: list[LocatedMessage] = [
-        (("kpis", name), problem)
-        for name, problem in (kpis.value_problems(record.kpis) if kpis else {}).items()
+        (("kpis", name) if name else ("kpis",), problem)
+        for name, problem in kpi_value_problems(catalog.kpis, record.kpis).items()
     ]
-    if kpis is None and record.kpis:
-        found.append((("kpis",), "the KPI catalogue (kpis.yaml) could not be read"))
     seen: dict[tuple[str, str], int] = {}
     by_respondent: dict[str, dict[str, Any]] = {}
     for index, response in enumerate(record.responses):

@@ -154,7 +154,6 @@ class Band(Strict):
 
 
 Effort = Literal["small", "medium", "large"]
-EFFORTS: tuple[str, ...] = ("small", "medium", "large")
 
 
 class Initiative(Strict):
@@ -622,8 +621,7 @@ def format_loc(loc: Loc) -> str:
 # ------------------------------------------------------------------ KPI catalogue
 
 KpiUnit = Literal["points", "percent", "currency", "count", "seconds", "ratio", "score"]
-KPI_UNITS: tuple[str, ...] = ("points", "percent", "currency", "count", "seconds", "ratio", "score")
-HIGHER, LOWER = "higher", "lower"
+HIGHER = "higher"
 FiniteNumber = Annotated[float, Field(allow_inf_nan=False)]
 
 
@@ -695,6 +693,16 @@ class KpiCatalogue(DocumentBase):
             if kpi.min is not None and kpi.max is not None and kpi.min > kpi.max:
                 found.append((("kpis", i, "max"), f"max {kpi.max:g} is below min {kpi.min:g}"))
         return found
+
+
+def kpi_value_problems(
+    catalogue: KpiCatalogue | None, values: Mapping[str, float | None]
+) -> dict[str, str]:
+    """Why KPI values are not acceptable, by KPI id: the catalogue's checks, or, when
+    the catalogue could not be read, one problem (key ``""``) refusing them all."""
+    if catalogue is None:
+        return {"": "the KPI catalogue (kpis.yaml) could not be read"} if values else {}
+    return catalogue.value_problems(values)
 
 
 # ------------------------------------------------------------------------ answers

@@ -117,14 +117,14 @@ def documents(
         answers = found.get(row.respondent)
         if answers is None:
             answers = found[row.respondent] = {}
-        if row.note:
+        if not _holds_rating(row.current, row.ideal, row.note):
+            answers[row.item_id] = row.choice  # a quiz choice, or nothing (unanswered)
+        elif row.note:
             answers[row.item_id] = Rating.model_construct(
                 current=_level_value(row.current), ideal=_level_value(row.ideal), note=row.note
             )
-        elif row.current is not None or row.ideal is not None:
-            answers[row.item_id] = _rating(row.current, row.ideal)
         else:
-            answers[row.item_id] = row.choice  # a quiz choice, or nothing (unanswered)
+            answers[row.item_id] = _rating(row.current, row.ideal)
     return {
         name: Answers.model_construct(
             questionnaire=assessment.questionnaire_id,
@@ -238,15 +238,17 @@ def _level_value(text: str | None) -> int | Literal["n/a"] | None:
     return NOT_APPLICABLE if text == NOT_APPLICABLE else int(text)
 
 
-def _answer_value(row: ResponseRow | FirstVoteRow) -> Any:
-    return answer_data({column: getattr(row, column) for column in ANSWER_COLUMNS})
+def _holds_rating(current: str | None, ideal: str | None, note: str | None) -> bool:
+    """Whether a row's columns hold a capability's rating (else a quiz choice or
+    nothing): the one rule of :func:`answer_data` and :func:`documents`."""
+    return current is not None or ideal is not None or bool(note)
 
 
 def answer_data(columns: Mapping[str, str | None]) -> Any:
     """A response row's columns as answers-document data: a rating's mapping, a quiz
     choice, or None (the inverse of :func:`answer_columns`)."""
     current, ideal, note = columns.get("current"), columns.get("ideal"), columns.get("note")
-    if current is not None or ideal is not None or note:
+    if _holds_rating(current, ideal, note):
         return {"current": _level_value(current), "ideal": _level_value(ideal), "note": note}
     return columns.get("choice")
 

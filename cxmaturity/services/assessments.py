@@ -24,7 +24,7 @@ from ..exchange import (
     validate_import,
 )
 from ..loader import Catalog
-from ..model import Answers, KpiCatalogue, Questionnaire, Rating
+from ..model import Answers, KpiCatalogue, Questionnaire, Rating, kpi_value_problems
 from ..planning import PlanItem
 from ..records import (
     ANONYMOUS,
@@ -336,12 +336,7 @@ class Assessments:
 
     def _check_kpis(self, values: Mapping[str, float | None]) -> None:
         """Refuses values of KPIs the catalogue does not define, or out of their range."""
-        catalogue = self.kpi_catalogue()
-        if catalogue is None:
-            if values:
-                raise ValueError("the KPI catalogue (kpis.yaml) could not be read")
-            return
-        wrong = catalogue.value_problems(values)
+        wrong = kpi_value_problems(self.kpi_catalogue(), values)
         if wrong:
             raise ValueError("; ".join(wrong.values()))
 

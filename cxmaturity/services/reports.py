@@ -103,6 +103,7 @@ class Reports:
             elif part.answers:
                 teams.append((part.questionnaire, part.answers))
         questionnaires = {q.id: q for q, _ in teams}
+        catalogue = self.assessments.kpi_catalogue()
         return answers_report(
             teams,
             lang,
@@ -112,8 +113,8 @@ class Reports:
             branding=self.branding.usable(),
             previous=self._previous(stored, questionnaires),
             participation=self._participation(stored),
-            kpis=self._kpis(stored),
-            catalogue=self.assessments.kpi_catalogue(),
+            kpis=self._kpis(stored, catalogue),
+            catalogue=catalogue,
         )
 
     def round_report(self, actor: Actor, chosen: Assessment, organization: str, lang: str) -> bytes:
@@ -179,10 +180,9 @@ class Reports:
                 found[questionnaire.id] = (earlier.assessed_on, score(questionnaire, team))
         return found
 
-    def _kpis(self, stored: list[Assessment]) -> list[KpiReading]:
+    def _kpis(self, stored: list[Assessment], catalogue: KpiCatalogue | None) -> list[KpiReading]:
         """The KPI values recorded with the round's assessments, next to those of the
         rounds they re-evaluate (the actor's right was checked on each one read)."""
-        catalogue = self.assessments.kpi_catalogue()
         if catalogue is None:
             return []
         now: dict[str, float] = {}
