@@ -117,14 +117,15 @@ def documents(
         answers = found.get(row.respondent)
         if answers is None:
             answers = found[row.respondent] = {}
-        if not _holds_rating(row.current, row.ideal, row.note):
-            answers[row.item_id] = row.choice  # a quiz choice, or nothing (unanswered)
-        elif row.note:
+        # The rule of _holds_rating, inline: this loop runs once per stored answer.
+        if row.note:
             answers[row.item_id] = Rating.model_construct(
                 current=_level_value(row.current), ideal=_level_value(row.ideal), note=row.note
             )
-        else:
+        elif row.current is not None or row.ideal is not None:
             answers[row.item_id] = _rating(row.current, row.ideal)
+        else:
+            answers[row.item_id] = row.choice  # a quiz choice, or nothing (unanswered)
     return {
         name: Answers.model_construct(
             questionnaire=assessment.questionnaire_id,
