@@ -36,6 +36,7 @@ class Row:
     limit: float | None = None  # the highest acceptable ms (a target named in ms)
     ours_p95: float | None = None  # ms, where the row has its samples
     baseline_p95: float | None = None
+    unit: str = "ms"  # of ours, the baseline and the limit
 
     @property
     def ratio(self) -> float | None:
@@ -50,13 +51,14 @@ class Row:
     def cells(self) -> list[str]:
         ratio = f"{self.ratio:.2f}x" if self.ratio is not None else "–"
         targets = [f"≤ {self.target:g}x"] if self.target is not None else []
-        targets += [f"< {self.limit:,.0f} ms"] if self.limit is not None else []
+        targets += [f"< {self.limit:,.0f} {self.unit}"] if self.limit is not None else []
         target = ", ".join(targets) or "–"
         verdict = "–" if not targets else ("ok" if self.ok else "**over**")
-        baseline = f"{self.baseline:.1f}" if self.baseline is not None else "–"
+        unit = "" if self.unit == "ms" else f" {self.unit}"
+        baseline = f"{self.baseline:.1f}{unit}" if self.baseline is not None else "–"
         if self.baseline_p95 is not None:
             baseline += f" (p95 {self.baseline_p95:.1f})"
-        ours = f"{self.ours:.1f}" + (f" (p95 {self.ours_p95:.1f})" if self.ours_p95 else "")
+        ours = f"{self.ours:.1f}{unit}" + (f" (p95 {self.ours_p95:.1f})" if self.ours_p95 else "")
         return [self.measure, ours, f"{self.baseline_name} {baseline}".strip(),
                 ratio, target, verdict, str(self.n)]  # fmt: skip
 
@@ -87,24 +89,32 @@ def cli_rows(runs: int) -> list[Row]:
                     cli_score.TARGET)]  # fmt: skip
 
 
-def rerun_rows(reruns: int) -> list[Row]:
-    from benchmarks import app_rerun
-
-    ours, theirs, widgets = app_rerun.measure_reruns(reruns)
-    return [sampled(f"grid page rerun after one rating (AppTest, {widgets} widgets)", ours,
-                    "bare page, same widgets", theirs, app_rerun.RERUN_TARGET)]  # fmt: skip
-
-
 def click_rows(clicks: int) -> list[Row]:
-    from benchmarks import app_rerun
+    from benchmarks import clicks as browser
 
-    quiz, grid, bare = app_rerun.measure_all_clicks(clicks)
+    times = browser.measure(clicks)
+    bare = "bare one-radio page"
     return [
-        sampled("browser click → updated, quiz page", quiz, "bare one-radio page", bare,
-                app_rerun.CLICK_TARGET),
-        sampled("browser click → updated, grid page (no target named)", grid,
-                "bare one-radio page", bare, None),
+        sampled("quiz click → run finished, completing click included (browser, saved)",
+                times["quiz"], bare, times["bare"], browser.QUIZ_TARGET),
+        sampled("grid click → run finished (browser, saved)", times["grid"],
+                "flat page, the grid's 75 rating widgets", times["flat"],
+                browser.GRID_FLAT_TARGET),
+        sampled("grid click → run finished (browser, saved)", times["grid"], bare,
+                times["bare"], browser.GRID_BARE_TARGET),
+        sampled("results page load, 25 rated (browser, navigation → run finished)",
+                times["results"], "bare page, the same charts as static specs",
+                times["charts"], browser.RESULTS_TARGET),
     ]  # fmt: skip
+
+
+def memory_rows(clicks: int) -> list[Row]:
+    from benchmarks import long_session
+
+    _, memory = long_session.session(clicks)
+    return [Row(f"server memory after {clicks:,} grid clicks (signed in, saved)",
+                memory[clicks], "after 10 clicks", memory[10], long_session.TARGET,
+                1, unit="MB")]  # fmt: skip
 
 
 def report_rows(runs: int) -> list[Row]:
@@ -211,9 +221,9 @@ def history_rows(reruns: int) -> list[Row]:
 
 
 def cold_start_rows(runs: int) -> list[Row]:
-    from benchmarks import app_rerun
+    from benchmarks import cold_start
 
-    ours, theirs = app_rerun.measure_cold_start(runs)
+    ours, theirs = cold_start.measure_cold_start(runs)
     return [Row("cold start: server start → first widget visible", ms(ours),
                 "bare one-radio page", ms(theirs), None, runs)]  # fmt: skip
 
@@ -237,8 +247,8 @@ def main() -> int:
     few = args.quick
     steps: list[tuple[str, Callable[[], list[Row]]]] = [
         ("CLI score", lambda: cli_rows(5 if few else 15)),
-        ("grid rerun", lambda: rerun_rows(20 if few else 60)),
         ("browser clicks", lambda: click_rows(10 if few else 25)),
+        ("memory", lambda: memory_rows(100 if few else 1000)),
         ("PDF report", lambda: report_rows(3 if few else 7)),
         ("team aggregation", lambda: team_rows(5 if few else 15)),
         ("team read", lambda: team_read_rows(5 if few else 20)),

@@ -1,12 +1,14 @@
-"""Memory over a long session: one participant clicks 1,000 times (quiz answers back
-and forth, then today / ideal on grid items) against one served app; the server's
-resident memory is sampled every 100 clicks. Run with the app's settings (no full
-garbage collection after each run, long-lived objects frozen at start) and, for
-comparison, with Streamlit's post-run collection switched back on.
+"""Memory over a long session: against one served app, a signed-in account rates the
+capabilities of a stored grid 1,000 times (today and ideal of the shown category's
+capabilities in turn, every click saved to the database, as in the browser), and the
+server's resident memory is sampled after the first clicks and every 100 clicks. Run
+with the app's settings (no full garbage collection after each run, long-lived objects
+frozen at start) and, for comparison, with Streamlit's post-run collection switched
+back on.
 
     python -m benchmarks.long_session [--clicks 1000]
 
-Growth that levels off is caches filling (the catalogue, the live views, Streamlit's
+Growth that levels off is caches filling (the catalogue, the chart specs, Streamlit's
 message cache); growth that keeps its slope to the end would be a leak.
 """
 
@@ -18,10 +20,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_admin, open_store
+from benchmarks import bench_admin
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = 100
+TARGET = 1.2  # memory after 1,000 clicks / after 10 (issue 18)
 
 
 def _server_rss(port: str) -> float:
@@ -40,33 +43,37 @@ def _server_rss(port: str) -> float:
     raise LookupError(f"no server on port {port}")
 
 
-def session(clicks: int, **env: str) -> tuple[list[float], list[float]]:
-    """Click latencies (s) and the server's memory (MB) every ``SAMPLE`` clicks."""
+def session(clicks: int, first: int = 10, **env: str) -> tuple[list[float], dict[int, float]]:
+    """Click latencies (s) and the server's memory (MB) after ``first`` clicks and every
+    ``SAMPLE`` clicks (key: the clicks done)."""
+    from benchmarks.clicks import GRID, seed
     from benchmarks.stclient import Session
-    from benchmarks.workshop_load import _organization, _questionnaires
-    from cxmaturity.services.workshops import Workshops
+    from cxmaturity.services.accounts import COOKIE_NAME, Accounts
     from tests.e2e.conftest import serve
 
-    quiz, grid = _questionnaires()
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
-        store = open_store(f"sqlite:///{data / 'cxmaturity.db'}")
-        rooms = Workshops(store.database)
-        workshop = rooms.create(bench_admin(store), _organization(store), [quiz, grid], "en")
-        token = rooms.join(workshop.code, "P", client="bench")[2]
+        seeded = seed(data)
+        accounts = Accounts(seeded.store.database)
+        account = bench_admin(seeded.store).account
+        cookie = accounts.redeem_ticket(accounts.issue_ticket(account))
+        shown = seeded.grid.categories[0].capabilities
         with serve(data, data, **env) as url:
             port = url.rsplit(":", 1)[1]
-            me = Session(url, "join", f"p={token}&lang=en")
+            query = f"questionnaire={GRID}&assessment={seeded.rated_grid.public_id}&lang=en"
+            me = Session(url, "answer", query, cookie=f"{COOKIE_NAME}={cookie}")
             me.open()
-            times, memory = [], [_server_rss(port)]
+            times, memory = [], {0: _server_rss(port)}
             for click in range(clicks):
-                question = quiz.questions[click % len(quiz.questions)]
-                radio = me.find(f"{quiz.id}.{question.id}.", "radio")
-                times.append(me.choose(radio, (click // len(quiz.questions)) % 3))
-                if (click + 1) % SAMPLE == 0:
-                    memory.append(_server_rss(port))
+                capability = shown[(click // 2) % len(shown)]
+                part = ("current", "ideal")[click % 2]
+                control = me.find(f".{capability.id}.{part}.", "button_group")
+                times.append(me.choose(control, (click // (2 * len(shown))) % 4))
+                done = click + 1
+                if done == first or done % SAMPLE == 0:
+                    memory[done] = _server_rss(port)
             me.close()
-        store.database.engine.dispose()
+        seeded.store.database.engine.dispose()
     return times, memory
 
 
@@ -80,10 +87,10 @@ def main() -> int:
         ("with Streamlit's post-run full collection", {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"}),
     ):
         times, memory = session(args.clicks, **env)
-        steps = " → ".join(f"{m:.0f}" for m in memory)
+        steps = " → ".join(f"{m:.0f} ({n})" for n, m in memory.items())
         print(
             f"{name}: click median {statistics.median(times) * 1e3:.0f} ms over "
-            f"{len(times)} clicks; server MB every {SAMPLE} clicks: {steps}"
+            f"{len(times)} clicks; server MB (after n clicks): {steps}"
         )
     return 0
 

@@ -143,6 +143,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ideal_state": {"es": "Ideal", "en": "Ideal"},
     "note": {"es": "Nota", "en": "Note"},
     "note_placeholder": {"es": "Comentario opcional", "en": "Optional comment"},
+    "grid_categories": {"es": "Categorías", "en": "Categories"},
+    "next_category": {"es": "Siguiente: {name}", "en": "Next: {name}"},
     "rated_progress": {
         "es": "Valoradas {done} de {total} capacidades",
         "en": "Rated {done} of {total} capabilities",

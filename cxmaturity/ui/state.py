@@ -175,6 +175,7 @@ class UiState:
     links_behind: bool = False  # the navigation's links lack what a fragment just stored
     complete_when_drawn: dict[str, bool] = field(default_factory=dict)  # see shell.links_follow
     save_notice: str | None = None  # why an answer was not saved (workshop closed, no right)
+    shown_categories: dict[str, str] = field(default_factory=dict)  # grid id -> category id
 
     def of(self, questionnaire_id: str) -> QuestionnaireState:
         return self.answers.setdefault(questionnaire_id, QuestionnaireState())

@@ -16,6 +16,11 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 __all__ = ["expect"]
 
+# A rerun of a whole page on a loaded 2-core CI machine (the server, Chromium and the
+# test share it) has taken longer than Playwright's 5 s default: a failed expectation
+# is to mean "not shown", not "shown late".
+expect.set_options(timeout=15_000)
+
 
 def key_class(key: str) -> str:
     """CSS selector of the element a widget or container with ``key`` renders."""
@@ -113,4 +118,13 @@ def press_level(page, grid: str, item: str, part: str, label: str) -> None:
     option = level_control(page, grid, item, part).get_by_role("radio", name=label, exact=True)
     option.click()
     expect(option).to_have_attribute("aria-checked", "true")
+    settle(page)
+
+
+def show_category(page, grid: str, name: str) -> None:
+    """On the grid page: pick the category called ``name`` (its button also shows its
+    progress) and wait until its capabilities are drawn."""
+    chooser = page.locator(key_class(f"{grid}.category"))
+    chooser.get_by_role("radio", name=re.compile(re.escape(name))).click()
+    page.locator("h3").filter(has_text=name).wait_for(state="visible")
     settle(page)

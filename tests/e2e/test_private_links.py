@@ -14,7 +14,7 @@ from cxmaturity.services.access import Actor
 
 from ..helpers import open_services
 from .conftest import ARTIFACTS, new_page, serve
-from .streamlit_page import expect, key_class, settle, sign_in
+from .streamlit_page import expect, key_class, settle, show_category, sign_in
 
 PASSWORD = "correct horse battery"
 NOTE = "NOTA-CONFIDENCIAL-7Q2"
@@ -119,6 +119,7 @@ def test_a_link_grants_nothing_until_the_owner_shares(browser, server, tmp_path)
         # B sees it now, and cannot change an answer.
         b.goto(link)
         expect(b.get_by_text(f"Organization: {ORGANIZATION}")).to_be_visible()
+        show_category(b, GRID, "Customer interaction")
         expect(b.get_by_text("you can see this assessment; only its editors")).to_be_visible()
         settle(b)
         assert (

@@ -59,3 +59,10 @@ def create_organization(at: AppTest, name: str) -> AppTest:
     at.button(key="home.create").click().run()
     assert not at.exception, at.exception
     return at
+
+
+def show_category(at: AppTest, grid_id: str, category_id: str) -> AppTest:
+    """On the grid page: show ``category_id`` (one category is drawn at a time)."""
+    at.segmented_control(key=f"{grid_id}.category").set_value(category_id).run()
+    assert not at.exception, at.exception
+    return at

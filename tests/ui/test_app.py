@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ..conftest import ROOT
-from .conftest import ANSWER, BRANDING, HOME, ORGANIZATIONS, PLAN, RESULTS, open_page
+from .conftest import ANSWER, BRANDING, HOME, ORGANIZATIONS, PLAN, RESULTS, open_page, show_category
 
 QUESTIONNAIRES = ["avaya-cx-quiz", "avaya-capability-grid", "cx-mistakes", "cx-challenges",
                   "feedback-loop", "cem-pyramid"]  # fmt: skip
@@ -84,10 +84,14 @@ def test_answers_survive_a_page_switch_and_other_categories():
     at.text_input(key="avaya-capability-grid.business-intelligence.note.en").input(
         "<b>only</b> BI"
     ).run()
+    show_category(at, "avaya-capability-grid", "infrastructure")
+    drawn = [control.key for control in at.segmented_control]
+    assert "avaya-capability-grid.business-intelligence.current.en" not in drawn  # one at a time
     at.segmented_control(key="avaya-capability-grid.security.current.en").set_value(3).run()
     at.switch_page(HOME).run()
-    at.switch_page(ANSWER).run()  # back: the URL still names the grid
+    at.switch_page(ANSWER).run()  # back: the URL still names the grid, the category stays
     assert at.segmented_control(key="avaya-capability-grid.security.current.en").value == 3
+    show_category(at, "avaya-capability-grid", "business-process-alignment")
     assert (
         at.segmented_control(key="avaya-capability-grid.business-intelligence.current.en").value
         == 2
@@ -119,6 +123,59 @@ def _rate_all(at: AppTest, ratings: dict[str, tuple[int, int]]) -> None:
     for capability, (current, ideal) in ratings.items():
         qstate.ratings[capability] = RatingState(current, ideal)
     at.run()
+
+
+GRID_ID = "avaya-capability-grid"
+
+
+def _levels(at: AppTest) -> list[str]:
+    """The keys of the level controls drawn (not the category chooser)."""
+    return [c.key for c in at.segmented_control if c.key.endswith((".current.en", ".ideal.en"))]
+
+
+def test_the_grid_shows_one_category_at_a_time_with_its_progress():
+    at = open_page(ANSWER, questionnaire=GRID_ID, lang="en")
+    first = ["business-intelligence", "customer-focused-strategy", "customer-focused-processes",
+             "customer-focused-products-services", "knowledge-management"]  # fmt: skip
+    assert _levels(at) == [f"{GRID_ID}.{c}.{p}.en" for c in first for p in ("current", "ideal")]
+    chooser = at.segmented_control(key=f"{GRID_ID}.category")
+    assert chooser.value == "business-process-alignment"
+    for capability in first:  # the whole category rated: its mark, a check, not a colour
+        at.segmented_control(key=f"{GRID_ID}.{capability}.current.en").set_value(2).run()
+        at.segmented_control(key=f"{GRID_ID}.{capability}.ideal.en").set_value(3).run()
+    chooser = at.segmented_control(key=f"{GRID_ID}.category")
+    assert chooser.options[:2] == ["✓ Business process alignment", "Talent management · 0/5"]
+    assert chooser.value == "business-process-alignment"  # rating never moves the page on
+    # "Next" goes on to the next category; the last one has no "Next".
+    at.button(key=f"{GRID_ID}.next-category").click().run()
+    assert at.segmented_control(key=f"{GRID_ID}.category").value == "talent-management"
+    assert _levels(at)[0] == f"{GRID_ID}.talent-acquisition.current.en"
+    assert at.button(key=f"{GRID_ID}.next-category").label == "Next: Customer interaction"
+    show_category(at, GRID_ID, "infrastructure")
+    assert f"{GRID_ID}.next-category" not in [b.key for b in at.button]
+    # A click on the category shown (which would leave none chosen) keeps it shown.
+    at.segmented_control(key=f"{GRID_ID}.category").set_value(None).run()
+    assert at.segmented_control(key=f"{GRID_ID}.category").value == "infrastructure"
+    assert _levels(at)[0] == f"{GRID_ID}.technology-roadmap.current.en"
+    # Every answer is still there: they live in the session's state, not the widgets.
+    show_category(at, GRID_ID, "business-process-alignment")
+    assert at.segmented_control(key=f"{GRID_ID}.knowledge-management.ideal.en").value == 3
+    assert "Rated 5 of 25 capabilities" in at.get("progress")[0].proto.text
+
+
+def test_a_grid_opened_again_goes_on_where_it_stopped():
+    from cxmaturity.ui.state import STATE_KEY, RatingState
+
+    at = open_page(HOME, lang="en")
+    qstate = at.session_state[STATE_KEY].of(GRID_ID)
+    for capability in ("business-intelligence", "customer-focused-strategy",
+                       "customer-focused-processes", "customer-focused-products-services",
+                       "knowledge-management"):  # fmt: skip
+        qstate.ratings[capability] = RatingState(2, 4)
+    at.query_params["questionnaire"] = GRID_ID
+    at.switch_page(ANSWER).run()
+    assert at.segmented_control(key=f"{GRID_ID}.category").value == "talent-management"
+    assert f"{GRID_ID}.business-intelligence.current.en" not in _levels(at)
 
 
 def test_results_page_shows_levels_charts_and_ranked_gaps():
@@ -197,11 +254,14 @@ def test_typed_text_is_never_markdown():
 
 def test_grid_ratings_survive_a_language_switch():
     at = open_page(ANSWER, questionnaire="avaya-capability-grid", lang="es")
+    show_category(at, "avaya-capability-grid", "customer-interaction")
     at.segmented_control(key="avaya-capability-grid.billing.current.es").set_value(3).run()
     at.segmented_control(key="ui.lang").set_value("en").run()
     assert at.segmented_control(key="avaya-capability-grid.billing.current.en").value == 3
-    assert [tab.label for tab in at.tabs] == [
-        "Business process alignment", "Talent management", "Customer interaction", "Service infrastructure",
+    chooser = at.segmented_control(key="avaya-capability-grid.category")
+    assert chooser.options == [
+        "Business process alignment · 0/5", "Talent management · 0/5",
+        "Customer interaction · 0/7", "Service infrastructure · 0/8",
     ]  # fmt: skip
     assert any(m.value.startswith("### Customer interaction") for m in at.markdown)
 

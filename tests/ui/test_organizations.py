@@ -16,7 +16,7 @@ from cxmaturity.ui.text import escape_md
 
 from ..conftest import ASSESSMENTS
 from ..helpers import open_services, open_store
-from .conftest import ORGANIZATIONS, open_page
+from .conftest import ANSWER, ORGANIZATIONS, open_page, show_category
 
 
 @pytest.fixture
@@ -72,8 +72,14 @@ def test_reevaluation_brings_previous_ratings_and_last_rounds_initiatives(owner)
     assert latest.previous_id == first.id and latest.assessed_on == dt.date.today()
     assert store.plan(latest) == store.plan(first)
     assert store.plan(latest)[0].status == Status.PROPOSED  # the team marks what was done
-    captions = [c.value for c in at.caption]
-    assert "Anterior\\: hoy 2 · ideal 4" in captions and "Anterior\\: hoy 3 · ideal 3" in captions
+    # Beside each item (one category at a time): last round's rating. (AppTest runs the
+    # page it switched to once only: the new round is opened as from its link.)
+    grid = "avaya-capability-grid"
+    at = open_page(ANSWER, questionnaire=grid, assessment=latest.public_id, lang="es")
+    show_category(at, grid, "customer-interaction")
+    assert "Anterior\\: hoy 2 · ideal 4" in [c.value for c in at.caption]
+    show_category(at, grid, "infrastructure")
+    assert "Anterior\\: hoy 3 · ideal 3" in [c.value for c in at.caption]
 
 
 def test_compare_two_assessments_shows_what_rose_and_fell_and_the_trend(owner):

@@ -12,7 +12,7 @@ from cxmaturity.records import ANONYMOUS
 from cxmaturity.services.access import Actor
 
 from ..helpers import open_services
-from .conftest import ANSWER, ORGANIZATIONS, RESULTS, open_page
+from .conftest import ANSWER, ORGANIZATIONS, RESULTS, open_page, show_category
 
 NOTE = "NOTA-SECRETA-ACME"
 PASSWORD = "correct horse battery"
@@ -84,7 +84,7 @@ def test_the_owner_opens_it_and_the_page_names_the_organisation(acme, grid, sign
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(auth, "session_cookie", lambda: cookie)
-        at = _open(assessment, grid, ANSWER)
+        at = show_category(_open(assessment, grid, ANSWER), grid.id, "customer-interaction")
         assert not at.error
         assert "Organization: Acme S\\.A\\." in " ".join(c.value for c in at.caption)
         assert _widget(at, "text_input", "avaya-capability-grid.billing.note.en").value == NOTE
@@ -94,7 +94,7 @@ def test_a_viewer_sees_the_answers_and_cannot_change_them(acme, grid, sign_in):
     services, ana, organization, assessment = acme
     sign_in("vera@example.com", "member")
     services.organizations.share(ana, organization, "vera@example.com", "viewer")
-    at = _open(assessment, grid, ANSWER)
+    at = show_category(_open(assessment, grid, ANSWER), grid.id, "customer-interaction")
     current = _widget(at, "segmented_control", "avaya-capability-grid.billing.current.en")
     assert current.value == 2 and current.disabled
     assert _widget(at, "text_input", "avaya-capability-grid.billing.note.en").disabled
@@ -111,7 +111,7 @@ def test_signing_out_elsewhere_ends_what_this_session_holds(acme, grid, sign_in)
     services, ana, organization, assessment = acme
     sign_in("vera@example.com", "member")
     services.organizations.share(ana, organization, "vera@example.com", "editor")
-    at = _open(assessment, grid, ANSWER)
+    at = show_category(_open(assessment, grid, ANSWER), grid.id, "customer-interaction")
     assert _widget(at, "text_input", "avaya-capability-grid.billing.note.en").value == NOTE
     from cxmaturity.ui import auth
 

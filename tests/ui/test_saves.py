@@ -21,7 +21,7 @@ from cxmaturity.services.catalog import bundled_catalog
 from cxmaturity.ui.state import STATE_KEY
 
 from ..helpers import open_services
-from .conftest import ANSWER, PLAN, RESULTS, open_page
+from .conftest import ANSWER, PLAN, RESULTS, open_page, show_category
 
 GRID = "avaya-capability-grid"
 NOTE = f"{GRID}.billing.note.en.r1"
@@ -42,7 +42,9 @@ def shared(sign_in, grid):
 
 
 def _tab(assessment):
-    return open_page(ANSWER, questionnaire=GRID, assessment=assessment.public_id, lang="en")
+    """The grid of ``assessment`` in a new tab, its billing capability shown."""
+    tab = open_page(ANSWER, questionnaire=GRID, assessment=assessment.public_id, lang="en")
+    return show_category(tab, GRID, "customer-interaction")
 
 
 def _stored(services, assessment, item):
@@ -53,11 +55,13 @@ def test_two_tabs_changing_different_notes_both_keep_theirs(shared):
     services, assessment = shared
     one, two = _tab(assessment), _tab(assessment)
     one.text_input(key=NOTE).input("from tab one").run()
+    show_category(two, GRID, "infrastructure")
     two.text_input(key=f"{GRID}.security.note.en.r1").input("from tab two").run()
     assert _stored(services, assessment, "billing").note == "from tab one"
     assert _stored(services, assessment, "security").note == "from tab two"
     # A level changed in tab two, where the billing note is still the old one, does not
     # write the old note back: only the level is written.
+    show_category(two, GRID, "customer-interaction")
     two.segmented_control(key=f"{GRID}.billing.current.en.r1").set_value(3).run()
     assert _stored(services, assessment, "billing") == Rating(current=3, ideal=4,
                                                              note="from tab one")  # fmt: skip

@@ -1,4 +1,4 @@
-"""The capability grid: a tab per category, each capability rated today and ideal."""
+"""The capability grid: one category at a time, each capability rated today and ideal."""
 
 from __future__ import annotations
 
@@ -36,25 +36,84 @@ def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[
     return done, len(category.capabilities)
 
 
+def category_key(grid_id: str) -> str:
+    """The key of the grid's category chooser."""
+    return f"{grid_id}.category"
+
+
+def _shown_category(grid: Grid, state: UiState) -> Category:
+    """The category this session shows: the one chosen last, else the first with a
+    capability not rated yet (a grid opened again goes on where it stopped)."""
+    qstate = state.of(grid.id)
+    chosen = state.shown_categories.get(grid.id)
+    found = next((c for c in grid.categories if c.id == chosen), None)
+    if found is None:
+        found = next(
+            (c for c in grid.categories if _category_progress(c, qstate)[0] < len(c.capabilities)),
+            grid.categories[0],
+        )
+        state.shown_categories[grid.id] = found.id
+    return found
+
+
+def _choose_category(grid_id: str) -> None:
+    """The chooser's on_change: show the category picked. (A click on the one shown
+    leaves none picked: the run then shows it still.)"""
+    picked = st.session_state.get(category_key(grid_id))
+    if picked is not None:
+        get_state().shown_categories[grid_id] = picked
+
+
+def _next_category(grid_id: str, category_id: str) -> None:
+    get_state().shown_categories[grid_id] = category_id
+
+
 @st.fragment
 @guarded
 def grid_form(grid: Grid, state: UiState, lang: str) -> None:
-    """Overall progress, then a tab per category with its capabilities.
+    """Overall progress, a chooser of the categories with each one's progress, and the
+    capabilities of the category chosen, with a button on to the next one.
 
-    A fragment: a rating reruns the grid, not the whole page. Every tab is drawn on
-    every run (Streamlit draws all tabs), so answers in other categories stay put.
+    A fragment: a rating reruns the grid, not the whole page, and only the chosen
+    category is drawn, so a click redraws a quarter of the widgets. The answers of the
+    other categories live in the session's state, not in their widgets.
     """
     links_follow(grid)
     save_status(grid, state, lang)
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()
     st.progress(done / total, text=t("rated_progress", state.lang, done=done, total=total))
-    tabs = st.tabs([escape_md(c.name.get(lang)) for c in grid.categories])
-    for tab, category in zip(tabs, grid.categories, strict=True):
-        with tab:
-            _category(
-                grid, category, qstate, lang, state.lang, read_only=grid.id in state.read_only
-            )
+    shown = _shown_category(grid, state)
+    progress = {c.id: _category_progress(c, qstate) for c in grid.categories}
+    names = {c.id: escape_md(c.name.get(lang)) for c in grid.categories}
+    key = category_key(grid.id)
+    st.session_state[key] = shown.id  # the session's state decides; the chooser shows it
+    st.segmented_control(
+        t("grid_categories", state.lang),
+        options=list(names),
+        format_func=lambda cid: _progress_label(names[cid], *progress[cid]),
+        key=key,
+        on_change=_choose_category,
+        args=(grid.id,),
+        width="stretch",
+    )
+    _category(grid, shown, qstate, lang, state.lang, read_only=grid.id in state.read_only)
+    following = grid.categories.index(shown) + 1
+    if following < len(grid.categories):
+        after = grid.categories[following]
+        st.button(
+            t("next_category", state.lang, name=names[after.id]),
+            key=f"{grid.id}.next-category",
+            icon=":material/arrow_forward:",
+            on_click=_next_category,
+            args=(grid.id, after.id),
+        )
+
+
+def _progress_label(name: str, rated: int, count: int) -> str:
+    """A category's name with its progress: "✓ Name" once every capability is rated,
+    else "Name · 2/5" (a mark or a count, never colour alone)."""
+    return f"✓ {name}" if rated == count else f"{name} · {rated}/{count}"
 
 
 def _chosen_levels(
@@ -91,11 +150,9 @@ def _category(
 ) -> None:
     # Name, guiding question and (on demand, behind the "?") the level descriptions
     # in one element: every rerun draws it.
-    rated, count = _category_progress(category, qstate)
     heading = f"### {escape_md(category.name.get(lang))}"
     if category.question is not None:
         heading += f"\n\n*{escape_md(category.question.get(lang))}*"
-    heading += f"\n\n{t('rated_of', ui_lang, rated=rated, total=count)}"
     st.markdown(heading, anchors=False, help=_levels_text(grid, lang, ui_lang))
     for capability in category.capabilities:
         previous = get_state().previous.get(grid.id)

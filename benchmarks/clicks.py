@@ -1,0 +1,472 @@
+"""What a person waits for in a real browser, against bare pages in the same run.
+
+Every row ends when the **server has finished the run** the click started, not at the
+first repaint: a script in the page (added before Streamlit's own) stamps each
+websocket message as it arrives and each click, both with the page's clock
+(``performance.now()``); the messages are decoded here, and a click's time is from the
+click to the arrival of the "script finished" that ends its run (a run that asks for
+a full rerun ends with that rerun). Clicks follow each other at once, so whatever the
+server does after a run (e.g. a garbage collection) delays the next one. The tab
+clicked in is brought to the front first, as the one a person clicks in is.
+
+The app is signed in as the benchmark admin with an organisation's assessments open
+(``?assessment=``), so every click is also saved to the database, as for a user. The
+baselines are served by the same Streamlit, from the same folder (the same
+``.streamlit/config.toml``), in the same run, interleaved:
+
+- **quiz**: rounds of a new assessment with three of its four questions answered; the
+  first click completes the quiz (result, band chart, save), the next ones change the
+  finished quiz's last answer. Baseline: a bare page with one ``st.radio``.
+- **grid**: one capability's "today" rated 1, 2, 1, ... on a stored grid with every
+  capability rated. Baselines: a flat page with the grid's rating widgets (a
+  segmented control for today and the ideal and a text input per capability, all
+  25 capabilities) and the bare one-radio page.
+- **results**: loading the Results page of a grid assessment with 25 capabilities
+  rated, from navigation start to the last run finished with the charts drawn.
+  Baseline: a bare page with the same two charts as static Vega-Lite specs.
+
+    python -m benchmarks.clicks [--clicks 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import datetime as dt
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIZ, GRID = "avaya-cx-quiz", "avaya-capability-grid"
+QUIZ_TARGET = 1.1  # quiz click (completing click included) / bare one-radio page
+GRID_FLAT_TARGET = 0.9  # grid click / flat page with the same widgets
+GRID_BARE_TARGET = 1.5  # grid click / bare one-radio page
+RESULTS_TARGET = 1.3  # results page load / bare page with the same charts
+
+# Stamps every websocket message and pointer-down with the page's clock. Added before
+# the page's own scripts, so Streamlit's socket is one of ours.
+INSTRUMENT = """
+(() => {
+  const Native = window.WebSocket;
+  window.__frames = [];
+  window.__down = null;
+  window.__wake = null;
+  class Stamped extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        window.__frames.push([performance.now(), event.data]);
+        if (window.__wake) { const wake = window.__wake; window.__wake = null; wake(); }
+      });
+    }
+  }
+  const send = Native.prototype.send;
+  window.__sent = [];
+  Native.prototype.send = function (data) {
+    window.__sent.push(performance.now());
+    return send.call(this, data);
+  };
+  window.WebSocket = Stamped;
+  document.addEventListener('click', () => { window.__down = performance.now(); }, true);
+})();
+"""
+
+# The frames from number ``from`` on (waiting for one if there is none yet), as
+# [arrival ms, base64] pairs, and the last pointer-down.
+COLLECT = """
+async (from) => {
+  if (window.__frames.length <= from) {
+    await new Promise((resolve) => {
+      window.__wake = resolve;
+      setTimeout(resolve, 30000);
+    });
+  }
+  const out = [];
+  for (const [at, data] of window.__frames.slice(from)) {
+    const buffer = data instanceof Blob ? await data.arrayBuffer() : data;
+    const bytes = new Uint8Array(buffer);
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    out.push([at, btoa(text)]);
+  }
+  return {frames: out, down: window.__down, sent: window.__sent.slice(-1)[0]};
+}
+"""
+
+RESET = "() => { window.__frames = []; window.__down = null; }"
+
+BARE_RADIO = """
+import streamlit as st
+st.radio("Question", ["a) one", "b) two", "c) three"], index=None, key="q")
+"""
+
+
+@dataclass
+class Watch:
+    """The decoded messages a page received since the last reset."""
+
+    page: Any
+    seen: int = 0
+    sent: float = 0.0  # when the page last sent a message (ms)
+    server: list[float] = field(default_factory=list)  # per click: sent → run finished (s)
+    turn: int = 0  # clicks so far on the alternating control (never the option it holds)
+
+    def reset(self) -> None:
+        self.page.evaluate(RESET)
+        self.seen = 0
+
+    def _next(self) -> tuple[list[tuple[float, Any]], float | None]:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        got = self.page.evaluate(COLLECT, self.seen)
+        self.sent = got.get("sent")
+        self.seen += len(got["frames"])
+        decoded = []
+        for at, data in got["frames"]:
+            message = ForwardMsg()
+            message.ParseFromString(base64.b64decode(data))
+            decoded.append((at, message))
+        return decoded, got["down"]
+
+    def finished(self, timeout: float = 60.0) -> tuple[float, float | None]:
+        """Wait for the next run to finish; (its arrival ms, the last click ms)."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        done = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            messages, down = self._next()
+            for at, message in messages:
+                if message.WhichOneof("type") == "delta":
+                    element = message.delta.new_element
+                    if element.WhichOneof("type") == "exception":
+                        raise RuntimeError(f"the page raised: {element.exception.message}")
+                finished = message.WhichOneof("type") == "script_finished"
+                if finished and message.script_finished in done:
+                    return at, down
+        raise TimeoutError("no run finished")
+
+    def click(self, locator: Any) -> float:
+        """Click ``locator``; seconds from the click to the end of its run."""
+        # The tab in front, as the one a person clicks in: Chromium schedules a tab
+        # behind others lazily (about 45 ms more from the click to its message).
+        self.page.bring_to_front()
+        self.reset()
+        locator.click()
+        finished, down = self.finished()
+        assert down is not None, "no click reached the page"
+        self.server.append((finished - self.sent) / 1e3)
+        return (finished - down) / 1e3
+
+    def quiet(self, settle_ms: float = 400) -> float | None:
+        """After a page load: the arrival ms of the last full run finished, once no
+        message came for ``settle_ms``."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        last = None
+        while True:
+            self.page.wait_for_timeout(settle_ms)
+            if self.page.evaluate("() => window.__frames.length") == self.seen:
+                return last
+            messages, _ = self._next()
+            for at, message in messages:
+                if message.WhichOneof("type") == "script_finished" and (
+                    message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+                ):
+                    last = at
+
+
+def _serve(script: Path, port: int, data: Path) -> subprocess.Popen[bytes]:
+    import os
+
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = {**os.environ, "CXMATURITY_DATA_DIR": str(data)}
+    env.pop("CXMATURITY_BRANDING", None)
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, env=env
+    )
+
+
+@contextmanager
+def _servers(scripts: dict[str, Path], data: Path) -> Iterator[dict[str, str]]:
+    from tests.e2e.conftest import _wait_healthy, free_port
+
+    started = {name: (free_port(), None) for name in scripts}
+    processes = {}
+    try:
+        for name, script in scripts.items():
+            processes[name] = _serve(script, started[name][0], data)
+        urls = {name: f"http://127.0.0.1:{started[name][0]}" for name in scripts}
+        for name, url in urls.items():
+            _wait_healthy(url, processes[name])
+        yield urls
+    finally:
+        for process in processes.values():
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+# ------------------------------------------------------------------------ the data
+
+
+@dataclass
+class Seed:
+    store: Any
+    organization: Any
+    quiz: Any
+    grid: Any
+    rated_grid: Any  # a grid assessment with every capability rated
+
+    def new_quiz(self) -> str:
+        """A new quiz assessment with all but the last question answered; its public id."""
+        from cxmaturity.records import ANONYMOUS
+
+        assessment = self.store.create_assessment(self.organization, self.quiz, "en", _today())
+        for question in self.quiz.questions[:-1]:
+            self.store.save_choice(assessment, ANONYMOUS, question.id, question.options[0].id)
+        return str(assessment.public_id)
+
+
+def _today() -> dt.date:
+    return dt.date(2026, 12, 1)
+
+
+def seed(data: Path) -> Seed:
+    from benchmarks import bench_admin, open_store
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.model import Rating
+    from cxmaturity.records import ANONYMOUS
+    from cxmaturity.services.organizations import Organizations
+
+    store = open_store(f"sqlite:///{data / 'cxmaturity.db'}")
+    actor = bench_admin(store)
+    organization = Organizations(store.database).create(actor, "Click benchmark")
+    quiz = load_questionnaire(ROOT / "assessments" / f"{QUIZ}.yaml")
+    grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
+    rated = store.create_assessment(organization, grid, "en", _today())
+    for i, (_, capability) in enumerate(grid.capabilities()):
+        rating = Rating(current=i % 4 + 1, ideal=4, note=f"Note {i}")
+        store.save_rating(rated, ANONYMOUS, capability.id, rating)
+    return Seed(store, organization, quiz, grid, rated)
+
+
+def flat_grid_script(grid: Any) -> str:
+    """A plain page with the grid's rating widgets: for each of its capabilities a
+    segmented control for today (levels and N/A) and for the ideal (levels) and a note."""
+    levels = [level.value for level in grid.levels]
+    lines = ["import streamlit as st"]
+    for _, capability in grid.capabilities():
+        cap = capability.id
+        lines += [
+            f"st.segmented_control({cap + ' today'!r}, {[*levels, 'na']!r}, key={cap + '.c'!r})",
+            f"st.segmented_control({cap + ' ideal'!r}, {levels!r}, key={cap + '.i'!r})",
+            f"st.text_input({cap + ' note'!r}, key={cap + '.n'!r})",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def charts_script(grid: Any, rated: Any, store: Any) -> str:
+    """A plain page drawing the Results page's two charts of ``rated`` as static specs."""
+    from cxmaturity.charts import capability_heatmap, category_chart
+    from cxmaturity.services.results import grid_view
+
+    team = store.answers(rated)
+    result = grid_view(grid, list(team.values())).result
+    specs = [build(grid, result, "en").to_dict(validate=False)
+             for build in (category_chart, capability_heatmap)]  # fmt: skip
+    return (
+        "import json\nimport streamlit as st\n"
+        f"for spec in json.loads({json.dumps(specs)!r}):\n"
+        "    st.vega_lite_chart(spec=spec, width='stretch', theme=None)\n"
+    )
+
+
+# ---------------------------------------------------------------------- the clicks
+
+
+def _open(page: Any, url: str, selector: str) -> Watch:
+    page.goto(url)
+    page.wait_for_selector(selector, timeout=60_000)
+    watch = Watch(page)
+    watch.quiet()
+    return watch
+
+
+def _radio_clicks(watch: Watch, clicks: int) -> list[float]:
+    """Alternate the first two options of the bare page's radio."""
+    options = watch.page.locator('[data-testid="stRadio"] [data-testid="stRadioOption"]')
+    times = []
+    for _ in range(clicks):
+        times.append(watch.click(options.nth(watch.turn % 2)))
+        watch.turn += 1
+    return times
+
+
+def _quiz_round(page: Any, url: str, seed: Seed, clicks: int, server: list[float]) -> list[float]:
+    """A new quiz three quarters answered: complete it, then change its last answer
+    (``server`` gets each click's part from sent to run finished)."""
+    public_id = seed.new_quiz()
+    address = f"{url}/answer?questionnaire={QUIZ}&assessment={public_id}&lang=en"
+    watch = _open(page, address, '[data-testid="stRadio"]')
+    last = page.locator('[data-testid="stRadio"]').nth(len(seed.quiz.questions) - 1)
+    options = last.locator('[data-testid="stRadioOption"]')
+    times = [watch.click(options.nth(i % 2)) for i in range(clicks)]
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()  # the result is shown
+    server += watch.server
+    return times
+
+
+def _grid_clicks(watch: Watch, capability: str, clicks: int, name_of: Any) -> list[float]:
+    """Rate ``capability`` today 1, 2, 1, ... (never the level it holds)."""
+    control = watch.page.locator(name_of(capability))
+    times = []
+    for _ in range(clicks):
+        level = str(1 + watch.turn % 2)
+        times.append(watch.click(control.get_by_role("radio", name=level, exact=True)))
+        watch.turn += 1
+    return times
+
+
+def _load(page: Any, url: str, selector: str, charts: int) -> float:
+    """Seconds from navigation start to the last run finished, the charts drawn."""
+    page.bring_to_front()
+    page.goto(url)
+    page.locator(selector).nth(charts - 1).locator("canvas, svg").first.wait_for(timeout=60_000)
+    watch = Watch(page)
+    last = watch.quiet()
+    assert last is not None, "no run finished"
+    return last / 1e3
+
+
+@dataclass
+class Pages:
+    """The browser tabs of one measurement, each with the server it talks to."""
+
+    urls: dict[str, str]
+    seeded: Seed
+    app: Any
+    bare: Watch
+    flat: Watch
+
+
+def _quiz_rows(pages: Pages, rounds: int, per_round: int, times: dict[str, list[float]]) -> None:
+    server: list[float] = []
+    _quiz_round(pages.app, pages.urls["app"], pages.seeded, 3, [])  # warm up
+    _radio_clicks(pages.bare, 3)
+    for _ in range(rounds):  # interleaved, so that noise hits both alike
+        times["quiz"] += _quiz_round(pages.app, pages.urls["app"], pages.seeded, per_round, server)
+        times["bare"] += _radio_clicks(pages.bare, per_round)
+    times["quiz server"] = server
+
+
+def _grid_rows(pages: Pages, rounds: int, per_round: int, times: dict[str, list[float]]) -> None:
+    from tests.e2e.streamlit_page import key_class
+
+    capability = pages.seeded.grid.categories[0].capabilities[0].id
+    stored = pages.seeded.rated_grid.public_id
+    grid = _open(pages.app, f"{pages.urls['app']}/answer?questionnaire={GRID}&assessment="
+                 f"{stored}&lang=en", '[data-testid="stButtonGroup"]')  # fmt: skip
+    grid.turn = 1  # the capability is stored at level 1: 2 first
+
+    def app_control(cap: str) -> str:  # whatever the answers' revision
+        return f'[class*="{key_class(f"{GRID}.{cap}.current.en")[1:]}"]'
+
+    def flat_control(cap: str) -> str:
+        return key_class(f"{cap}.c")
+
+    _grid_clicks(grid, capability, 3, app_control)  # warm up
+    _grid_clicks(pages.flat, capability, 3, flat_control)
+    for watch in (pages.bare, pages.flat):
+        watch.server.clear()
+    for _ in range(rounds):
+        times["grid"] += _grid_clicks(grid, capability, per_round, app_control)
+        times["flat"] += _grid_clicks(pages.flat, capability, per_round, flat_control)
+        times["bare"] += _radio_clicks(pages.bare, per_round)
+    for name, watch in (("bare", pages.bare), ("grid", grid), ("flat", pages.flat)):
+        times[f"{name} server"] = watch.server
+
+
+def _results_rows(pages: Pages, loads: int, times: dict[str, list[float]]) -> None:
+    stored = f"questionnaire={GRID}&assessment={pages.seeded.rated_grid.public_id}&lang=en"
+    results, charts = f"{pages.urls['app']}/results?{stored}", pages.urls["charts"]
+    chart = '[data-testid="stVegaLiteChart"]'
+    _load(pages.app, results, chart, 2), _load(pages.flat.page, charts, chart, 2)  # warm up
+    for _ in range(loads):
+        times["results"].append(_load(pages.app, results, chart, 2))
+        times["charts"].append(_load(pages.flat.page, charts, chart, 2))
+
+
+def measure(clicks: int) -> dict[str, list[float]]:
+    """Seconds per click or load, by row: quiz, bare, grid, flat, results, charts; and
+    for the clicks, the part from the page's message to the run finished ("quiz
+    server", ...; the rest is the browser, from the click to its message)."""
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks import browser_sign_in
+    from tests.e2e.conftest import ARGS, CHROMIUM
+
+    rows = ("quiz", "bare", "grid", "flat", "results", "charts")
+    times: dict[str, list[float]] = {row: [] for row in rows}
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        seeded = seed(data)
+        scripts = {"app": ROOT / "app.py"}
+        for name, text in (
+            ("bare", BARE_RADIO),
+            ("flat", flat_grid_script(seeded.grid)),
+            ("charts", charts_script(seeded.grid, seeded.rated_grid, seeded.store)),
+        ):
+            scripts[name] = data / f"{name}.py"
+            scripts[name].write_text(text)
+        with _servers(scripts, data) as urls, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_init_script(INSTRUMENT)
+            app = context.new_page()
+            browser_sign_in(app, urls["app"])
+            bare = _open(context.new_page(), urls["bare"], '[data-testid="stRadio"]')
+            flat = _open(context.new_page(), urls["flat"], '[data-testid="stButtonGroup"]')
+            pages = Pages(urls, seeded, app, bare, flat)
+            rounds = max(4, clicks // 5)
+            per_round = -(-clicks // rounds)
+            _quiz_rows(pages, rounds, per_round, times)
+            _grid_rows(pages, rounds, per_round, times)
+            _results_rows(pages, max(20, clicks), times)
+            browser.close()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clicks", type=int, default=25)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    times = measure(args.clicks)
+    for name, values in times.items():
+        ordered = sorted(values)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        print(f"{name:<10} p50 {statistics.median(values) * 1e3:7.1f} ms  "
+              f"p95 {p95 * 1e3:7.1f} ms  n={len(values)}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
