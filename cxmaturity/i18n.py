@@ -172,6 +172,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "es": "Brechas por prioridad e iniciativas sugeridas",
         "en": "Gaps by priority and suggested initiatives",
     },
+    "initiative_details": {
+        "es": "Las iniciativas sugeridas, en detalle",
+        "en": "The suggested initiatives, in detail",
+    },
     "rank": {"es": "N.º", "en": "#"},
     "capability": {"es": "Capacidad", "en": "Capability"},
     "initiatives": {"es": "Iniciativas sugeridas", "en": "Suggested initiatives"},

@@ -58,20 +58,29 @@ def _gap_rows(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> list[dict[str, 
     ]
 
 
+def _initiative_details(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> str:
+    """Every gap with its suggested initiatives and what each one means, as one escaped
+    markdown text: one element, where an expander per gap drew about 150."""
+    parts = []
+    for gap in gaps:
+        values = f"{number(gap.current, ui_lang)} → {number(gap.ideal, ui_lang)}"
+        parts.append(f"**{gap.rank}. {escape_md(gap.capability.name.get(lang))}** ({values})")
+        for initiative in gap.initiatives:
+            line = f"- *{escape_md(initiative.title.get(lang))}*"
+            if initiative.detail is not None:
+                line += f": {escape_md(initiative.detail.get(lang))}"
+            parts.append(line)
+    return "\n\n".join(parts)
+
+
 def _gaps(ranked: Plan, lang: str, ui_lang: str) -> None:
     st.subheader(t("gap_table", ui_lang), anchor=False)
     if not ranked.gaps:
         st.info(t("no_gaps", ui_lang))
     else:
         st.dataframe(_gap_rows(ranked.gaps, lang, ui_lang), hide_index=True, width="stretch")
-        for gap in ranked.gaps:
-            values = f"{number(gap.current, ui_lang)} → {number(gap.ideal, ui_lang)}"
-            title = f"{gap.rank}. {gap.capability.name.get(lang)} ({values})"
-            with st.expander(escape_md(title)):
-                for initiative in gap.initiatives:
-                    st.markdown(f"**{escape_md(initiative.title.get(lang))}**")
-                    if initiative.detail is not None:
-                        st.markdown(escape_md(initiative.detail.get(lang)))
+        with st.expander(t("initiative_details", ui_lang), icon=":material/lightbulb:"):
+            st.markdown(_initiative_details(ranked.gaps, lang, ui_lang))
     if ranked.negative:
         st.subheader(t("negative_title", ui_lang), anchor=False)
         st.caption(t("negative_help", ui_lang))
