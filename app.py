@@ -1,7 +1,8 @@
 """Entry point: ``streamlit run app.py``.
 
-Started by the server, this module is the ASGI app (``st.App``): Streamlit plus the two
-sign-in cookie routes (:mod:`cxmaturity.ui.routes`); it prints the one-time setup code
+Started by the server, this module is the ASGI app (``st.App``): Streamlit plus the
+sign-in cookie routes (:mod:`cxmaturity.ui.routes`) and the page's server address
+(:mod:`cxmaturity.ui.base_url`); it prints the one-time setup code
 while the server has no account. Run as the page script (each rerun), it sets the page
 up and runs the navigation, nothing else.
 """
@@ -12,10 +13,15 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 if get_script_run_ctx() is None:  # imported by the server: the app and its routes
     import gc
 
+    from starlette.middleware import Middleware
+
     import cxmaturity.ui.shell  # noqa: F401  (the pages and what they import, once)
+    from cxmaturity.ui.base_url import ServerAddress, server_base_path
     from cxmaturity.ui.routes import ROUTES, announce_setup_code
 
-    app = st.App(__file__, routes=ROUTES)
+    # Pages opened by their address find the server at once (cxmaturity/ui/base_url.py).
+    middleware = [Middleware(ServerAddress, base_path=server_base_path)]
+    app = st.App(__file__, routes=ROUTES, middleware=middleware)
     announce_setup_code()
     gc.freeze()  # what is alive now lives as long as the server: no collection walks it
 else:  # a run of the page script

@@ -87,6 +87,21 @@ def test_reload_and_navigation_keep_the_screen(browser, linked, name):
         _on_screen(page, linked, shows)
 
 
+def test_a_page_opened_by_its_address_finds_the_server_at_once(browser, linked):
+    """Streamlit's page would first ask /<page>/_stcore/health, get a 404 and ask again
+    at the root about 120 ms later (Streamlit issue #7074): the server tells it where
+    it is (cxmaturity/ui/base_url.py)."""
+    url = linked.url
+    with signed_in_page(browser, url, "ana@example.com", PASSWORD) as page:
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.goto(f"{url}/results?questionnaire={GRID}&assessment={linked.assessment}&lang=en")
+        _on_screen(page, linked, PAGES["Results"][1][0])
+        health = [a for a in asked if "/_stcore/health" in a]
+        assert health == [f"{url}/_stcore/health"], health
+        assert not [a for a in asked if "/results/_stcore/" in a], asked
+
+
 def test_back_and_forward_walk_the_screens_visited(browser, linked):
     """In Spanish: Answer (a link) -> Results -> Plan -> Home with the app's navigation;
     back three times, forward three times: each step shows that screen, with its
