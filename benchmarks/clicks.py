@@ -329,7 +329,7 @@ def _quiz_round(page: Any, url: str, seed: Seed, clicks: int, server: list[float
     last = page.locator('[data-testid="stRadio"]').nth(len(seed.quiz.questions) - 1)
     options = last.locator('[data-testid="stRadioOption"]')
     times = [watch.click(options.nth(i % 2)) for i in range(clicks)]
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()  # the result is shown
+    page.locator('[data-testid="stMetric"]').first.wait_for()  # the result is shown
     server += watch.server
     return times
 
