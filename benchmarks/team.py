@@ -111,12 +111,12 @@ def read_and_aggregate(runs: int) -> dict[str, list[float]]:
     return times
 
 
-def dashboard(runs: int) -> dict[int, list[float]]:
+def dashboard(runs: int) -> dict[int | str, list[float]]:
     """Seconds per workshop-page rerun after one new answer, per workshop size."""
     return _dashboard(runs)
 
 
-def _dashboard(runs: int) -> dict[int, list[float]]:
+def _dashboard(runs: int) -> dict[int | str, list[float]]:
     from streamlit.testing.v1 import AppTest
 
     from cxmaturity.loader import load_questionnaire
@@ -154,7 +154,8 @@ def _dashboard(runs: int) -> dict[int, list[float]]:
         at.switch_page("cxmaturity/ui/pages/workshop.py").run()
         assert not at.exception, at.exception
         pages[size] = at
-    times: dict[int, list[float]] = {size: [] for size in PARTICIPANTS}
+    times: dict[int | str, list[float]] = {size: [] for size in PARTICIPANTS}
+    times.update({f"{size} unchanged": [] for size in PARTICIPANTS})
     capability = grid.categories[0].capabilities[0].id
     for run in range(runs):
         for size, at in pages.items():
@@ -164,6 +165,11 @@ def _dashboard(runs: int) -> dict[int, list[float]]:
             at.run()
             times[size].append(time.perf_counter() - started)
             assert not at.exception, at.exception
+            # The baseline: the same page drawn again with nothing new (the same
+            # elements, the views from the cache).
+            started = time.perf_counter()
+            at.run()
+            times[f"{size} unchanged"].append(time.perf_counter() - started)
     return times
 
 

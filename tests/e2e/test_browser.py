@@ -102,9 +102,15 @@ def test_rate_the_whole_grid_and_see_the_top_gaps(page, app_url):
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
     settle(page)
     assert page.locator('[data-testid="stAlert"]').count() == 0  # complete: not partial
-    gaps = page.locator('[data-testid="stExpander"] summary [data-testid="stMarkdownContainer"]')
-    expect(gaps.nth(0)).to_have_text("1. Talent training (1 → 4)")
-    expect(gaps.nth(1)).to_have_text("2. Systems integration (1 → 3)")
+    # The initiatives of every gap, in priority order, behind one expander.
+    details = page.locator('[data-testid="stExpander"]').filter(
+        has_text="The suggested initiatives, in detail"
+    )
+    details.locator("summary").click()
+    gaps = details.locator("strong")
+    expect(gaps.nth(0)).to_have_text("1. Talent training")
+    expect(details).to_contain_text("1. Talent training (1 → 4)")
+    expect(details).to_contain_text("2. Systems integration (1 → 3)")
     expect(page.get_by_text("Negative gaps: the ideal is below today")).to_be_visible()
     page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(state="attached")
 

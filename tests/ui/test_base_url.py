@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 from cxmaturity.ui.base_url import ServerAddress, base_url_script, with_script
 
@@ -51,7 +52,10 @@ def _serve(content_type: bytes, chunks: list[bytes], method: str = "GET") -> lis
         return {"type": "http.request"}
 
     middleware = ServerAddress(app, base_path=lambda: "")
-    asyncio.run(middleware({"type": "http", "method": method}, receive, send))
+    call = middleware({"type": "http", "method": method}, receive, send)
+    # A thread of its own: the browser tests' Playwright may hold this thread's loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, call).result()
     return sent
 
 
