@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
+
+
+def ms(values: list[float]) -> float:
+    """The median of samples in seconds, in ms."""
+    return statistics.median(values) * 1e3
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile in ms (the value below which 95% of the samples lie)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1e3
 
 
 def open_store(url: str | None = None) -> Any:

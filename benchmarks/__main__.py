@@ -14,13 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks import ms, p95
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,16 +62,6 @@ class Row:
         ours = f"{self.ours:.1f}{unit}" + (f" (p95 {self.ours_p95:.1f})" if self.ours_p95 else "")
         return [self.measure, ours, f"{self.baseline_name} {baseline}".strip(),
                 ratio, target, verdict, str(self.n)]  # fmt: skip
-
-
-def ms(values: list[float]) -> float:
-    return statistics.median(values) * 1e3
-
-
-def p95(values: list[float]) -> float:
-    """The 95th percentile in ms (the value below which 95% of the samples lie)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1e3
 
 
 def sampled(measure: str, ours: list[float], baseline_name: str, baseline: list[float],

@@ -34,7 +34,6 @@ import argparse
 import base64
 import datetime as dt
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -187,7 +186,10 @@ class Watch:
                     last = at
 
 
-def _serve(script: Path, port: int, data: Path) -> subprocess.Popen[bytes]:
+def start_server(script: Path, port: int, data: Path) -> subprocess.Popen[bytes]:
+    """``streamlit run script`` on ``port`` from the project folder (its
+    ``.streamlit/config.toml``), with ``data`` as the app's data folder; not yet
+    listening when this returns."""
     import os
 
     command = [
@@ -210,7 +212,7 @@ def _servers(scripts: dict[str, Path], data: Path) -> Iterator[dict[str, str]]:
     processes = {}
     try:
         for name, script in scripts.items():
-            processes[name] = _serve(script, started[name][0], data)
+            processes[name] = start_server(script, started[name][0], data)
         urls = {name: f"http://127.0.0.1:{started[name][0]}" for name in scripts}
         for name, url in urls.items():
             _wait_healthy(url, processes[name])
@@ -460,12 +462,11 @@ def main() -> int:
     parser.add_argument("--clicks", type=int, default=25)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from benchmarks import ms, p95
+
     times = measure(args.clicks)
     for name, values in times.items():
-        ordered = sorted(values)
-        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-        print(f"{name:<10} p50 {statistics.median(values) * 1e3:7.1f} ms  "
-              f"p95 {p95 * 1e3:7.1f} ms  n={len(values)}")  # fmt: skip
+        print(f"{name:<12} p50 {ms(values):7.1f} ms  p95 {p95(values):7.1f} ms  n={len(values)}")
     return 0
 
 

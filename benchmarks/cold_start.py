@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.clicks import BARE_RADIO
+from benchmarks.clicks import BARE_RADIO, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _serve(script: Path, port: int) -> subprocess.Popen[bytes]:
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.headless", "true", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
 
 
 def measure_cold_start(runs: int) -> tuple[list[float], list[float]]:
@@ -35,10 +25,10 @@ def measure_cold_start(runs: int) -> tuple[list[float], list[float]]:
 
     from tests.e2e.conftest import ARGS, CHROMIUM, free_port
 
-    def first_widget(script: Path, browser, selector: str) -> float:
+    def first_widget(script: Path, browser, selector: str, data: Path) -> float:
         port = free_port()
         started = time.perf_counter()
-        server = _serve(script, port)
+        server = start_server(script, port, data)
         try:
             page = browser.new_page()
             deadline = time.monotonic() + 60
@@ -60,12 +50,14 @@ def measure_cold_start(runs: int) -> tuple[list[float], list[float]]:
 
     ours, theirs = [], []
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        bare_script = Path(folder) / "bare.py"
+        data = Path(folder)  # the app's data folder, never the user's
+        bare_script = data / "bare.py"
         bare_script.write_text(BARE_RADIO)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(runs):
-            ours.append(first_widget(ROOT / "app.py", browser, '[data-testid="stButtonGroup"]'))
-            theirs.append(first_widget(bare_script, browser, '[data-testid="stRadio"]'))
+            app = ROOT / "app.py"
+            ours.append(first_widget(app, browser, '[data-testid="stButtonGroup"]', data))
+            theirs.append(first_widget(bare_script, browser, '[data-testid="stRadio"]', data))
         browser.close()
     return ours, theirs
 

@@ -41,15 +41,15 @@ def category_key(grid_id: str) -> str:
     return f"{grid_id}.category"
 
 
-def _shown_category(grid: Grid, state: UiState) -> Category:
+def _shown_category(grid: Grid, state: UiState, progress: dict[str, tuple[int, int]]) -> Category:
     """The category this session shows: the one chosen last, else the first with a
-    capability not rated yet (a grid opened again goes on where it stopped)."""
-    qstate = state.of(grid.id)
+    capability not rated yet (``progress``: rated and count by category; a grid opened
+    again goes on where it stopped)."""
     chosen = state.shown_categories.get(grid.id)
     found = next((c for c in grid.categories if c.id == chosen), None)
     if found is None:
         found = next(
-            (c for c in grid.categories if _category_progress(c, qstate)[0] < len(c.capabilities)),
+            (c for c in grid.categories if progress[c.id][0] < progress[c.id][1]),
             grid.categories[0],
         )
         state.shown_categories[grid.id] = found.id
@@ -83,8 +83,8 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     qstate = state.of(grid.id)
     done, total = qstate.answered(grid), grid.item_count()
     st.progress(done / total, text=t("rated_progress", state.lang, done=done, total=total))
-    shown = _shown_category(grid, state)
     progress = {c.id: _category_progress(c, qstate) for c in grid.categories}
+    shown = _shown_category(grid, state, progress)
     names = {c.id: escape_md(c.name.get(lang)) for c in grid.categories}
     key = category_key(grid.id)
     st.session_state[key] = shown.id  # the session's state decides; the chooser shows it
