@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import weakref
 
 from cxmaturity.config import load_settings
 from cxmaturity.services import Services
@@ -23,7 +24,10 @@ def open_store(url: str | None = None) -> Assessments:
     return open_services(url).assessments
 
 
-_ADMINS: dict[int, object] = {}
+# Keyed by the database object itself, held weakly: keyed by ``id()``, a database of an
+# earlier test, once collected, could hand its id to a new one, which then got the old
+# database's admin (an account it does not have: a foreign key error in CI).
+_ADMINS: weakref.WeakKeyDictionary[object, object] = weakref.WeakKeyDictionary()
 
 
 def admin_of(store_or_database: object) -> Actor:
@@ -36,13 +40,13 @@ def admin_of(store_or_database: object) -> Actor:
     database = (
         store_or_database if isinstance(store_or_database, Database) else store_or_database.database  # type: ignore[attr-defined]
     )
-    found = _ADMINS.get(id(database))
+    found = _ADMINS.get(database)
     if found is None:
         accounts = Accounts(database)
         account = accounts.with_email("tests-admin@example.com") or accounts.add(
             "tests-admin@example.com", "a long test password", "admin", actor="tests"
         )
-        found = _ADMINS[id(database)] = Actor(account)
+        found = _ADMINS[database] = Actor(account)
     return found  # type: ignore[return-value]
 
 
