@@ -8,7 +8,7 @@ import functools
 import json
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Protocol, TypeVar, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -76,16 +76,10 @@ def answer_columns(value: Rating | str | None) -> dict[str, Any]:
     return {"choice": value, "current": None, "ideal": None, "note": None}
 
 
-class AnswerRow(Protocol):
-    """A response (or first vote) row's answer columns, as a column select gives them."""
-
-    assessment_id: int
-    respondent: str
-    item_id: str
-    choice: str | None
-    current: str | None
-    ideal: str | None
-    note: str | None
+# A response (or first vote) row's answer columns as a column select gives them, in
+# the order of ``answer_select``: assessment id, respondent, item id, choice, current
+# level, ideal level, note. Plain tuples: a team of 1,000 is 25,000 of them.
+AnswerRow = tuple[int, str, str, str | None, str | None, str | None, str | None]
 
 
 def answer_select(table: type[ResponseRow] | type[FirstVoteRow]) -> Select[Any]:
@@ -113,19 +107,19 @@ def documents(
     validating them again (``model_construct``): reading a team of 1,000 is a column
     select and plain construction, not 25,000 validations."""
     found: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        answers = found.get(row.respondent)
+    for _, respondent, item_id, choice, current, ideal, note in rows:
+        answers = found.get(respondent)
         if answers is None:
-            answers = found[row.respondent] = {}
+            answers = found[respondent] = {}
         # The rule of _holds_rating, inline: this loop runs once per stored answer.
-        if row.note:
-            answers[row.item_id] = Rating.model_construct(
-                current=_level_value(row.current), ideal=_level_value(row.ideal), note=row.note
+        if note:
+            answers[item_id] = Rating.model_construct(
+                current=_level_value(current), ideal=_level_value(ideal), note=note
             )
-        elif row.current is not None or row.ideal is not None:
-            answers[row.item_id] = _rating(row.current, row.ideal)
+        elif current is not None or ideal is not None:
+            answers[item_id] = _rating(current, ideal)
         else:
-            answers[row.item_id] = row.choice  # a quiz choice, or nothing (unanswered)
+            answers[item_id] = choice  # a quiz choice, or nothing (unanswered)
     return {
         name: Answers.model_construct(
             questionnaire=assessment.questionnaire_id,
@@ -139,14 +133,11 @@ def documents(
     }
 
 
-Row = TypeVar("Row", bound=AnswerRow)
-
-
-def by_assessment(rows: Sequence[Row]) -> dict[int, list[Row]]:
+def by_assessment(rows: Sequence[AnswerRow]) -> dict[int, list[AnswerRow]]:
     """Response (or first vote) rows grouped by assessment, each group in the rows' order."""
-    groups: dict[int, list[Row]] = {}
+    groups: dict[int, list[AnswerRow]] = {}
     for row in rows:
-        groups.setdefault(row.assessment_id, []).append(row)
+        groups.setdefault(row[0], []).append(row)
     return groups
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, Select, delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from ..records import (
 from .account_queries import AccountQueries
 from .mappers import (
     ANSWER_COLUMNS,
+    AnswerRow,
     answer_columns,
     answer_select,
     by_assessment,
@@ -294,10 +295,26 @@ class Repository(AccountQueries):
             )
         )
 
-    def _answer_rows(self, query: Select[Any]) -> Sequence[Row[Any]]:
-        """An answer-column select's rows, run on the connection: plain rows, no ORM
-        objects to build (a team of 1,000 is 25,000 rows)."""
-        return self.session.connection().execute(query).all()
+    def _answer_rows(self, query: Select[Any]) -> list[AnswerRow]:
+        """An answer-column select's rows as plain tuples, fetched from the driver's
+        own cursor on the session's connection (in its transaction). A team of 1,000
+        is 25,000 rows: SQLAlchemy's result rows cost three times the fetch itself."""
+        connection = self.session.connection()
+        compiled = query.compile(
+            dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        values = compiled.construct_params()
+        parameters: Any = (
+            tuple(values[name] for name in compiled.positiontup or ())
+            if compiled.positional
+            else values
+        )
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(compiled.string, parameters)
+            return cast("list[AnswerRow]", cursor.fetchall())
+        finally:
+            cursor.close()
 
     def answers(self, assessment: Assessment) -> dict[str, Answers]:
         """Each respondent's answers as an answers document (key: respondent)."""

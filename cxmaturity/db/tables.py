@@ -90,7 +90,10 @@ class AnswerColumns:
 
 class ResponseRow(AnswerColumns, Base):
     __tablename__ = "responses"
-    __table_args__ = (UniqueConstraint("assessment_id", "respondent", "item_id"),)
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "respondent", "item_id"),
+        Index("ix_responses_read_order", "assessment_id", "respondent", "id"),
+    )
 
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
