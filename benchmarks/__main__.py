@@ -88,6 +88,12 @@ def click_rows(clicks: int) -> list[Row]:
     return [
         sampled("quiz click → run finished, completing click included (browser, saved)",
                 times["quiz"], bare, times["bare"], browser.QUIZ_TARGET),
+        # Not targets: the floor under the quiz row (a page with the quiz page's
+        # elements and no logic), against the bare radio and against the quiz.
+        sampled("flat page, the quiz page's elements, click → run finished",
+                times["flat quiz"], bare, times["bare"], None),
+        sampled("quiz click → run finished (as above)", times["quiz"],
+                "flat page, the quiz page's elements", times["flat quiz"], None),
         sampled("grid click → run finished (browser, saved)", times["grid"],
                 "flat page, the grid's 75 rating widgets", times["flat"],
                 browser.GRID_FLAT_TARGET),

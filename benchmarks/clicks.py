@@ -17,6 +17,9 @@ baselines are served by the same Streamlit, from the same folder (the same
 - **quiz**: rounds of a new assessment with three of its four questions answered; the
   first click completes the quiz (result, band chart, save), the next ones change the
   finished quiz's last answer. Baseline: a bare page with one ``st.radio``.
+  Beside it, not a target's baseline: a flat page with the quiz page's elements (four
+  radios, progress, a fixed result with its band chart) and no logic: the floor of
+  any page that shows a quiz and its result.
 - **grid**: one capability's "today" rated 1, 2, 1, ... on a stored grid with every
   capability rated. Baselines: a flat page with the grid's rating widgets (a
   segmented control for today and the ideal and a text input per capability, all
@@ -285,6 +288,41 @@ def flat_grid_script(grid: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def flat_quiz_script(quiz: Any) -> str:
+    """A plain page with the quiz page's elements and no logic: a progress bar, the
+    four questions as radios (their help), and a result (subheader, points, band,
+    description, closing line, the band chart as a static spec) that never changes.
+    Not a target's baseline: what any page showing a quiz and its result costs here."""
+    from cxmaturity.charts import quiz_band_chart
+    from cxmaturity.model import Answers
+    from cxmaturity.scoring import score_quiz
+
+    answers = {q.id: q.options[-1].id for q in quiz.questions}
+    result = score_quiz(quiz, [Answers(questionnaire=quiz.id, answers=answers)])
+    band = next(b for b in quiz.bands if b.id == result.band)
+    spec = quiz_band_chart(quiz, result, "en").to_dict(validate=False)
+    questions = [
+        (f"**{n}. {q.text.get('en')}**", [f"{chr(96 + i)}) {o.text.get('en')}"
+         for i, o in enumerate(q.options, start=1)], q.help.get("en") if q.help else None)
+        for n, q in enumerate(quiz.questions, start=1)
+    ]  # fmt: skip
+    return (
+        "import json\nimport streamlit as st\n"
+        "st.progress(1.0, text='Answered 4 of 4')\n"
+        f"for n, (label, options, tip) in enumerate(json.loads({json.dumps(questions)!r})):\n"
+        "    st.radio(label, options, index=None, key=f'q{n}', help=tip)\n"
+        "st.divider()\n"
+        "st.subheader('Your result', anchor=False)\n"
+        "points, label = st.columns([1, 3])\n"
+        f"points.metric('Points', {result.points!r}, help='From 4 to 13')\n"
+        "with label:\n"
+        f"    st.markdown({('**' + band.label.get('en') + '**')!r})\n"
+        f"    st.markdown({(band.description.get('en') if band.description else '')!r})\n"
+        f"    st.caption({(quiz.closing.get('en') if quiz.closing else '')!r})\n"
+        f"st.vega_lite_chart(spec=json.loads({json.dumps(spec)!r}), width='stretch', theme=None)\n"
+    )
+
+
 def charts_script(grid: Any, rated: Any, store: Any) -> str:
     """A plain page drawing the Results page's two charts of ``rated`` as static specs."""
     from cxmaturity.charts import capability_heatmap, category_chart
@@ -313,8 +351,9 @@ def _open(page: Any, url: str, selector: str) -> Watch:
 
 
 def _radio_clicks(watch: Watch, clicks: int) -> list[float]:
-    """Alternate the first two options of the bare page's radio."""
-    options = watch.page.locator('[data-testid="stRadio"] [data-testid="stRadioOption"]')
+    """Alternate the first two options of the page's last radio."""
+    last = watch.page.locator('[data-testid="stRadio"]').last
+    options = last.locator('[data-testid="stRadioOption"]')
     times = []
     for _ in range(clicks):
         times.append(watch.click(options.nth(watch.turn % 2)))
@@ -368,15 +407,18 @@ class Pages:
     app: Any
     bare: Watch
     flat: Watch
+    flat_quiz: Watch
 
 
 def _quiz_rows(pages: Pages, rounds: int, per_round: int, times: dict[str, list[float]]) -> None:
     server: list[float] = []
     _quiz_round(pages.app, pages.urls["app"], pages.seeded, 3, [])  # warm up
     _radio_clicks(pages.bare, 3)
+    _radio_clicks(pages.flat_quiz, 3)
     for _ in range(rounds):  # interleaved, so that noise hits both alike
         times["quiz"] += _quiz_round(pages.app, pages.urls["app"], pages.seeded, per_round, server)
         times["bare"] += _radio_clicks(pages.bare, per_round)
+        times["flat quiz"] += _radio_clicks(pages.flat_quiz, per_round)
     times["quiz server"] = server
 
 
@@ -426,7 +468,7 @@ def measure(clicks: int) -> dict[str, list[float]]:
     from benchmarks import browser_sign_in
     from tests.e2e.conftest import ARGS, CHROMIUM
 
-    rows = ("quiz", "bare", "grid", "flat", "results", "charts")
+    rows = ("quiz", "bare", "flat quiz", "grid", "flat", "results", "charts")
     times: dict[str, list[float]] = {row: [] for row in rows}
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
@@ -435,6 +477,7 @@ def measure(clicks: int) -> dict[str, list[float]]:
         for name, text in (
             ("bare", BARE_RADIO),
             ("flat", flat_grid_script(seeded.grid)),
+            ("flat_quiz", flat_quiz_script(seeded.quiz)),
             ("charts", charts_script(seeded.grid, seeded.rated_grid, seeded.store)),
         ):
             scripts[name] = data / f"{name}.py"
@@ -447,7 +490,8 @@ def measure(clicks: int) -> dict[str, list[float]]:
             browser_sign_in(app, urls["app"])
             bare = _open(context.new_page(), urls["bare"], '[data-testid="stRadio"]')
             flat = _open(context.new_page(), urls["flat"], '[data-testid="stButtonGroup"]')
-            pages = Pages(urls, seeded, app, bare, flat)
+            flat_quiz = _open(context.new_page(), urls["flat_quiz"], '[data-testid="stRadio"]')
+            pages = Pages(urls, seeded, app, bare, flat, flat_quiz)
             rounds = max(4, clicks // 5)
             per_round = -(-clicks // rounds)
             _quiz_rows(pages, rounds, per_round, times)
