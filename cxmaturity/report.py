@@ -21,7 +21,18 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from . import pdf_charts
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
-from .i18n import capped_text, decimal, kpi_change, kpi_help, kpi_label, long_date, number, t
+from .i18n import (
+    capped_text,
+    decimal,
+    kpi_change,
+    kpi_help,
+    kpi_label,
+    long_date,
+    number,
+    short_date,
+    t,
+    tn,
+)
 from .metrics import KpiReading
 from .model import (
     Answers,
@@ -294,12 +305,12 @@ def _cover(pdf: _Pdf, data: ReportData) -> None:
 
 def _questionnaire_lines(data: ReportData) -> Iterator[str]:
     for s in data.sections:
-        yield t(
+        yield tn(
             "report_questionnaire_line",
+            len(s.answers),
             data.lang,
             title=s.questionnaire.title.get(data.lang),
             version=s.questionnaire.version,
-            n=len(s.answers),
         )
 
 
@@ -308,7 +319,7 @@ def _respondents(data: ReportData) -> str:
         people = data.participation.names
         named = [n for n in dict.fromkeys(people) if n]
         shown = named + ([t("report_anonymous", data.lang)] if len(named) < len(people) else [])
-        return t("report_respondent_count", data.lang, n=len(people), names=", ".join(shown))
+        return tn("report_respondent_count", len(people), data.lang, names=", ".join(shown))
     names: list[str] = []
     unnamed = 0
     for section in data.sections:
@@ -320,7 +331,7 @@ def _respondents(data: ReportData) -> str:
                 names.append(name)
     count = max(len(names), max((len(s.answers) for s in data.sections), default=0))
     shown = names + ([t("report_anonymous", data.lang)] if unnamed and not names else [])
-    return t("report_respondent_count", data.lang, n=count, names=", ".join(shown))
+    return tn("report_respondent_count", count, data.lang, names=", ".join(shown))
 
 
 def _key_values(pdf: _Pdf, rows: Sequence[tuple[str, str]]) -> None:
@@ -789,7 +800,7 @@ def _plan_table(pdf: _Pdf, data: ReportData, grid: Grid, gaps: Plan) -> None:
                 name,
                 _initiative_cell(data, grid, item),
                 item.owner,
-                item.due.isoformat() if item.due else "",
+                short_date(item.due, lang) if item.due else "",
                 f"{t(f'priority_{item.priority.value}', lang)}\n"
                 f"{t(f'status_{item.status.value}', lang)}",
             ]

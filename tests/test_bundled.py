@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from cxmaturity import i18n
 from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Grid, Quiz, questionnaire_schema
 
@@ -139,11 +138,6 @@ def test_mistakes_quiz_has_seven_questions_of_three_options():
     assert len(quiz.questions) == 7
     assert {o.id for q in quiz.questions for o in q.options} == {"happens", "partly", "avoided"}
     assert (quiz.min_points, quiz.max_points) == (0, 14)
-
-
-def test_every_ui_string_has_every_language():
-    for key, entry in i18n.STRINGS.items():
-        assert set(entry) == set(i18n.LANGUAGES), key
 
 
 def _imports(path) -> set[str]:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cxmaturity.i18n import STRINGS
 from cxmaturity.loader import Catalog, load_kpis, read
 from cxmaturity.model import Answers, Grid, Quiz, Text
 from cxmaturity.scoring import score
+from tests.test_i18n import catalogue
 
 from .conftest import ASSESSMENTS, ROOT
 
@@ -234,7 +234,7 @@ def _english(node):
 
 def test_english_uses_one_spelling_american():
     """DEVELOPERS.md: American English in every user-facing English text."""
-    texts = [s["en"] for s in STRINGS.values()]
+    texts = [form for message in catalogue("en") for form in message.forms]
     for path in sorted(ASSESSMENTS.glob("*.yaml")):
         texts += list(_english(read(path).data))
     wrong = sorted({m.group(0) for text in texts for m in BRITISH.finditer(text)})

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.i18n import t
+from cxmaturity.i18n import t, tn
 from cxmaturity.model import Grid, Questionnaire
 from cxmaturity.services.access import NotFoundOrNotYours
 from cxmaturity.services.answers import (
@@ -249,7 +249,7 @@ def status_caption(state: UiState, questionnaire: Questionnaire) -> str:
     """Where this session's answers are being saved (or why they are not)."""
     unsaved = state.of(questionnaire.id).unsaved
     if unsaved:
-        return t("autosave_unsaved", state.lang, n=len(unsaved))
+        return tn("autosave_unsaved", len(unsaved), state.lang)
     if questionnaire.id in state.read_only:
         return t("autosave_read_only", state.lang, org=state.organization.strip())
     if questionnaire.id in state.assessment_ids:

@@ -31,3 +31,15 @@ def file_name(prefix: str, organization: str, extension: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", organization.lower()).strip("-")[:40]
     parts = [prefix, slug, dt.date.today().isoformat()]
     return "-".join(p for p in parts if p) + f".{extension}"
+
+
+def date_input_format(lang: str) -> str:
+    """The day order of Streamlit's date pickers in ``lang`` (they take only numeric
+    formats): 22/11/2026 in Spanish, 11/22/2026 in (American) English."""
+    return "DD/MM/YYYY" if lang == "es" else "MM/DD/YYYY"
+
+
+def date_column_format(lang: str) -> str:
+    """A date column's display format in ``lang`` (Moment.js, whose month names the
+    browser has only in English): 22/11/2026 in Spanish, Nov 22, 2026 in English."""
+    return "DD/MM/YYYY" if lang == "es" else "MMM D, YYYY"

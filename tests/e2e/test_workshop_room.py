@@ -264,7 +264,7 @@ def test_five_participants_dashboard_presenter_consensus_and_report(browser, roo
                               text=True, check=True).stdout  # fmt: skip
         assert band.label.get("es") in " ".join(text.split())
         assert re.search(rf"\b{expected['points']}\b", text)
-        assert "5 persona(s): Persona 1" in " ".join(text.split())  # who took part
+        assert "5 personas: Persona 1" in " ".join(text.split())  # who took part
 
 
 def test_an_anonymous_workshop_shows_no_one_what_one_person_chose(browser, room_server, tmp_path):

@@ -118,7 +118,7 @@ def test_an_agreed_quiz_answer_replaces_everyones(rooms, quiz):
     at.run()
     assert _agreed_box(at, workshop, quiz, question).value == question.options[-1].id
     at.button(key=f"ws.agree.save.{workshop.id}.{quiz.id}").click().run()
-    assert "1 item(s) agreed, 3 with the team result" in at.success[0].value
+    assert "1 item agreed, 3 with the team result" in at.success[0].value
     assert at.get("download_button")  # the page ran again: the report is offered
     live = workshops.assessments(workshop)[0]
     agreed = workshops.consensus(workshop, live)

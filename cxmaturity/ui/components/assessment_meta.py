@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from cxmaturity.i18n import kpi_help, kpi_label, number, t
+from cxmaturity.i18n import kpi_help, kpi_label, number, t, tn
 from cxmaturity.model import KpiCatalogue, Questionnaire
 from cxmaturity.records import Assessment
 from cxmaturity.services.access import NotFoundOrNotYours
@@ -108,7 +108,7 @@ def _status(assessment: Assessment, form: DetailsForm, lang: str) -> None:
     if form.denied:
         st.error(t("not_saved_no_right", lang), icon=":material/error:")
     if form.unsaved:
-        st.warning(t("kpi_unsaved", lang, n=len(form.unsaved)), icon=":material/sync_problem:")
+        st.warning(tn("kpi_unsaved", len(form.unsaved), lang), icon=":material/sync_problem:")
         st.button(t("autosave_retry", lang), key=f"kpi.retry.{assessment.public_id}",
                   icon=":material/refresh:")  # fmt: skip
     kpis = services().assessments.kpi_catalogue()

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from cxmaturity.i18n import number, t
+from cxmaturity.i18n import number, t, tn
 from cxmaturity.model import Grid, Quiz
 from cxmaturity.records import Workshop
 from cxmaturity.scoring import as_quiz_result
@@ -96,7 +96,7 @@ def consensus_editor(workshop: Workshop, view: TeamView, lang: str) -> None:
         st.rerun()  # the whole page: the report button below the section appears now
     if notice in st.session_state:
         public_id, n_agreed, kept = st.session_state[notice]
-        st.success(t("ws_consensus_saved", lang, agreed=n_agreed, kept=kept))
+        st.success(tn("ws_consensus_saved", n_agreed, lang, kept=kept))
         st.page_link(
             RESULTS,
             label=t("ws_open_results", lang),

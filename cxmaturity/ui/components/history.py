@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, t
+from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, short_date, t
 from cxmaturity.metrics import kpi_series
 from cxmaturity.records import Assessment, Organization
 from cxmaturity.services.access import Actor
@@ -19,7 +19,8 @@ def history_rows(
     entries = services().history.entries(actor, organization, lang)
     rows = [
         {
-            t("col_date", lang): e.assessment.assessed_on,
+            # Written in the page's language (newest first already: no sorting lost).
+            t("col_date", lang): short_date(e.assessment.assessed_on, lang),
             t("col_questionnaire", lang): e.title,
             t("col_result", lang): e.result,
             t("col_respondents", lang): e.respondents,

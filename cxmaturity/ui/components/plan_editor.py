@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from cxmaturity.i18n import number, t
+from cxmaturity.i18n import long_date, number, t, tn
 from cxmaturity.loader import dump_plan
 from cxmaturity.model import Grid
 from cxmaturity.planning import (
@@ -40,7 +40,7 @@ from cxmaturity.services.answers import stored_plan_item
 from cxmaturity.ui.autosave import keep_my_row, save_plan, take_their_row
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
-from cxmaturity.ui.text import escape_md, file_name
+from cxmaturity.ui.text import date_column_format, escape_md, file_name
 
 COLUMNS = ("capability", "initiative", "owner", "due", "priority", "status", "note")
 
@@ -168,7 +168,7 @@ def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str,
             t("initiative", ui_lang), max_chars=500, required=True, width="large"
         ),
         "owner": column.TextColumn(t("owner", ui_lang), max_chars=300),
-        "due": column.DateColumn(t("due", ui_lang), format="YYYY-MM-DD"),
+        "due": column.DateColumn(t("due", ui_lang), format=date_column_format(ui_lang)),
         "priority": column.SelectboxColumn(
             t("priority", ui_lang),
             options=[p.value for p in Priority],
@@ -218,7 +218,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
     )
     missing = len(rows) - len([r for r in rows if r.item(grid) is not None])
     if missing:
-        st.caption(t("plan_incomplete", ui_lang, n=missing))
+        st.caption(tn("plan_incomplete", missing, ui_lang))
     _how_to_start(grid, drawn, lang, ui_lang)
     left, right = st.columns(2)
     items = plan_items(state, grid)
@@ -309,7 +309,7 @@ def _their_row(grid: Grid, fields: dict[str, str | None], lang: str, ui_lang: st
     if row.owner:
         parts.append(f"{t('owner', ui_lang)}: {row.owner}")
     if row.due is not None:
-        parts.append(f"{t('due', ui_lang)}: {row.due.isoformat()}")
+        parts.append(f"{t('due', ui_lang)}: {long_date(row.due, ui_lang)}")
     parts.append(f"{t('priority', ui_lang)}: {t(f'priority_{row.priority.value}', ui_lang)}")
     parts.append(f"{t('status', ui_lang)}: {t(f'status_{row.status.value}', ui_lang)}")
     if row.note:
@@ -354,5 +354,5 @@ def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
                 return
             state.set_plan(grid.id, rows_for(state, grid, gaps) + added)
             save_plan(grid)
-            st.toast(t("plan_added", ui_lang, n=len(added)), icon=":material/check:")
+            st.toast(tn("plan_added", len(added), ui_lang), icon=":material/check:")
             st.rerun()

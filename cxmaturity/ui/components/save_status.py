@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.i18n import t
+from cxmaturity.i18n import t, tn
 from cxmaturity.model import Questionnaire
 from cxmaturity.services.answers import stored_value
 from cxmaturity.ui.autosave import keep_mine, retry_unsaved
@@ -42,7 +42,7 @@ def save_status(questionnaire: Questionnaire, state: UiState, lang: str) -> None
         retry_unsaved(questionnaire, lang)
     ui = state.lang
     if qstate.unsaved:
-        st.warning(t("autosave_unsaved", ui, n=len(qstate.unsaved)), icon=":material/sync_problem:")
+        st.warning(tn("autosave_unsaved", len(qstate.unsaved), ui), icon=":material/sync_problem:")
         st.button(t("autosave_retry", ui), key=f"save.retry.{questionnaire.id}",
                   icon=":material/refresh:")  # fmt: skip
     names = questionnaire.item_names(lang)

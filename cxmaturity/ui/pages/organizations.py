@@ -11,7 +11,7 @@ import streamlit as st
 
 from cxmaturity.errors import InvalidInput
 from cxmaturity.exchange import MAX_IMPORT_BYTES
-from cxmaturity.i18n import long_date, t
+from cxmaturity.i18n import long_date, t, tn
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
 from cxmaturity.records import ACCESS_LEVELS, Assessment, Organization
@@ -36,12 +36,7 @@ def _history(actor: Actor, organization: Organization, state: UiState) -> list[A
     assessments, rows = history_rows(actor, organization, lang)
     for row in rows:
         row.pop(t("col_open", lang))  # opened below, in this tab
-    st.dataframe(
-        rows,
-        hide_index=True,
-        width="stretch",
-        column_config={t("col_date", lang): st.column_config.DateColumn(format="YYYY-MM-DD")},
-    )
+    st.dataframe(rows, hide_index=True, width="stretch")
     if assessments:
         _open(actor, organization, assessments, lang)
     return assessments
@@ -247,8 +242,8 @@ def _delete(actor: Actor, organization: Organization, assessments: list[Assessme
                     done(t("deleted", lang, what=escape_md(what)))
         with st.popover(t("delete_organization", lang, name=organization.name),
                         icon=":material/delete_forever:"):  # fmt: skip
-            text = t("delete_organization_confirm", lang, name=organization.name,
-                     n=len(assessments))  # fmt: skip
+            text = tn("delete_organization_confirm", len(assessments), lang,
+                      name=organization.name)  # fmt: skip
             st.markdown(escape_md(text))
             if st.button(t("delete_for_good", lang), type="primary", key="orgs.delete.org"):
                 services().organizations.delete(current_actor(), organization)

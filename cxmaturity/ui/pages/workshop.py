@@ -37,7 +37,7 @@ from cxmaturity.ui.shell import (
     signed_in_or_invite,
 )
 from cxmaturity.ui.state import UiState, get_state
-from cxmaturity.ui.text import escape_md
+from cxmaturity.ui.text import date_input_format, escape_md
 
 WORKSHOP_PARAM = "workshop"
 
@@ -163,7 +163,7 @@ def _closing_input(current: dt.date | None, lang: str, key: str) -> dt.date | No
         t("ws_closes_on", lang),
         value=current,
         min_value=dt.date.today(),
-        format="DD/MM/YYYY" if lang == "es" else "YYYY-MM-DD",
+        format=date_input_format(lang),
         help=t("ws_closes_on_help", lang),
         key=key,
     )

@@ -1,0 +1,73 @@
+"""Pages speak the page's language in numbers and dates too: a Spanish page writes
+decimal commas and Spanish dates, an English one decimal points and English dates,
+never ISO dates or Python's "2.0"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from cxmaturity.loader import load_questionnaire
+from cxmaturity.model import Rating
+from cxmaturity.records import ANONYMOUS
+from cxmaturity.services.access import Actor
+
+from ..conftest import ASSESSMENTS
+from ..helpers import open_services, open_store
+from .conftest import ORGANIZATIONS, RESULTS, open_page
+
+STORED_ON = dt.date(2025, 1, 10)
+
+
+@pytest.fixture
+def rated(sign_in):
+    """Acme's grid assessment of 10 January 2025 rated 2 -> 4 and 3 -> 4: the overall
+    levels are 2.5 today and 4 ideal, the gap 1.5; its owner is signed in."""
+    store = open_store()
+    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
+    owner = Actor(sign_in("ana@example.com", "consultant"))
+    acme = open_services().organizations.create(owner, "Acme S.A.")
+    assessment = store.create_assessment(acme, grid, "es", STORED_ON)
+    store.save_rating(assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4))
+    store.save_rating(assessment, ANONYMOUS, "security", Rating(current=3, ideal=4))
+    return acme, assessment, grid
+
+
+def _texts(at: AppTest) -> str:
+    parts = [str(e.value) for kind in ("markdown", "caption", "info", "success", "warning")
+             for e in getattr(at, kind)]  # fmt: skip
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [df.value.to_csv() for df in at.dataframe]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "today", "gap", "wrong"),
+    [("es", "2,50", "1,50", "2.50"), ("en", "2.50", "1.50", "2,50")],
+)
+def test_the_results_page_writes_decimals_in_its_language(rated, lang, today, gap, wrong):
+    _, assessment, grid = rated
+    at = open_page(RESULTS, questionnaire=grid.id, assessment=assessment.public_id, lang=lang)
+    values = [m.value for m in at.metric]
+    assert today in values and gap in values
+    assert wrong not in values
+    # The gaps table: 2 -> 4 and 3 -> 4, whole numbers without ".0".
+    table = at.dataframe[0].value.to_csv()
+    assert not re.search(r"\b\d\.0\b", table)
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "other"),
+    [("es", "10 de enero de 2025", "January 10, 2025"),
+     ("en", "January 10, 2025", "10 de enero de 2025")],
+)  # fmt: skip
+def test_the_organizations_page_writes_dates_in_its_language(rated, lang, date, other):
+    acme, _, _ = rated
+    at = open_page(ORGANIZATIONS, org=str(acme.public_id), lang=lang)
+    text = _texts(at)
+    assert date in text
+    assert other not in text
+    assert "2025-01-10" not in text
