@@ -6,6 +6,8 @@ folder, or the file ``CXMATURITY_BRANDING`` names: see :mod:`cxmaturity.config`)
     firm: "Norte Consultores"
     accent: "#1f6f8b"
     logo: branding-logo.png      # relative to this file; PNG or JPEG
+    footer: "Confidencial"       # the cover's last line; "" for none; absent: the
+                                 # "Made with cxmaturity" credit
 
 Logos are untrusted input: they are opened with Pillow, size-checked and re-encoded
 as PNG (dropping metadata) before they are kept or drawn.
@@ -32,6 +34,7 @@ LOGO_NAME = "branding-logo.png"
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 MAX_LOGO_PIXELS = 6000 * 6000
 LOGO_BOX = 1200  # the kept logo fits in LOGO_BOX x LOGO_BOX pixels
+MAX_FOOTER = 200
 
 
 class BrandingFile(Strict):
@@ -40,15 +43,18 @@ class BrandingFile(Strict):
     firm: Annotated[str, Field(max_length=120)] = ""
     accent: Annotated[str, Field(pattern=HEX_COLOR)] = DEFAULT_ACCENT
     logo: Annotated[str, Field(max_length=300)] | None = None
+    footer: Annotated[str, Field(max_length=MAX_FOOTER)] | None = None
 
 
 @dataclass(frozen=True)
 class Branding:
-    """What the report draws: ``logo`` is PNG bytes, already checked."""
+    """What the report draws: ``logo`` is PNG bytes, already checked. ``footer`` is the
+    cover's last line: None for the "Made with cxmaturity" credit, "" for none."""
 
     firm: str = ""
     accent: str = DEFAULT_ACCENT
     logo: bytes | None = None
+    footer: str | None = None
 
     @property
     def accent_rgb(self) -> tuple[int, int, int]:
@@ -75,7 +81,10 @@ def load_branding(path: Path) -> Branding:
             raise InvalidInput(
                 [doc.problem(("logo",), p.message) for p in error.problems]
             ) from None
-    return Branding(firm=fields.firm.strip(), accent=fields.accent.lower(), logo=logo)
+    footer = fields.footer.strip() if fields.footer is not None else None
+    return Branding(
+        firm=fields.firm.strip(), accent=fields.accent.lower(), logo=logo, footer=footer
+    )
 
 
 def normalize_logo(raw: bytes, name: str) -> bytes:
@@ -110,6 +119,8 @@ def save_branding(branding: Branding, path: Path) -> Path:
     if branding.logo is not None:
         write_atomic(path.parent / LOGO_NAME, branding.logo)
         fields["logo"] = LOGO_NAME
+    if branding.footer is not None:
+        fields["footer"] = branding.footer
     text = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
     write_atomic(path, ("# cxmaturity report branding\n" + text).encode("utf-8"))
     return path

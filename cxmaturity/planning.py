@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -220,6 +221,12 @@ def gap_priority(gap: Gap) -> Priority:
     if gap.priority >= 2:
         return Priority.HIGH
     return Priority.MEDIUM if gap.priority >= 1 else Priority.LOW
+
+
+def priority_differs(gaps: Sequence[Gap]) -> bool:
+    """Whether any gap's priority differs from the gap itself (capability or category
+    weights other than 1): only then does a priority column say something new."""
+    return any(abs(g.priority - g.gap) > 1e-9 for g in gaps)
 
 
 def default_plan(gaps: Plan, top: int = DEFAULT_TOP_GAPS) -> list[PlanItem]:

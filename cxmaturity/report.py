@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.outline import OutlineSection
 
 from . import pdf_charts
 from .branding import Branding
@@ -44,6 +46,7 @@ from .model import (
     as_grid,
     as_quiz,
 )
+from .narrative import grid_story, quiz_story
 from .planning import (
     Gap,
     Plan,
@@ -53,6 +56,7 @@ from .planning import (
     initiative_text,
     next_review,
     plan,
+    priority_differs,
     suggested,
 )
 from .scoring import (
@@ -75,6 +79,9 @@ MUTED = (96, 108, 116)
 RULE = (214, 220, 224)
 ZEBRA = (245, 247, 248)
 PAGES_ALIAS = "{nb}"
+TABLE_SIZE = 8.5  # pt, a table's text
+MIN_TABLE_SIZE = 5.5  # pt: a word longer than this allows is left to wrap
+CELL_PADDING = 1.6  # mm, left and right of a table cell's text
 
 
 @dataclass(frozen=True)
@@ -253,10 +260,16 @@ class _Pdf(FPDF):
         self.set_text_color(*(MUTED if muted else INK))
 
     def heading(self, text: str, size: float = 15) -> None:
-        """A section heading in the accent colour, kept with what follows it."""
+        """A section heading in the accent colour, kept with what follows it. Page
+        headings (15 pt and more) and section headings (12 pt) are entries of the
+        PDF's outline and of the table of contents."""
         if self.get_y() > self.h - 70:
             self.add_page()
         self.ln(2)
+        if size >= 15:
+            self.start_section(text, level=0)
+        elif size == 12:
+            self.start_section(text, level=1)
         self.set_font(FAMILY, "B", size)
         self.set_text_color(*self.accent)
         self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -299,8 +312,33 @@ def _cover(pdf: _Pdf, data: ReportData) -> None:
     if brand.firm:
         rows.append((t("report_prepared_by", lang), brand.firm))
     _key_values(pdf, rows)
-    pdf.set_y(pdf.h - MARGIN - 10)
-    pdf.para(t("report_made_with", lang), size=8, muted=True)
+    footer = t("report_made_with", lang) if brand.footer is None else brand.footer
+    if footer:
+        pdf.set_y(pdf.h - MARGIN - 10)
+        pdf.para(footer, size=8, muted=True)
+
+
+def _contents(pdf: FPDF, sections: list[OutlineSection]) -> None:
+    """The table of contents: each page heading and its sections, with their pages
+    (each line a link to its page)."""
+    assert isinstance(pdf, _Pdf)
+    pdf.set_font(FAMILY, "B", 18)
+    pdf.set_text_color(*pdf.accent)
+    pdf.ln(2)
+    pdf.cell(0, 9, t("report_contents", pdf.data.lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(4)
+    for section in sections:
+        top = section.level == 0
+        if top:
+            pdf.ln(1.5)
+        pdf.font(10.5 if top else 9.5, bold=top, muted=not top)
+        indent = 0 if top else 6
+        link = pdf.add_link(page=section.page_number)
+        pdf.set_x(MARGIN + indent)
+        pdf.cell(pdf.epw - indent - 14, 6.2, section.name, link=link)
+        pdf.cell(14, 6.2, str(section.page_number), align="R", link=link,
+                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+    pdf.set_text_color(*INK)
 
 
 def _questionnaire_lines(data: ReportData) -> Iterator[str]:
@@ -354,20 +392,55 @@ def _key_values(pdf: _Pdf, rows: Sequence[tuple[str, str]]) -> None:
 
 
 def _summary(pdf: _Pdf, data: ReportData) -> None:
+    """One page a board reads: the results in sentences, then each questionnaire's
+    chart (the quiz's band scale, the grid's categories today and ideal)."""
     lang = data.lang
     pdf.add_page()
+    if data.grids:  # a grid's report runs to six pages and more: a contents page first
+        pdf.insert_toc_placeholder(_contents, pages=1, reset_page_indices=False)
     pdf.heading(t("report_summary", lang), size=18)
+    for paragraph in story(data):
+        pdf.para(paragraph, size=11)
+        pdf.ln(2.5)
     for quiz, quiz_result in data.quizzes:
-        _quiz_summary(pdf, data, quiz, quiz_result)
+        if data.charts and quiz_result.points is not None:
+            pdf.heading(quiz.title.get(lang), size=11)
+            pdf_charts.band_chart(pdf, quiz, quiz_result, lang, pdf.epw)
     for grid, grid_result in data.grids:
-        _grid_summary(pdf, data, grid, grid_result)
+        if data.charts and grid_result.overall.current is not None:
+            pdf.heading(grid.title.get(lang), size=11)
+            pdf_charts.category_chart(pdf, grid, grid_result, lang, pdf.epw)
     pdf.ln(2)
     review = long_date(next_review(data.assessed_on), lang)
     pdf.para(t("report_next_review_text", lang, date=review), size=10, bold=True)
+    for quiz, quiz_result in data.quizzes:
+        _quiz_details(pdf, quiz, quiz_result, lang)
+    for grid, grid_result in data.grids:
+        _grid_details(pdf, grid, grid_result, lang)
 
 
-def _quiz_summary(pdf: _Pdf, data: ReportData, quiz: Quiz, result: QuizResult) -> None:
-    lang = data.lang
+def story(data: ReportData) -> list[str]:
+    """The executive summary's prose: each quiz in a sentence, then each grid's levels,
+    biggest gaps, change since the previous round and first initiatives."""
+    paragraphs = [quiz_story(quiz, result, data.lang) for quiz, result in data.quizzes]
+    for grid, result in data.grids:
+        earlier = data.previous.get(grid.id)
+        before = grid_pair(grid, earlier[1]) if earlier is not None else None
+        paragraphs += grid_story(
+            grid,
+            result,
+            data.lang,
+            organization=data.organization,
+            plan_items=data.plan,
+            previous=(earlier[0], before[1]) if earlier is not None and before else None,
+        )
+    return paragraphs
+
+
+def _quiz_details(pdf: _Pdf, quiz: Quiz, result: QuizResult, lang: str) -> None:
+    """The quiz's result in the questionnaire's own words: the points, the band and
+    what it says, what capped it, and the closing text."""
+    pdf.ln(3)
     pdf.heading(quiz.title.get(lang), size=12)
     if result.points is None or result.band is None:
         pdf.para(t("partial_quiz" if result.respondents == 1 else "no_complete", lang))
@@ -386,15 +459,13 @@ def _quiz_summary(pdf: _Pdf, data: ReportData, quiz: Quiz, result: QuizResult) -
         pdf.para(capped_text(quiz.question_numbers(result.capped_by), lang), size=9.5, bold=True)
     if quiz.closing is not None:
         pdf.para(quiz.closing.get(lang), size=9.5, muted=True)
-    pdf.ln(2)
-    if data.charts:
-        pdf_charts.band_chart(pdf, quiz, result, lang, pdf.epw)
 
 
-def _grid_summary(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -> None:
-    lang = data.lang
-    pdf.heading(grid.title.get(lang), size=12)
+def _grid_details(pdf: _Pdf, grid: Grid, result: GridResult, lang: str) -> None:
+    """The grid's overall levels with their labels, and what a partial grid lacks."""
     overall = result.overall
+    pdf.ln(3)
+    pdf.heading(grid.title.get(lang), size=12)
     if overall.current is None:
         pdf.para(t("nothing_rated", lang))
         return
@@ -417,18 +488,8 @@ def _grid_summary(pdf: _Pdf, data: ReportData, grid: Grid, result: GridResult) -
             ideal_label=_level_label(grid, overall.ideal, lang),
             gap=decimal(overall.gap, lang),
         ),
-        size=11,
-        bold=True,
+        size=10,
     )
-    pdf.ln(2)
-    if data.charts:
-        pdf_charts.category_chart(pdf, grid, result, lang, pdf.epw)
-    top = plan(grid, result).top(3)
-    if top:
-        pdf.para(t("report_top_gaps", lang), size=10, bold=True)
-        for gap in top:
-            line = f"{gap.rank}. {gap.capability.name.get(lang)} ({gap.current} → {gap.ideal})"
-            pdf.para(line, size=10)
 
 
 def _comparison(pdf: _Pdf, data: ReportData) -> None:
@@ -752,10 +813,11 @@ def _gap_tables(pdf: _Pdf, data: ReportData, gaps: Plan) -> None:
 
 
 def _gap_table(pdf: _Pdf, lang: str, gaps: Sequence[Gap]) -> None:
-    headings = [
-        t(k, lang)
-        for k in ("rank", "capability", "category", "current_state", "ideal", "gap", "priority")
-    ]
+    """The gaps ranked; the priority column only where weights make it differ from
+    the gap (on the default weights it says the same)."""
+    weighted = priority_differs(gaps)
+    keys = ["rank", "capability", "category", "current_state", "ideal", "gap"]
+    headings = [t(k, lang) for k in (*keys, "priority")[: len(keys) + weighted]]
     rows = [
         [
             str(g.rank),
@@ -764,11 +826,12 @@ def _gap_table(pdf: _Pdf, lang: str, gaps: Sequence[Gap]) -> None:
             number(g.current, lang),
             number(g.ideal, lang),
             number(g.gap, lang),
-            number(g.priority, lang),
+            *([number(g.priority, lang)] if weighted else []),
         ]
         for g in gaps
     ]
-    _table(pdf, headings, rows, widths=(9, 52, 46, 15, 15, 16, 21), numeric={0, 3, 4, 5, 6})
+    widths = (9, 52, 46, 15, 15, 16, 21) if weighted else (9, 60, 59, 17, 17, 17)
+    _table(pdf, headings, rows, widths=widths, numeric={0, 3, 4, 5, 6})
 
 
 def _plan_table(pdf: _Pdf, data: ReportData, grid: Grid, gaps: Plan) -> None:
@@ -822,9 +885,12 @@ def _table(
     widths: Sequence[float],
     numeric: set[int],
 ) -> None:
-    """A table that breaks across pages with its heading row repeated."""
+    """A table that breaks across pages with its heading row repeated. A cell whose
+    longest word is wider than its column is set smaller until the word fits: fpdf2
+    would otherwise break the word in the middle."""
     heading = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=pdf.accent)
-    pdf.font(8.5)
+    inner = [pdf.epw * w / sum(widths) - 2 * CELL_PADDING for w in widths]
+    pdf.font(TABLE_SIZE)
     pdf.set_draw_color(*RULE)
     pdf.set_fill_color(*ZEBRA)
     with pdf.table(
@@ -835,16 +901,38 @@ def _table(
         cell_fill_mode="ROWS",
         text_align="LEFT",
         line_height=4.4,
-        padding=(1.6, 1.6),
+        padding=(1.6, CELL_PADDING),
         repeat_headings=1,
     ) as table:
         row = table.row()
-        for text in headings:
-            row.cell(text)
+        for index, text in enumerate(headings):
+            size = _fitting_size(pdf, text, inner[index], TABLE_SIZE, bold=True)
+            smaller = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=pdf.accent,
+                               size_pt=size)  # fmt: skip
+            row.cell(text, style=None if size == TABLE_SIZE else smaller)
         for values in rows:
             row = table.row()
             for index, text in enumerate(values):
-                row.cell(text, align="RIGHT" if index in numeric else "LEFT")
+                size = _fitting_size(pdf, text, inner[index], TABLE_SIZE)
+                row.cell(
+                    text,
+                    align="RIGHT" if index in numeric else "LEFT",
+                    style=None if size == TABLE_SIZE else FontFace(size_pt=size),
+                )
+    pdf.font(TABLE_SIZE)
+
+
+def _fitting_size(pdf: _Pdf, text: str, width: float, size: float, bold: bool = False) -> float:
+    """``size``, or the largest smaller size (down to MIN_TABLE_SIZE) at which the
+    longest word of ``text`` fits ``width`` mm."""
+    words = text.split()
+    if not words:
+        return size
+    pdf.set_font(FAMILY, "B" if bold else "", size)
+    widest = max(pdf.get_string_width(word) for word in words)
+    if widest <= width:
+        return size
+    return max(MIN_TABLE_SIZE, math.floor(size * width / widest * 10) / 10)
 
 
 def _notes(pdf: _Pdf, data: ReportData) -> None:

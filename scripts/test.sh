@@ -3,7 +3,7 @@
 # Used by the README's Quick start and by .ci/run (with CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON=${PYTHON:-python3}
+source scripts/python-env.sh
 
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 

@@ -18,7 +18,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "cxmaturity"
 ENGINE = {
-    "model", "scoring", "planning", "team", "compare", "charts", "report", "textout", "metrics", "pdf_charts", "palette", "guide",
+    "model", "scoring", "planning", "team", "compare", "charts", "report", "textout", "metrics", "pdf_charts", "palette", "guide", "narrative",
     "i18n", "branding", "loader", "exchange", "fileio", "errors", "records",
 }  # fmt: skip
 # isinstance(x, Quiz | Grid | QuizResult | GridResult) is the engine's dispatch: here only.

@@ -63,12 +63,13 @@ def test_every_message_has_every_language_and_every_plural_form():
             assert all(form.strip() for form in message.forms), (lang, key, "empty")
             if message.plural:
                 assert len(message.forms) == expected_forms, (lang, key)
-                assert all("{n}" in form for form in message.forms), (lang, key)
     for key in keys["es"]:
         es, en = by_lang["es"][key], by_lang["en"][key]
         assert es.plural == en.plural, key
-        fields = {frozenset(_fields(form)) for m in (es, en) for form in m.forms}
-        assert len(fields) == 1, (key, fields)  # the same placeholders everywhere
+        # The same placeholders everywhere (a plural form may leave the count out:
+        # "the biggest gaps are in ...").
+        fields = {frozenset(_fields(form) - {"n"}) for m in (es, en) for form in m.forms}
+        assert len(fields) == 1, (key, fields)
 
 
 def test_the_compiled_catalogues_are_in_step_with_the_sources():

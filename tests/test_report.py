@@ -167,13 +167,13 @@ def test_fonts_embedded_and_charts_drawn_as_vectors_with_their_text(reports, tmp
     assert all("DejaVuSans" in row for row in rows)
     assert image_rows(reports["es"], tmp_path) == []  # drawn with fpdf2: no pictures
     text = pages(pdf_text(reports["es"], tmp_path))
-    summary = flat(text[1])
+    summary = flat(text[2])  # after the cover and the contents
     # The band scale: each band's totals, the axis and the score; the categories' chart:
     # each category with today and the ideal (one decimal), the axis, the legend.
     assert "4-6" in summary and "7-10" in summary and "11-13" in summary
     assert "Puntos" in summary and "Nivel" in summary and "Actual Ideal" in summary
     assert "Gestión de Talento" in summary and "1,2" in summary and "2,2" in summary
-    overview = flat(next(p for p in text if "Vista general de las capacidades" in p))
+    overview = flat(next(p for p in text[2:] if "Vista general de las capacidades" in p))
     assert "Actual Ideal Brecha" in overview
     assert "Inteligencia de negocio 2 3 +1" in overview and "Entorno físico N/A N/A" in overview
 
@@ -382,14 +382,37 @@ def test_branding_on_cover_and_header(acme, tmp_path):
     assert "1" in pages_with_images  # the logo on the cover
 
 
-def test_branding_file_round_trip(tmp_path):
+@pytest.mark.parametrize("footer", [None, "", "Confidencial: solo para el comité"])
+def test_branding_file_round_trip(tmp_path, footer):
     path = tmp_path / "branding.yaml"
     saved = Branding(
-        firm="Ñandú & Asociados", accent="#1a2b3c", logo=normalize_logo(png_logo(), "x")
+        firm="Ñandú & Asociados",
+        accent="#1a2b3c",
+        logo=normalize_logo(png_logo(), "x"),
+        footer=footer,
     )
     save_branding(saved, path)
     assert load_branding(path) == saved
     assert load_branding(tmp_path / "missing.yaml") == Branding()
+
+
+@pytest.mark.parametrize(
+    ("footer", "shown", "absent"),
+    [
+        (None, "Generado con cxmaturity", None),
+        ("", None, "Generado con cxmaturity"),
+        ("Confidencial: solo para el comité", "Confidencial: solo para el comité",
+         "Generado con cxmaturity"),
+    ],
+)  # fmt: skip
+def test_the_cover_footer_is_the_credit_the_firms_own_or_none(acme, tmp_path, footer, shown,
+                                                              absent):  # fmt: skip
+    pdf = build_report(report_data(acme, "es", branding=Branding(firm="Norte", footer=footer)))
+    everything = flat(pdf_text(pdf, tmp_path))
+    if shown:
+        assert shown in flat(pages(pdf_text(pdf, tmp_path))[0])
+    if absent:
+        assert absent not in everything
 
 
 def test_branding_file_errors_name_line_and_field(tmp_path):
@@ -486,3 +509,62 @@ def test_a_workshop_report_has_participation_and_disagreement(grid, quiz, tmp_pa
         assert "67 %" in text  # q1: two of three chose a
     plain = report_data([(grid, agreed)], "es", organization="Acme")
     assert "Participación y desacuerdo" not in flat(pdf_text(build_report(plain), tmp_path))
+
+
+# ------------------------------------------------------------ a report for a board
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("es", ["Resumen ejecutivo", "Acme S.A. está hoy en el nivel 2,01",
+                "Las mayores brechas están en Alineamiento del talento (2 → 4)",
+                "Para empezar: «"]),
+        ("en", ["Executive summary", "Acme S.A. is at level 2.01 (Meeting",
+                "The biggest gaps are in Talent alignment (2 → 4)", "To start: “"]),
+    ],
+)  # fmt: skip
+def test_the_executive_summary_tells_the_results_in_sentences(reports, tmp_path, lang, phrases):
+    summary = flat(pages(pdf_text(reports[lang], tmp_path))[2])
+    for phrase in phrases:
+        assert phrase in summary
+
+
+def test_a_re_evaluation_summary_says_what_changed(acme, tmp_path):
+    _, (grid, grid_team) = acme
+    lowered = {k: v.model_copy(update={"current": 1}) if hasattr(v, "current") else v
+               for k, v in grid_team[0].answers.items()}  # fmt: skip
+    before = score(grid, [grid_team[0].model_copy(update={"answers": lowered})])
+    data = report_data(acme, "en", previous={grid.id: (dt.date(2026, 5, 20), before)})
+    text = flat(pages(pdf_text(build_report(data), tmp_path))[2])
+    assert "Since the assessment of May 20, 2026, the overall level rose from 1.00 to 2.01" in text
+    assert "capabilities improved" in text
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_no_hand_made_plurals_and_no_word_split_in_tables(acme, tmp_path, lang):
+    long = "Telecomunicaciones-internacionales"
+    items = [PlanItem(capability="talent-alignment", initiative=f"Plan de {long}",
+                      owner=f"Superintendencia {long}")]  # fmt: skip
+    text = pdf_text(build_report(report_data(acme, lang, plan_items=items)), tmp_path)
+    assert text.count(long) == 2  # the initiative and the owner: each word whole
+    assert not re.search(r"\w\((s|es)\)", text)
+    assert ("1 persona: Ana Pérez" if lang == "es" else "1 respondent: Ana Pérez") in flat(text)
+
+
+def test_notes_are_in_the_report(reports, tmp_path):
+    text = flat(pdf_text(reports["es"], tmp_path))
+    assert "Notas" in text and "Solo marketing usa los datos de clientes" in text
+
+
+def test_a_grid_report_has_a_table_of_contents_a_quiz_report_does_not(acme, tmp_path):
+    text = pages(pdf_text(build_report(report_data(acme, "es")), tmp_path))
+    contents = flat(text[1])
+    assert contents.startswith("Madurez de la gestión de la experiencia del cliente Contenido")
+    for entry in ("Resumen ejecutivo 3", "Brechas por prioridad", "Plan de iniciativas",
+                  "Anexo: cómo se calculan los resultados"):  # fmt: skip
+        assert entry in contents
+    numbered = re.findall(r"Plan de iniciativas (\d+)", contents)
+    assert numbered and "Plan de iniciativas" in text[int(numbered[0]) - 1]
+    quiz_only = pages(pdf_text(build_report(report_data(acme[:1], "es")), tmp_path))
+    assert not any("Contenido" in page for page in quiz_only)

@@ -220,3 +220,13 @@ def test_branding_is_saved_once_for_app_and_cli(sign_in):
     )
     at = open_page(BRANDING, lang="en")
     assert at.text_input[0].value == "Norte Consultores"  # read back from the file
+    # The cover's last line: none, then the firm's own text.
+    at.radio(key="branding.footer").set_value("none")
+    at.get("form_submit_button")[0].click().run()
+    assert load_branding(load_settings().branding_path).footer == ""
+    at = open_page(BRANDING, lang="en")
+    assert at.radio(key="branding.footer").value == "none"
+    at.radio(key="branding.footer").set_value("own")
+    at.text_input(key="branding.footer-text").input("  Confidential  ")
+    at.get("form_submit_button")[0].click().run()
+    assert load_branding(load_settings().branding_path).footer == "Confidential"

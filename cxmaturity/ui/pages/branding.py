@@ -6,6 +6,7 @@ import streamlit as st
 
 from cxmaturity.branding import (
     DEFAULT_ACCENT,
+    MAX_FOOTER,
     MAX_LOGO_BYTES,
     Branding,
     normalize_logo,
@@ -20,9 +21,26 @@ from cxmaturity.ui.shell import page_header
 from cxmaturity.ui.state import get_state
 from cxmaturity.ui.text import escape_md
 
+FOOTER_CHOICES = ("credit", "own", "none")  # the report cover's last line
+
+
+def footer_value(choice: str, text: str) -> str | None:
+    """The branding's footer from the form: None keeps the cxmaturity credit, "" shows
+    nothing, else the firm's own line (a blank own line is no line)."""
+    if choice == "credit":
+        return None
+    return text.strip()[:MAX_FOOTER] if choice == "own" else ""
+
 
 def _save(
-    actor: Actor, saved: Branding, firm: str, accent: str, *, upload: object, remove: bool
+    actor: Actor,
+    saved: Branding,
+    firm: str,
+    accent: str,
+    footer: str | None,
+    *,
+    upload: object,
+    remove: bool,
 ) -> None:
     """Validate first; an invalid logo or name changes nothing."""
     lang = get_state().lang
@@ -30,7 +48,9 @@ def _save(
     try:
         if upload is not None:
             logo = normalize_logo(upload.getvalue(), upload.name)  # type: ignore[attr-defined]
-        branding = Branding(firm=firm.strip()[:120], accent=accent.lower(), logo=logo)
+        branding = Branding(
+            firm=firm.strip()[:120], accent=accent.lower(), logo=logo, footer=footer
+        )
         path = services().branding.save(actor, branding)
     except InvalidInput as error:
         st.error(t("branding_invalid", lang), icon=":material/error:")
@@ -69,9 +89,25 @@ def render() -> None:
             type=["png", "jpg", "jpeg"],
             max_upload_size=MAX_LOGO_BYTES // (1024 * 1024),
         )
+        now = "credit" if saved.footer is None else ("own" if saved.footer else "none")
+        choice = st.radio(
+            t("branding_footer", lang),
+            FOOTER_CHOICES,
+            index=FOOTER_CHOICES.index(now),
+            format_func=lambda c: t(f"branding_footer_{c}", lang),
+            key="branding.footer",
+        )
+        own = st.text_input(
+            t("branding_footer_text", lang),
+            value=saved.footer or "",
+            max_chars=MAX_FOOTER,
+            help=t("branding_footer_text_help", lang),
+            key="branding.footer-text",
+        )
         submitted = st.form_submit_button(t("branding_save", lang), type="primary")
     if submitted:
-        _save(actor, saved, firm, accent, upload=upload, remove=remove)
+        footer = footer_value(choice, own)
+        _save(actor, saved, firm, accent, footer, upload=upload, remove=remove)
     st.caption(t("branding_file", lang, path=escape_md(str(services().branding.path))))
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from cxmaturity.charts import cached_spec, capability_heatmap, category_chart
 from cxmaturity.i18n import decimal, number, t
 from cxmaturity.model import Grid, Quiz
-from cxmaturity.planning import Gap, Plan
+from cxmaturity.planning import Gap, Plan, priority_differs
 from cxmaturity.scoring import GridResult
 from cxmaturity.services.results import grid_view
 from cxmaturity.services.results import quiz_result as score_quiz
@@ -43,19 +43,23 @@ def _summary(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
 
 
 def _gap_rows(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> list[dict[str, object]]:
-    return [
-        {
+    """One row per gap; a priority column only where weights make it differ."""
+    weighted = priority_differs(gaps)
+    rows: list[dict[str, object]] = []
+    for g in gaps:
+        row: dict[str, object] = {
             t("rank", ui_lang): g.rank,
             t("capability", ui_lang): g.capability.name.get(lang),
             t("category", ui_lang): g.category.name.get(lang),
             t("current", ui_lang): number(g.current, ui_lang),
             t("ideal", ui_lang): number(g.ideal, ui_lang),
             t("gap", ui_lang): number(g.gap, ui_lang),
-            t("priority", ui_lang): number(g.priority, ui_lang),
-            t("initiatives", ui_lang): " · ".join(i.title.get(lang) for i in g.initiatives),
         }
-        for g in gaps
-    ]
+        if weighted:
+            row[t("priority", ui_lang)] = number(g.priority, ui_lang)
+        row[t("initiatives", ui_lang)] = " · ".join(i.title.get(lang) for i in g.initiatives)
+        rows.append(row)
+    return rows
 
 
 def _initiative_details(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> str:
