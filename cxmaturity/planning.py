@@ -229,13 +229,29 @@ def priority_differs(gaps: Sequence[Gap]) -> bool:
     return any(abs(g.priority - g.gap) > 1e-9 for g in gaps)
 
 
-def default_plan(gaps: Plan, top: int = DEFAULT_TOP_GAPS) -> list[PlanItem]:
-    """The suggested initiatives of the top gaps: the plan before the team edits it."""
+def uncovered_gaps(
+    gaps: Plan, items: Sequence[PlanItem], top: int = DEFAULT_TOP_GAPS
+) -> tuple[Gap, ...]:
+    """The top gaps whose capability has no initiative in ``items`` (a re-evaluation's
+    new gaps, once last round's plan is carried over), in rank order."""
+    covered = {item.capability for item in items}
+    return tuple(g for g in gaps.top(top) if g.capability.id not in covered)
+
+
+def suggestions_for(gaps: Sequence[Gap]) -> list[PlanItem]:
+    """The suggested initiatives of ``gaps``, as the default plan proposes them."""
     return [
         PlanItem(capability=gap.capability.id, suggestion=i.id, priority=gap_priority(gap))
-        for gap in gaps.top(top)
+        for gap in gaps
         for i in gap.initiatives
     ]
+
+
+def default_plan(gaps: Plan, top: int = DEFAULT_TOP_GAPS) -> list[PlanItem]:
+    """The suggested initiatives of the top gaps: the plan before the team edits it.
+    Gaps of equal priority come in questionnaire order (the format's rule), so the
+    top ``top`` are the same on every screen and in every report."""
+    return suggestions_for(gaps.top(top))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

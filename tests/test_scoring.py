@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxmaturity.model import Answers, Capability, Category, Grid, Level, Quiz, Text
-from cxmaturity.planning import plan
+from cxmaturity.model import Answers, Capability, Category, Grid, Level, Quiz, Rating, Text
+from cxmaturity.planning import PlanItem, plan, priority_differs, suggestions_for, uncovered_gaps
 from cxmaturity.scoring import GridResult, QuizResult, score, score_grid, score_quiz
 
 from .conftest import answers
@@ -225,6 +225,28 @@ def test_priority_order_exactly():
         ("b", 1.0),
         ("c", 1.0),  # tie with b: questionnaire order
     ]
+
+
+def test_top_gaps_without_an_initiative_and_their_suggestions(grid):
+    ids = [c.id for _, c in grid.capabilities()]
+    ratings = {cid: Rating(current=1, ideal=4 if n < 4 else 2) for n, cid in enumerate(ids)}
+    ranked = plan(grid, score_grid(grid, [Answers(questionnaire=grid.id, answers=ratings)]))
+    top = [g.capability.id for g in ranked.top(3)]
+    assert top == ids[:3]  # gaps of 3 first; equal ones in questionnaire order
+    covered = [PlanItem(capability=top[0], initiative="Our own")]
+    assert [g.capability.id for g in uncovered_gaps(ranked, covered, top=3)] == top[1:]
+    assert uncovered_gaps(ranked, covered, top=1) == ()
+    proposed = suggestions_for(uncovered_gaps(ranked, covered, top=3))
+    expected = [(g.capability.id, i.id) for g in ranked.gaps[1:3] for i in g.initiatives]
+    assert len(expected) >= 4  # the bundled grid suggests two or three per capability
+    assert [(p.capability, p.suggestion) for p in proposed] == expected
+
+
+def test_priority_shows_only_where_weights_make_it_differ():
+    plain = plan(SMALL, score_grid(SMALL, [rate(a=(1, 3), b=(2, 3))]))
+    assert not priority_differs(plain.gaps)  # weight 1: the priority is the gap
+    weighted = plan(SMALL, score_grid(SMALL, [rate(a=(1, 3), d=(1, 2))]))
+    assert priority_differs(weighted.gaps)  # d weighs 3
 
 
 def test_category_weight_multiplies_priority():

@@ -201,6 +201,49 @@ def test_plan_page_shows_the_suggestions_and_the_report_button(acme):
     assert "Lo lidera: Líder de experiencia del cliente" in text and "Esfuerzo: medio" in text
 
 
+def _edited_plan_page(acme, rows):
+    at = open_page(PLAN, lang="en")
+    state = session_with(acme)
+    state.lang = "en"
+    _, grid, _ = acme
+    state.set_plan(grid.id, rows)
+    at.session_state[STATE_KEY] = state
+    at.run()
+    assert not at.exception
+    return at, grid
+
+
+def test_going_back_to_the_suggestions_asks_first(acme):
+    _, grid, gaps = acme
+    own = [PlanRow(gaps.gaps[0].capability.id, text="Monthly experience committee")]
+    at, grid = _edited_plan_page(acme, own)
+    # The reset sits in a popover that says what is lost; nothing happens until
+    # its button is pressed.
+    assert any("cannot be undone" in m.value for m in at.markdown)
+    assert plan_items(at.session_state[STATE_KEY], grid)[0].initiative is not None
+    at.button(key=f"plan.{grid.id}.reset").click().run()
+    assert not at.exception
+    assert plan_items(at.session_state[STATE_KEY], grid) is None  # the suggestions again
+
+
+def test_top_gaps_without_an_initiative_are_offered_their_suggestions(acme):
+    _, grid, gaps = acme
+    first = gaps.gaps[0]
+    # Last round's plan, carried over: only the first gap has an initiative.
+    kept = [PlanRow(first.capability.id, text="Monthly experience committee",
+                    status=Status.IN_PROGRESS)]  # fmt: skip
+    at, grid = _edited_plan_page(acme, kept)
+    offer = [m.value for m in at.markdown if "of the top gaps have no initiative" in m.value]
+    assert offer and gaps.gaps[1].capability.name.get("en") in offer[0]
+    at.button(key=f"plan.{grid.id}.add-uncovered").click().run()
+    assert not at.exception
+    items = plan_items(at.session_state[STATE_KEY], grid)
+    assert items[0].status is Status.IN_PROGRESS  # last round's status kept
+    covered = {i.capability for i in items}
+    assert {g.capability.id for g in gaps.top(5)} <= covered
+    assert not [m for m in at.markdown if "of the top gaps" in m.value]  # nothing left
+
+
 def test_plan_page_without_grid_answers_points_to_the_grid():
     at = open_page(PLAN, lang="en")
     assert "rate it first" in at.info[0].value

@@ -35,6 +35,8 @@ from cxmaturity.planning import (
     Status,
     default_plan,
     initiative_facts,
+    suggestions_for,
+    uncovered_gaps,
 )
 from cxmaturity.services.answers import stored_plan_item
 from cxmaturity.ui.autosave import keep_my_row, save_plan, take_their_row
@@ -201,6 +203,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
         st.caption(t("plan_default_note", ui_lang, n=len(gaps.top(DEFAULT_TOP_GAPS))))
     if not read_only:
         _save_status(grid, lang)
+        _uncovered(grid, gaps, lang)
         _add_controls(grid, gaps, lang)
     key = _editor_key(grid, state, lang)
     _, drawn = _snapshot(grid, gaps, key)
@@ -235,14 +238,19 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
         key=f"plan.{grid.id}.download",
     )
     if grid.id in state.plans and not read_only:
-        right.button(
-            t("plan_reset", ui_lang),
-            icon=":material/restart_alt:",
+        # An edited plan is work: going back to the suggestions asks first.
+        with right.popover(
+            t("plan_reset", ui_lang), icon=":material/restart_alt:",
             help=t("plan_reset_help", ui_lang),
-            on_click=_reset,
-            args=(grid,),
-            key=f"plan.{grid.id}.reset",
-        )
+        ):  # fmt: skip
+            st.markdown(t("plan_reset_confirm", ui_lang))
+            st.button(
+                t("plan_reset_yes", ui_lang),
+                type="primary",
+                on_click=_reset,
+                args=(grid,),
+                key=f"plan.{grid.id}.reset",
+            )
 
 
 def _how_to_start(grid: Grid, rows: list[PlanRow], lang: str, ui_lang: str) -> None:
@@ -315,6 +323,38 @@ def _their_row(grid: Grid, fields: dict[str, str | None], lang: str, ui_lang: st
     if row.note:
         parts.append(f"{t('note', ui_lang)}: {row.note}")
     return " · ".join(parts)
+
+
+def _uncovered(grid: Grid, gaps: Plan, lang: str) -> None:
+    """An edited plan (a re-evaluation carries last round's over, statuses kept) and
+    top gaps it has nothing for: say which, and offer their suggestions."""
+    state = get_state()
+    ui_lang = state.lang
+    items = plan_items(state, grid)
+    if items is None:
+        return  # not edited: the suggestions for the top gaps are the plan
+    missing = uncovered_gaps(gaps, items)
+    if not missing:
+        return
+    names = [g.capability.name.get(lang) for g in missing]
+    text = tn("plan_uncovered", len(missing), ui_lang, gaps=", ".join(names))
+    with st.container(border=True):
+        st.markdown(escape_md(text))
+        st.button(
+            t("plan_add_uncovered", ui_lang),
+            icon=":material/playlist_add:",
+            on_click=_add_uncovered,
+            args=(grid, gaps),
+            key=f"plan.{grid.id}.add-uncovered",
+        )
+
+
+def _add_uncovered(grid: Grid, gaps: Plan) -> None:
+    state = get_state()
+    items = plan_items(state, grid) or []
+    added = [PlanRow.of(item) for item in suggestions_for(uncovered_gaps(gaps, items))]
+    state.set_plan(grid.id, rows_for(state, grid, gaps) + added)
+    save_plan(grid)
 
 
 def _add_controls(grid: Grid, gaps: Plan, lang: str) -> None:
