@@ -100,7 +100,7 @@ def click_rows(clicks: int) -> list[Row]:
         sampled("grid click → run finished (browser, saved)", times["grid"], bare,
                 times["bare"], browser.GRID_BARE_TARGET),
         sampled("results page load, 25 rated (browser, navigation → run finished)",
-                times["results"], "bare page, the same charts as static specs",
+                times["results"], "bare page, the same charts as static specs in the same tabs",
                 times["charts"], browser.RESULTS_TARGET),
     ]  # fmt: skip
 

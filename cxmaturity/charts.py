@@ -175,7 +175,7 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
         for side, align, dx in (("low", "right", 4), ("high", "left", -4))
     ]
     chart = alt.layer(span, points, *labels).properties(
-        height=alt.Step(56), width=width or "container"
+        height=alt.Step(48), width=width or "container"
     )
     return _config(chart, lang)
 

@@ -41,6 +41,7 @@ def charts_drawn(page) -> None:
     """Wait until every chart on the page has drawn its canvas or SVG."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+        ".filter(c => c.offsetParent !== null)"  # a chart in a hidden tab draws when shown
         ".every(c => c.querySelector('canvas, svg.marks'))",
         timeout=15000,
     )
@@ -118,7 +119,7 @@ def grid_pages(page, url: str, out: Path) -> None:
         page.mouse.move(0, 0)
     page.get_by_role("link", name=re.compile("Ver resultados")).click()
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
-    page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for()
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
     shot(page, out, "grid-results-es")
     language(page, "English")
     shot(page, out, "grid-results-en")

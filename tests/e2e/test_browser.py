@@ -102,6 +102,10 @@ def test_rate_the_whole_grid_and_see_the_top_gaps(page, app_url):
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
     settle(page)
     assert page.locator('[data-testid="stAlert"]').count() == 0  # complete: not partial
+    # The story first: the biggest gaps in a sentence, then the detail behind tabs.
+    expect(page.get_by_text(re.compile(r"The biggest gaps are in Talent training \(1 → 4\)"))
+           ).to_be_visible()  # fmt: skip
+    page.get_by_role("tab", name="Gaps by priority and suggested initiatives").click()
     # The initiatives of every gap, in priority order, behind one expander.
     details = page.locator('[data-testid="stExpander"]').filter(
         has_text="The suggested initiatives, in detail"

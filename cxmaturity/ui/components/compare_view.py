@@ -35,7 +35,9 @@ def _rows(changes: tuple[Change, ...], names: dict[str, str], lang: str) -> list
     ]
 
 
-def _grid(grid: Any, comparison: GridComparison, lang: str, ui: str) -> None:
+def grid_changes(grid: Any, comparison: GridComparison, lang: str, ui: str) -> None:
+    """The overall level before and after, each category's change, and the
+    capabilities that moved (arrows and deltas, never colour alone)."""
     overall = comparison.overall
     left, right = st.columns(2)
     left.metric(t("compare_today_before", ui), decimal(overall.before, ui))
@@ -96,7 +98,7 @@ def compare_view(known: Catalog, actor: Actor, organization: Organization, ui: s
     )  # fmt: skip
     comparison = services().history.compare(actor, organization, before, after)
     if comparison.grid is not None:
-        _grid(questionnaire, comparison.grid, lang, ui)
+        grid_changes(questionnaire, comparison.grid, lang, ui)
     elif comparison.points is not None:
         change = comparison.points
         st.metric(

@@ -1,18 +1,24 @@
-"""Results: maturity today and ideal, categories, all capabilities, gaps and initiatives."""
+"""Results: where the organization is, where it wants to be and what first, on one
+screen; categories, every capability, every gap and the change since last round in tabs."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import streamlit as st
 
 from cxmaturity.charts import cached_spec, capability_heatmap, category_chart
-from cxmaturity.i18n import decimal, number, t
+from cxmaturity.compare import compare_grids
+from cxmaturity.i18n import decimal, long_date, number, t
 from cxmaturity.model import Grid, Quiz
+from cxmaturity.narrative import grid_story
 from cxmaturity.planning import Gap, Plan, priority_differs
 from cxmaturity.scoring import GridResult
 from cxmaturity.services.results import grid_view
 from cxmaturity.services.results import quiz_result as score_quiz
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.assessment_meta import assessment_meta
+from cxmaturity.ui.components.compare_view import grid_changes
 from cxmaturity.ui.components.quiz import quiz_result
 from cxmaturity.ui.components.report_button import report_button
 from cxmaturity.ui.restore import restore
@@ -23,23 +29,48 @@ from cxmaturity.ui.shell import (
     questionnaire_missing,
     questionnaire_params,
 )
-from cxmaturity.ui.state import UiState, answers_of, get_state
+from cxmaturity.ui.state import UiState, answers_of, get_state, plan_items
 from cxmaturity.ui.text import escape_md
 
 
-def _level_label(grid: Grid, level_id: str | None, lang: str, ui_lang: str) -> str:
-    level = next((lv for lv in grid.levels if lv.id == level_id), None)
-    return f"{level.value} · {level.label.get(lang)}" if level else t("not_available", ui_lang)
+def _previous(state: UiState, grid: Grid) -> tuple[dt.date, GridResult] | None:
+    """A re-evaluation: last round's date and result (None for a first round)."""
+    earlier = state.previous.get(grid.id)
+    if earlier is None or earlier.date is None:
+        return None
+    before = grid_view(grid, [earlier]).result
+    return (earlier.date, before) if before.overall.current is not None else None
 
 
-def _summary(grid: Grid, result: GridResult, lang: str, ui_lang: str) -> None:
+def _summary(result: GridResult, previous: GridResult | None, ui_lang: str) -> None:
+    """The three figures, each with its change since last round in a re-evaluation
+    (a smaller gap is the good direction)."""
     overall = result.overall
+    before = previous.overall if previous is not None else None
+
+    def change(now: float | None, then: float | None) -> str | None:
+        if now is None or then is None:
+            return None
+        delta = now - then
+        return f"{'+' if delta > 0 else ''}{decimal(delta, ui_lang)}"
+
     today, ideal, gap = st.columns(3)
-    today.metric(t("level_today", ui_lang), decimal(overall.current, ui_lang))
-    today.caption(escape_md(_level_label(grid, overall.level, lang, ui_lang)))
-    ideal.metric(t("level_ideal", ui_lang), decimal(overall.ideal, ui_lang))
-    ideal.caption(escape_md(_level_label(grid, overall.ideal_level, lang, ui_lang)))
-    gap.metric(t("overall_gap", ui_lang), decimal(overall.gap, ui_lang))
+    today.metric(t("level_today", ui_lang), decimal(overall.current, ui_lang),
+                 delta=change(overall.current, before.current if before else None))  # fmt: skip
+    ideal.metric(t("level_ideal", ui_lang), decimal(overall.ideal, ui_lang),
+                 delta=change(overall.ideal, before.ideal if before else None),
+                 delta_color="off")  # fmt: skip
+    gap.metric(t("overall_gap", ui_lang), decimal(overall.gap, ui_lang),
+               delta=change(overall.gap, before.gap if before else None),
+               delta_color="inverse")  # fmt: skip
+
+
+def _story(paragraphs: list[str]) -> None:
+    """The results in sentences (the report's executive summary): where the
+    organization is, where it wants to be, what changed, what to do first."""
+    with st.container(border=True):
+        for paragraph in paragraphs:
+            st.markdown(escape_md(paragraph))
 
 
 def _gap_rows(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> list[dict[str, object]]:
@@ -78,7 +109,6 @@ def _initiative_details(gaps: tuple[Gap, ...], lang: str, ui_lang: str) -> str:
 
 
 def _gaps(ranked: Plan, lang: str, ui_lang: str) -> None:
-    st.subheader(t("gap_table", ui_lang), anchor=False)
     if not ranked.gaps:
         st.info(t("no_gaps", ui_lang))
     else:
@@ -86,7 +116,7 @@ def _gaps(ranked: Plan, lang: str, ui_lang: str) -> None:
         with st.expander(t("initiative_details", ui_lang), icon=":material/lightbulb:"):
             st.markdown(_initiative_details(ranked.gaps, lang, ui_lang))
     if ranked.negative:
-        st.subheader(t("negative_title", ui_lang), anchor=False)
+        st.markdown(f"**{t('negative_title', ui_lang)}**")
         st.caption(t("negative_help", ui_lang))
         rows = _gap_rows(ranked.negative, lang, ui_lang)
         for row in rows:
@@ -95,6 +125,9 @@ def _gaps(ranked: Plan, lang: str, ui_lang: str) -> None:
 
 
 def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
+    """One screen: the figures, the story, and the detail behind tabs (categories,
+    every capability, every gap with its initiatives, and in a re-evaluation what
+    changed since last round)."""
     view = grid_view(grid, answers_of(state, grid, lang))
     result = view.result
     ui_lang = state.lang
@@ -110,14 +143,27 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
             na=result.not_applicable,
         )
         st.warning(f"**{t('partial_label', ui_lang)}.** {detail}", icon=":material/warning:")
-    _summary(grid, result, lang, ui_lang)
-    st.subheader(t("by_category", ui_lang), anchor=False)
-    spec = cached_spec(category_chart, grid, result, lang)
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-    st.subheader(t("all_capabilities", ui_lang), anchor=False)
-    spec = cached_spec(capability_heatmap, grid, result, lang)
-    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-    _gaps(view.gaps, lang, ui_lang)
+    previous = _previous(state, grid)
+    _summary(result, previous[1] if previous else None, ui_lang)
+    items = plan_items(state, grid)
+    _story(grid_story(grid, result, lang, organization=state.organization,
+                      plan_items=items, previous=previous))  # fmt: skip
+    names = ["by_category", "all_capabilities", "gap_table"]
+    names += ["results_since_last"] if previous is not None else []
+    tabs = st.tabs([t(name, ui_lang) for name in names])
+    with tabs[0]:
+        spec = cached_spec(category_chart, grid, result, lang)
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+    with tabs[1]:
+        spec = cached_spec(capability_heatmap, grid, result, lang)
+        st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+    with tabs[2]:
+        _gaps(view.gaps, lang, ui_lang)
+    if previous is not None:
+        with tabs[3]:
+            st.caption(t("results_since_last_help", ui_lang,
+                         date=long_date(previous[0], ui_lang)))  # fmt: skip
+            grid_changes(grid, compare_grids(grid, previous[1], result), lang, ui_lang)
 
 
 def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
@@ -154,16 +200,16 @@ def render() -> None:
     lang = content_language(questionnaire, state.lang)
     page_header(f"{t('results_title', state.lang)}: {questionnaire.title.get(lang)}")
     RESULTS_BY_KIND[questionnaire.kind](questionnaire, state, lang)
-    st.page_link(
-        ANSWER,
-        label=t("edit_answers", state.lang),
-        icon=":material/edit_note:",
-        query_params=questionnaire_params(questionnaire.id, state.lang),
-    )
     assessment_meta(state, questionnaire)
-    st.subheader(t("report_section", state.lang), anchor=False)
-    report_button(state, list(known.questionnaires.values()), state.lang, key="report.results")
-    st.page_link(PLAN, label=t("plan_title", state.lang), icon=":material/checklist:")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        report_button(state, list(known.questionnaires.values()), state.lang, key="report.results")
+        st.page_link(PLAN, label=t("plan_title", state.lang), icon=":material/checklist:")
+        st.page_link(
+            ANSWER,
+            label=t("edit_answers", state.lang),
+            icon=":material/edit_note:",
+            query_params=questionnaire_params(questionnaire.id, state.lang),
+        )
 
 
 render()
