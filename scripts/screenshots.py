@@ -109,14 +109,6 @@ def grid_pages(page, url: str, out: Path) -> None:
     upload.set_input_files(str(ROOT / "docs" / "examples" / "acme-grid.yaml"))
     page.get_by_text("Respuestas cargadas").wait_for()
     shot(page, out, "grid-es")
-    if page.viewport_size["width"] >= 640:  # a capability's four level texts, on hover
-        page.locator('[data-testid="stTooltipIcon"]').nth(1).hover()
-        page.get_by_role("tooltip").first.wait_for()
-        page.wait_for_timeout(500)
-        target = out / f"grid-levels-es-{page.viewport_size['width']}.png"
-        page.screenshot(path=str(target))
-        print(target)
-        page.mouse.move(0, 0)
     page.get_by_role("link", name=re.compile("Ver resultados")).click()
     page.locator('[data-testid="stMetricValue"]').first.wait_for()
     page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()

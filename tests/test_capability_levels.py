@@ -35,7 +35,11 @@ def _grid(levels: bytes = LEVELS) -> bytes:
 
 
 def test_level_texts_are_read_and_shown_where_people_rate():
-    from cxmaturity.ui.components.grid_steps import levels_line
+    from cxmaturity.model import Rating
+    from cxmaturity.ui.components.grid import levels_list
+
+    def levels_line(grid, capability, lang, ui_lang, rating=None):
+        return levels_list(grid, capability, rating or Rating(), lang, ui_lang, with_labels=True)
 
     grid = parse_questionnaire(_grid(), "g.yaml")
     assert isinstance(grid, Grid)
@@ -46,6 +50,9 @@ def test_level_texts_are_read_and_shown_where_people_rate():
     other = grid.capability("billing")
     assert other is not None and other.level_text(3, "en") is None  # none given: the label
     assert "Un tablero" not in levels_line(grid, other, "es", "es")
+    # Chosen levels are marked in words, in the grid's card too (own texts only).
+    chosen = levels_list(grid, capability, Rating(current=3, ideal=4), "es", "es")
+    assert "**3 · Un tablero ← Hoy**" in chosen and "← Ideal**" in chosen
 
 
 @pytest.mark.parametrize(

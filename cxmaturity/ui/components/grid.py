@@ -116,27 +116,42 @@ def _progress_label(name: str, rated: int, count: int) -> str:
     return f"✓ {name}" if rated == count else f"{name} · {rated}/{count}"
 
 
-def _chosen_levels(
-    grid: Grid, capability: Capability, rating: Rating, lang: str, ui_lang: str
+def levels_list(
+    grid: Grid,
+    capability: Capability,
+    rating: Rating,
+    lang: str,
+    ui_lang: str,
+    *,
+    with_labels: bool = False,
 ) -> str:
-    """The capability's own text of the levels chosen for today and the ideal, as one
-    escaped line ("" when it has no level texts or nothing is chosen)."""
-    parts = []
-    for part, value in (("current", rating.current), ("ideal", rating.ideal)):
-        text = capability.level_text(value, lang) if isinstance(value, int) else None
-        if text is not None:
-            parts.append(f"**{t(f'{part}_state', ui_lang)} {value}**: {escape_md(text)}")
-    return " · ".join(parts)
+    """What each level means for this capability, read without hovering: one line
+    per level with the capability's own text where the questionnaire has one (and the
+    grid's label before it, ``with_labels``; the label alone where there is no text),
+    the levels chosen for today and the ideal marked in words; with the labels, N/A
+    too. One escaped markdown text."""
+    lines = []
+    for level in grid.levels:
+        own = capability.level_text(level.value, lang)
+        label = level.label.get(lang)
+        text = (f"{label}: {own}" if with_labels else own) if own else label
+        marks = [t(f"{part}_state", ui_lang) for part in STATES
+                 if getattr(rating, part) == level.value]  # fmt: skip
+        line = f"**{level.value}** · {escape_md(text)}"
+        if marks:
+            line = f"**{level.value} · {escape_md(text)} ← {' · '.join(marks)}**"
+        lines.append(line)
+    if with_labels and grid.not_applicable:
+        lines.append(f"**{t('not_applicable_short', ui_lang)}** · {t('not_applicable', ui_lang)}")
+    return "  \n".join(lines)
 
 
 def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
-    """The levels with their descriptions, as one markdown text (one element)."""
+    """The grid's levels with their labels on one line each (what "1" to "4" mean
+    everywhere in the grid), as one escaped markdown text."""
     lines = [f"*{t('levels_help', ui_lang)}*"]
-    for level in grid.levels:
-        lines.append(f"**{level.value} · {escape_md(level.label.get(lang))}**")
-        if level.description is not None:
-            lines.append(escape_md(level.description.get(lang)))
-    return "\n\n".join(lines)
+    lines += [f"**{level.value}** · {escape_md(level.label.get(lang))}" for level in grid.levels]
+    return "  \n".join(lines)
 
 
 def _category(
@@ -153,7 +168,8 @@ def _category(
     heading = f"### {escape_md(category.name.get(lang))}"
     if category.question is not None:
         heading += f"\n\n*{escape_md(category.question.get(lang))}*"
-    st.markdown(heading, anchors=False, help=_levels_text(grid, lang, ui_lang))
+    st.markdown(heading, anchors=False)
+    st.caption(_levels_text(grid, lang, ui_lang))
     for capability in category.capabilities:
         previous = get_state().previous.get(grid.id)
         earlier = previous.rating(capability.id) if previous is not None else None
@@ -180,53 +196,76 @@ def capability_row(
     if grid.not_applicable:
         options.append(NOT_APPLICABLE)
     labels = {NOT_APPLICABLE: t("not_applicable_short", ui_lang)}
-    # One bordered, wrapping flex row per capability: name, today, ideal and note on
-    # one line on a laptop or projector, wrapped onto several lines on a phone. (A row
-    # rather than columns also keeps every rerun cheap: fewer layout blocks.)
-    with st.container(border=True, horizontal=True, vertical_alignment="bottom", gap="medium"):
-        description = capability.description.get(lang) if capability.description else None
-        if capability.levels and not wide:  # what each level looks like here, on hover
-            own = [f"{v}: {capability.level_text(v, lang)}" for v in sorted(capability.levels)]
-            description = "\n\n".join([description or "", *own]).strip()
-        name = escape_md(capability.name.get(lang))
-        labels_of = {
-            "current": f"**{name}** · {t('current_state', ui_lang)}",
-            "ideal": t("ideal_state", ui_lang),
-        }
-        for part in STATES:
-            key = widget_key(grid.id, capability.id, part, lang, qstate.revision)
-            st.segmented_control(
-                labels_of[part],
-                options=options if part == "current" else options[: len(grid.levels)],
-                default=getattr(rating, part),
-                format_func=lambda v, labels=labels: labels.get(v, str(v)),
-                key=key,
-                help=escape_md(description)
-                if description and part == "current" and not wide
-                else None,
-                width="stretch" if wide else "content",
-                disabled=read_only or (part == "ideal" and rating.not_applicable),
-                on_change=_store_level,
-                args=(grid.id, capability.id, part, key),
-            )
-        key = widget_key(grid.id, capability.id, "note", lang, qstate.revision)
-        placeholder = "na_blocks_ideal" if rating.not_applicable else "note_placeholder"
-        st.text_input(
-            t("note", ui_lang),
-            value=rating.note,
-            key=key,
-            max_chars=5000,
-            placeholder=t(placeholder, ui_lang),
-            label_visibility="collapsed",
-            width="stretch" if wide else 320,  # 320: wraps onto its own line on a phone
-            disabled=read_only,
-            on_change=_store_note,
-            args=(grid.id, capability.id, key),
+    if wide:
+        _controls(grid, capability, qstate, options=options, labels=labels, lang=lang,
+                  ui_lang=ui_lang, read_only=read_only, wide=True)  # fmt: skip
+        _earlier(earlier, labels, ui_lang)
+        return
+    # One bordered card per capability: its name and description, then today, ideal
+    # and the note in one row (each control labelled alike, so that they line up from
+    # card to card; wrapped on a phone), then what each level means here.
+    with st.container(border=True):
+        name = f"**{escape_md(capability.name.get(lang))}**"
+        if capability.description is not None:
+            name += f" · {escape_md(capability.description.get(lang))}"
+        st.markdown(name)
+        with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
+            _controls(grid, capability, qstate, options=options, labels=labels, lang=lang,
+                      ui_lang=ui_lang, read_only=read_only, wide=False)  # fmt: skip
+        st.caption(levels_list(grid, capability, rating, lang, ui_lang))
+        _earlier(earlier, labels, ui_lang)
+
+
+def _earlier(earlier: Rating | None, labels: dict[object, str], ui_lang: str) -> None:
+    if earlier is not None:  # a re-evaluation: last round's rating beside the item
+        shown = {k: labels.get(v, str(v)) if v is not None else "–" for k, v in
+                 (("current", earlier.current), ("ideal", earlier.ideal))}  # fmt: skip
+        st.caption(escape_md(t("previous_rating", ui_lang, **shown)), width="content")
+
+
+def _controls(
+    grid: Grid,
+    capability: Capability,
+    qstate: QuestionnaireState,
+    *,
+    options: list[int | str],
+    labels: dict[object, str],
+    lang: str,
+    ui_lang: str,
+    read_only: bool,
+    wide: bool,
+) -> None:
+    """Today's and the ideal's level buttons and the note."""
+    rating = qstate.rating(capability.id)
+    labels_of = {"current": t("current_state", ui_lang), "ideal": t("ideal_state", ui_lang)}
+    if wide:  # the one-item screen names the capability above; the labels say which
+        labels_of["current"] = (
+            f"**{escape_md(capability.name.get(lang))}** · " + labels_of["current"]
         )
-        chosen = _chosen_levels(grid, capability, rating, lang, ui_lang) if not wide else ""
-        if chosen:  # what the chosen levels mean for this capability, under the buttons
-            st.caption(chosen, width="stretch")
-        if earlier is not None:  # a re-evaluation: last round's rating beside the item
-            shown = {k: labels.get(v, str(v)) if v is not None else "–" for k, v in
-                     (("current", earlier.current), ("ideal", earlier.ideal))}  # fmt: skip
-            st.caption(escape_md(t("previous_rating", ui_lang, **shown)), width="content")
+    for part in STATES:
+        key = widget_key(grid.id, capability.id, part, lang, qstate.revision)
+        st.segmented_control(
+            labels_of[part],
+            options=options if part == "current" else options[: len(grid.levels)],
+            default=getattr(rating, part),
+            format_func=lambda v, labels=labels: labels.get(v, str(v)),
+            key=key,
+            width="stretch" if wide else "content",
+            disabled=read_only or (part == "ideal" and rating.not_applicable),
+            on_change=_store_level,
+            args=(grid.id, capability.id, part, key),
+        )
+    key = widget_key(grid.id, capability.id, "note", lang, qstate.revision)
+    placeholder = "na_blocks_ideal" if rating.not_applicable else "note_placeholder"
+    st.text_input(
+        t("note", ui_lang),
+        value=rating.note,
+        key=key,
+        max_chars=5000,
+        placeholder=t(placeholder, ui_lang),
+        label_visibility="collapsed",
+        width="stretch" if wide else 320,  # 320: wraps onto its own line on a phone
+        disabled=read_only,
+        on_change=_store_note,
+        args=(grid.id, capability.id, key),
+    )

@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from cxmaturity.i18n import t
-from cxmaturity.model import Capability, Grid
-from cxmaturity.ui.components.grid import capability_row
+from cxmaturity.model import Grid
+from cxmaturity.ui.components.grid import capability_row, levels_list
 from cxmaturity.ui.components.save_status import save_status
 from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.shell import links_follow
@@ -59,7 +59,8 @@ def grid_steps(grid: Grid, state: UiState, lang: str) -> None:
     capability_row(grid, capability, qstate, lang=lang, ui_lang=state.lang, wide=True)
     if capability.description is not None:
         st.caption(escape_md(capability.description.get(lang)))
-    st.caption(levels_line(grid, capability, lang, state.lang))
+    rating = qstate.rating(capability.id)
+    st.caption(levels_list(grid, capability, rating, lang, state.lang, with_labels=True))
     back, forward = st.columns(2)
     back.button(
         t("ws_step_back", state.lang),
@@ -80,20 +81,6 @@ def grid_steps(grid: Grid, state: UiState, lang: str) -> None:
         on_click=_go,
         args=(DONE if last else ids[index + 1],),
     )
-
-
-def levels_line(grid: Grid, capability: Capability, lang: str, ui_lang: str) -> str:
-    """What the level buttons mean, visible without hovering (one line each): the
-    grid's label and, where the questionnaire has it, what the level looks like for
-    this capability."""
-    lines = []
-    for level in grid.levels:
-        own = capability.level_text(level.value, lang)
-        text = f"{level.label.get(lang)}: {own}" if own else level.label.get(lang)
-        lines.append(f"**{level.value}** · {escape_md(text)}")
-    if grid.not_applicable:
-        lines.append(f"**{t('not_applicable_short', ui_lang)}** · {t('not_applicable', ui_lang)}")
-    return "  \n".join(lines)
 
 
 def rating_text(rating: RatingState, ui_lang: str) -> tuple[str, str]:
