@@ -175,7 +175,9 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
         for side, align, dx in (("low", "right", 4), ("high", "left", -4))
     ]
     chart = alt.layer(span, points, *labels).properties(
-        height=alt.Step(48), width=width or "container"
+        height=alt.Step(48),
+        width=width or "container",
+        description=t("chart_categories_description", lang),
     )
     return _config(chart, lang)
 
@@ -224,7 +226,10 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     rated = "isValid(datum.value)"
     cells = (
         base.transform_filter(rated)
-        .mark_rect(stroke="white", strokeWidth=2)
+        # The cells' colours repeat the numbers the text layer writes in them: the
+        # rectangles are decoration for a screen reader (an empty layer, with no item
+        # to describe, would otherwise be an unnamed graphic).
+        .mark_rect(stroke="white", strokeWidth=2, aria=False)
         .encode(
             color=alt.Color("value:Q", scale=colors, legend=None),  # the cells show the values
             tooltip=tooltip,
@@ -232,7 +237,7 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     )
     empty = (
         base.transform_filter(f"!({rated}) && datum.state !== {json.dumps(gap)}")
-        .mark_rect(stroke="white", strokeWidth=2, color=NA_COLOR)
+        .mark_rect(stroke="white", strokeWidth=2, color=NA_COLOR, aria=False)
         .encode(tooltip=tooltip)
     )
     text = base.mark_text(fontSize=12).encode(
@@ -242,7 +247,11 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     chart = (
         alt.layer(cells, empty, text)
         .resolve_scale(color="independent")
-        .properties(height=alt.Step(22), width=width or "container")
+        .properties(
+            height=alt.Step(22),
+            width=width or "container",
+            description=t("chart_heatmap_description", lang),
+        )
     )
     return _config(chart, lang)
 

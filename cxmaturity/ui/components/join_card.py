@@ -49,7 +49,8 @@ def qr_png(text: str) -> bytes:
 def join_card(workshop: Workshop, lang: str) -> None:
     link = join_link(app_url(), workshop.code)
     with st.container(border=True, horizontal=True, gap="large", vertical_alignment="center"):
-        st.image(qr_png(link), width=260, caption=t("ws_scan", lang))
+        st.image(qr_png(link), width=260, caption=t("ws_scan", lang),
+                 alt=t("ws_qr_alt", lang, link=link))  # fmt: skip
         with st.container(width=520):
             st.markdown(f"#### {t('ws_join_at', lang)}")
             st.code(link, language=None, wrap_lines=True)

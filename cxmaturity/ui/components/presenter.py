@@ -102,7 +102,7 @@ def _stage(workshop: Workshop, step: int, lang: str) -> None:
 def _welcome(now: Live, lang: str) -> None:
     link = join_link(app_url(), now.workshop.code)
     with st.container(horizontal=True, gap="large", vertical_alignment="center"):
-        st.image(qr_png(link), width=420)
+        st.image(qr_png(link), width=420, alt=t("ws_qr_alt", lang, link=link))
         with st.container():
             st.markdown(f"## {t('ws_join_at', lang)}")
             st.markdown(f"### {escape_md(link)}")

@@ -80,7 +80,8 @@ def render() -> None:
         accent = st.color_picker(t("branding_accent", lang), value=saved.accent or DEFAULT_ACCENT)
         if saved.logo is not None:
             st.caption(t("branding_current_logo", lang))
-            st.image(saved.logo, width=200)
+            st.image(saved.logo, width=200,
+                     alt=t("branding_logo_alt", lang, firm=saved.firm or "cxmaturity"))  # fmt: skip
             remove = st.checkbox(t("branding_remove_logo", lang))
         else:
             remove = False
@@ -108,7 +109,8 @@ def render() -> None:
     if submitted:
         footer = footer_value(choice, own)
         _save(actor, saved, firm, accent, footer, upload=upload, remove=remove)
-    st.caption(t("branding_file", lang, path=escape_md(str(services().branding.path))))
+    # In the page's own text colour: a caption's inline code is too faint to read.
+    st.markdown(t("branding_file", lang, path=escape_md(str(services().branding.path))))
 
 
 render()

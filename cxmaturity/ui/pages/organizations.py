@@ -34,9 +34,19 @@ ORG_KEY = "orgs.choice"
 def _history(actor: Actor, organization: Organization, state: UiState) -> list[Assessment]:
     lang = state.lang
     assessments, rows = history_rows(actor, organization, lang)
-    for row in rows:
-        row.pop(t("col_open", lang))  # opened below, in this tab
-    st.dataframe(rows, hide_index=True, width="stretch")
+    # One line per round, newest first: a list reflows on a phone, where a table of
+    # five columns hid three of them behind a sideways scroll.
+    lines = [
+        " · ".join([
+            f"**{escape_md(str(row[t('col_date', lang)]))}**",
+            escape_md(str(row[t("col_questionnaire", lang)])),
+            escape_md(str(row[t("col_result", lang)])),
+            tn("history_people", int(str(row[t("col_respondents", lang)])), lang),
+            escape_md(str(row[t("col_status", lang)])),
+        ])
+        for row in rows
+    ]  # fmt: skip
+    st.markdown("\n".join(f"- {line}" for line in lines) or t("history_none", lang))
     if assessments:
         _open(actor, organization, assessments, lang)
     return assessments

@@ -1,0 +1,167 @@
+"""Every page on a laptop (1280 px) and a phone (390 px), signed in as an admin with an
+organization whose quiz and grid are answered: axe-core finds no serious or critical
+violation, the page never scrolls sideways, and the grid's level texts are on screen
+without hovering. A screenshot of each page at each width goes to
+``test-artifacts/screens/`` (look at them after a UI change)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTIFACTS, new_page, serve
+from .streamlit_page import settle, sign_in
+
+PASSWORD = "correct horse battery staple"
+QUIZ, GRID = "avaya-cx-quiz", "avaya-capability-grid"
+WIDTHS = (1280, 390)
+SCREENS = ARTIFACTS / "screens"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """The app on a data folder of its own: an admin, an organization with a complete
+    quiz, a fully rated grid (with notes) and a workshop; the pages' addresses."""
+    from cxmaturity.model import Rating
+    from cxmaturity.records import ANONYMOUS
+    from cxmaturity.services.access import Actor
+
+    from ..helpers import open_services
+
+    data = tmp_path_factory.mktemp("a11y-data")
+    services = open_services(f"sqlite:///{data / 'cxmaturity.db'}")
+    admin = Actor(services.accounts.add("admin@example.com", PASSWORD, "admin", actor="t"))
+    acme = services.organizations.create(admin, "Acme S.A.")
+    catalog = services.catalogs.current()
+    quiz, grid = catalog.get(QUIZ), catalog.get(GRID)
+    store = services.assessments
+    day = dt.date(2026, 6, 1)
+    answered = store.create_assessment(acme, quiz, "es", day)
+    for question in quiz.questions:
+        store.save_choice(answered, ANONYMOUS, question.id, question.options[1].id)
+    rated = store.create_assessment(acme, grid, "es", day)
+    for n, (_, capability) in enumerate(grid.capabilities()):
+        rating = Rating(current=1 + n % 4, ideal=4, note="Nota" if n % 5 == 0 else None)
+        store.save_rating(rated, ANONYMOUS, capability.id, rating)
+    services.workshops.create(admin, acme, [quiz, grid], "es")
+    pages = {
+        "home": "/",
+        "quiz": f"/answer?questionnaire={QUIZ}&assessment={answered.public_id}",
+        "grid": f"/answer?questionnaire={GRID}&assessment={rated.public_id}",
+        "results": f"/results?questionnaire={GRID}&assessment={rated.public_id}",
+        "quiz-results": f"/results?questionnaire={QUIZ}&assessment={answered.public_id}",
+        "plan": f"/plan?questionnaire={GRID}&assessment={rated.public_id}",
+        "organizations": f"/organizations?org={acme.public_id}",
+        "workshops": "/workshop",
+        "join": "/join",
+        "guide": "/guide",
+        "branding": "/branding",
+        "accounts": "/accounts",
+        "audit": "/audit",
+    }
+    with serve(tmp_path_factory.mktemp("a11y-log"), data) as url:
+        yield url, pages
+
+
+def _violations(page) -> list[str]:
+    """axe-core's serious and critical violations on what the page shows now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[(n['target'], n.get('failureSummary')) for n in v['nodes'][:3]]}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def _sideways(page) -> int:
+    """How far the page scrolls sideways (0: it fits the screen's width)."""
+    return int(
+        page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    )
+
+
+def _screenshot(page, name: str, width: int) -> Path:
+    """The whole page (Streamlit scrolls inside the page, so the window is made as
+    tall as the content first)."""
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate(
+        "() => document.querySelector('[data-testid=stMainBlockContainer]')"
+        ".getBoundingClientRect().height"
+    )
+    page.set_viewport_size({"width": width, "height": min(int(height) + 120, 8000)})
+    page.wait_for_timeout(500)
+    path = SCREENS / f"{name}-{width}.png"
+    page.screenshot(path=str(path))
+    page.set_viewport_size({"width": width, "height": 900})
+    return path
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
+def signed_in(request, browser, site):
+    url, _ = site
+    context, page = new_page(browser, width=request.param)
+    sign_in(page, url, "admin@example.com", PASSWORD, lang="es")
+    yield page, request.param
+    context.close()
+
+
+PAGES = ["home", "quiz", "grid", "results", "quiz-results", "plan", "organizations",
+         "workshops", "join", "guide", "branding", "accounts", "audit"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_page_is_accessible_and_fits_the_screen(site, signed_in, name, lang):
+    url, pages = site
+    page, width = signed_in
+    path = pages[name]
+    page.goto(f"{url}{path}{'&' if '?' in path else '?'}lang={lang}")
+    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
+    settle(page)
+    page.wait_for_timeout(400)
+    assert not page.locator('[data-testid="stException"]').count()
+    assert _violations(page) == []
+    assert _sideways(page) == 0
+    if lang == "es":
+        _screenshot(page, name, width)
+
+
+def test_the_grids_level_texts_show_without_hovering(site, signed_in):
+    url, pages = site
+    page, _ = signed_in
+    page.goto(f"{url}{pages['grid']}&lang=es")
+    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
+    settle(page)
+    # Business intelligence, rated 1 today and 4 ideal: all four of its level texts
+    # are on screen, the chosen ones marked in words.
+    first = page.get_by_text("Los datos de clientes están dispersos en informes aislados")
+    assert first.first.is_visible()
+    assert "← Hoy" in first.first.inner_text()
+    assert page.get_by_text("La analítica anticipa necesidades").first.is_visible()
+    # No help behind a hover in the grid: the page's only tooltips are in the
+    # collapsed "save or resume" section below it.
+    hovers = page.locator('[data-testid="stTooltipIcon"]')
+    folded = page.locator('[data-testid="stExpander"] [data-testid="stTooltipIcon"]')
+    assert hovers.count() == folded.count()
+
+
+def test_every_tab_of_the_results_is_accessible(site, signed_in):
+    url, pages = site
+    page, _ = signed_in
+    page.goto(f"{url}{pages['results']}&lang=en")
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
+    settle(page)
+    tabs = page.get_by_role("tab")
+    assert tabs.count() >= 3
+    for n in range(tabs.count()):
+        tabs.nth(n).click()
+        page.wait_for_timeout(400)
+        assert _violations(page) == [], tabs.nth(n).inner_text()
+        assert _sideways(page) == 0
