@@ -6,11 +6,12 @@ records (no pandas needed). Texts come in the requested language.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 
@@ -45,12 +46,38 @@ NUMBER_LOCALES: dict[str, dict[str, Any]] = {
 }
 
 
+@functools.cache
+def time_locale(lang: str) -> dict[str, Any]:
+    """D3's time-format locale for ``lang``, its day and month names from Babel (CLDR):
+    a trend's dates read "1 jun 2026" in Spanish, "1 Jun 2026" in English."""
+    from babel.dates import get_day_names, get_month_names
+
+    def months(width: Literal["abbreviated", "wide"]) -> list[str]:
+        names = get_month_names(width, context="stand-alone", locale=lang)
+        return [str(names[m]).rstrip(".") for m in range(1, 13)]
+
+    def days(width: Literal["abbreviated", "wide"]) -> list[str]:
+        names = get_day_names(width, context="stand-alone", locale=lang)
+        return [str(names[d]).rstrip(".") for d in (6, 0, 1, 2, 3, 4, 5)]  # Sunday first
+
+    return {
+        "dateTime": "%x, %X",
+        "date": "%d/%m/%Y" if lang == "es" else "%m/%d/%Y",
+        "time": "%H:%M:%S",
+        "periods": ["a. m.", "p. m."] if lang == "es" else ["AM", "PM"],
+        "days": days("wide"),
+        "shortDays": days("abbreviated"),
+        "months": months("wide"),
+        "shortMonths": months("abbreviated"),
+    }
+
+
 def _config(chart: alt.TopLevelMixin, lang: str) -> Any:
     """Fonts, locale and frame for every chart, set in one step (each altair
     ``configure_*`` call deep-copies the whole chart, data included)."""
     font = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12}
     return chart.configure(
-        locale={"number": NUMBER_LOCALES[lang]},
+        locale={"number": NUMBER_LOCALES[lang], "time": time_locale(lang)},
         view={"stroke": None},
         axis=font,
         legend={**font, "orient": "bottom"},
@@ -260,8 +287,14 @@ def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[
     """Values over the assessments' dates: ``rows`` of {date (ISO), series, value}."""
     series = list(dict.fromkeys(str(r["series"]) for r in rows))
     palette = [CURRENT_COLOR, IDEAL_COLOR, INK][: len(series)]
+    # One tick per assessment, on its own day (dates are days: read and written in UTC,
+    # so that no time zone moves one to the day before).
+    days = sorted({str(r["date"]) for r in rows})
+    ticks = [alt.DateTime(year=int(d[:4]), month=int(d[5:7]), date=int(d[8:10]), utc=True)
+             for d in days]  # fmt: skip
+    axis = alt.Axis(values=ticks, format="%-d %b %Y", labelAngle=0, labelOverlap="greedy")
     base = alt.Chart(_data(rows)).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y-%m", labelAngle=0)),
+        x=alt.X("utcyearmonthdate(date):T", title=None, axis=axis),
         y=alt.Y("value:Q", title=title, scale=alt.Scale(domain=domain, nice=False)),
         color=alt.Color(
             "series:N", title=None, scale=alt.Scale(domain=series, range=palette), sort=series
@@ -270,7 +303,7 @@ def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[
     lines = base.mark_line(strokeWidth=2)
     points = base.mark_circle(size=70, opacity=1).encode(
         tooltip=[
-            alt.Tooltip("date:T", title="", format="%Y-%m-%d"),
+            alt.Tooltip("utcyearmonthdate(date):T", title="", format="%-d %B %Y"),
             alt.Tooltip("series:N", title=""),
             alt.Tooltip("value:Q", title=title, format=".2f"),
         ]

@@ -64,3 +64,39 @@ def test_a_spec_is_built_once_per_questionnaire_result_and_language(acme) -> Non
     assert charts.cached_spec(charts.category_chart, copy, result, "es") is not first
     heatmap = charts.cached_spec(charts.capability_heatmap, grid, result, "es")
     assert heatmap is not first and "layer" in heatmap
+
+
+# ------------------------------------------------------------- trends over rounds
+
+
+def test_a_trend_has_one_tick_per_round_in_the_pages_language():
+    rows = [{"date": d, "series": "Hoy", "value": v}
+            for d, v in (("2026-01-15", 2.0), ("2026-02-03", 2.2), ("2026-08-01", 2.6))]  # fmt: skip
+    spec = charts.trend_chart(rows, "es", "Nivel", [1.0, 4.0]).to_dict(validate=True)
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["timeUnit"] == "utcyearmonthdate"  # a day stays that day in any time zone
+    ticks = [(v["year"], v["month"], v["date"]) for v in x["axis"]["values"]]
+    assert ticks == [(2026, 1, 15), (2026, 2, 3), (2026, 8, 1)]  # no month twice
+    assert x["axis"]["format"] == "%-d %b %Y"
+    months = spec["config"]["locale"]["time"]["shortMonths"]
+    assert months[:3] == ["ene", "feb", "mar"]
+    assert charts.time_locale("en")["shortMonths"][:2] == ["Jan", "Feb"]
+
+
+def test_partial_quizzes_are_not_results_in_the_history():
+    import datetime as dt
+
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.model import Answers
+    from cxmaturity.services.history import _result_text, trend_rows
+
+    quiz = load_questionnaire(ASSESSMENTS / "avaya-cx-quiz.yaml")
+    first = quiz.questions[0]
+    partial = Answers(questionnaire=quiz.id, answers={first.id: first.options[0].id})
+    complete = Answers(questionnaire=quiz.id,
+                       answers={q.id: q.options[0].id for q in quiz.questions})  # fmt: skip
+    assert _result_text(quiz, [partial], "en") == "Incomplete: 1 of 4 questions answered"
+    assert _result_text(quiz, [complete], "es").startswith("4 puntos · ")
+    rounds = [(dt.date(2026, 1, 1), scoring.score(quiz, [partial])),
+              (dt.date(2026, 7, 1), scoring.score(quiz, [complete]))]  # fmt: skip
+    assert [r["date"] for r in trend_rows(rounds, "en")] == ["2026-07-01"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..compare import Change, GridComparison, compare_grids, compare_quizzes
-from ..i18n import decimal, t
+from ..i18n import decimal, t, tn
 from ..loader import Catalog
 from ..model import Answers, Questionnaire, as_grid, as_quiz
 from ..records import Assessment, Organization
@@ -171,7 +171,8 @@ def trend_rows(rounds: list[tuple[dt.date, Result]], lang: str) -> list[dict[str
         if grid is not None and grid.overall.current is not None:
             rows.append({"date": date, "series": t("current", lang), "value": grid.overall.current})
             rows.append({"date": date, "series": t("ideal", lang), "value": grid.overall.ideal})
-        elif quiz is not None and quiz.points is not None:
+        elif quiz is not None and quiz.points is not None and quiz.band is not None:
+            # A partial quiz's points are not a result: it is left off the trend.
             rows.append({"date": date, "series": t("compare_points", lang), "value": quiz.points})
     return rows
 
@@ -193,9 +194,11 @@ def _result_text(questionnaire: Questionnaire | None, team: list[Answers], lang:
     quiz, quiz_result = as_quiz(questionnaire), as_quiz_result(result)
     if quiz is not None and quiz_result is not None:
         band = next((b for b in quiz.bands if b.id == quiz_result.band), None)
-        label = band.label.get(quiz.language_for(lang)) if band else "…"
-        points = quiz_result.points if quiz_result.points is not None else "…"
-        return t("result_quiz", lang, points=points, band=label)
+        if band is None or quiz_result.points is None:  # partial: points of some answers
+            return t("result_quiz_partial", lang, answered=quiz_result.answered,
+                     total=quiz_result.total_questions)  # fmt: skip
+        points = int(quiz_result.points)
+        return tn("result_quiz", points, lang, band=band.label.get(quiz.language_for(lang)))
     grid_result = as_grid_result(result)
     if grid_result is None or grid_result.overall.current is None:
         return t("result_none", lang)

@@ -18,6 +18,8 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from cxmaturity.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -27,13 +29,31 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 HEAD = b"<head>"
 
 
+# The document's language follows the page's (``?lang=``, Spanish by default), also
+# when Streamlit changes the address: a screen reader then reads Spanish as Spanish
+# (Streamlit's page says lang="en" whatever it shows).
+PAGE_LANGUAGE = (
+    (
+        "(()=>{const known=KNOWN;const set=()=>{const l=new URLSearchParams(location.search)"
+        ".get('lang');document.documentElement.lang=known.includes(l)?l:DEFAULT;};set();"
+        "for(const m of ['pushState','replaceState']){const o=history[m];"
+        "history[m]=function(...a){const r=o.apply(this,a);set();return r;};}"
+        "addEventListener('popstate',set);})();"
+    )
+    .replace("KNOWN", json.dumps(list(LANGUAGES)))
+    .replace("DEFAULT", json.dumps(DEFAULT_LANGUAGE))
+)
+
+
 def base_url_script(base_path: str) -> bytes:
     """The script that tells the page where the server is (``base_path``: the server's
-    ``baseUrlPath``, e.g. "" or "cx")."""
+    ``baseUrlPath``, e.g. "" or "cx"), and keeps the document's language that of the
+    page."""
     path = "/" + base_path.strip("/")
     return (
         "<script>window.__streamlit=Object.assign(window.__streamlit||{},"
-        f"{{BACKEND_BASE_URL:window.location.origin+{json.dumps(path)}}});</script>"
+        f"{{BACKEND_BASE_URL:window.location.origin+{json.dumps(path)}}});"
+        f"{PAGE_LANGUAGE}</script>"
     ).encode()
 
 

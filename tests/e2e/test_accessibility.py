@@ -127,6 +127,8 @@ def test_every_page_is_accessible_and_fits_the_screen(site, signed_in, name, lan
     settle(page)
     page.wait_for_timeout(400)
     assert not page.locator('[data-testid="stException"]').count()
+    # The document says which language it is in (screen readers, hyphenation).
+    assert page.evaluate("() => document.documentElement.lang") == lang
     assert _violations(page) == []
     assert _sideways(page) == 0
     if lang == "es":

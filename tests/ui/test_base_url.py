@@ -14,10 +14,13 @@ SCRIPT = base_url_script("")
 
 
 def test_the_script_names_the_origin_and_the_base_path():
-    assert SCRIPT == (
+    assert SCRIPT.startswith(
         b"<script>window.__streamlit=Object.assign(window.__streamlit||{},"
-        b'{BACKEND_BASE_URL:window.location.origin+"/"});</script>'
+        b'{BACKEND_BASE_URL:window.location.origin+"/"});'
     )
+    # ... and the document's language follows the page's ?lang= (Spanish by default).
+    assert b'const known=["es", "en"]' in SCRIPT and b':"es";' in SCRIPT
+    assert SCRIPT.endswith(b"</script>")
     assert b'window.location.origin+"/cx"' in base_url_script("/cx/")
 
 

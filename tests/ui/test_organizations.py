@@ -118,11 +118,18 @@ def test_kpis_and_final_status_are_saved_with_the_assessment(owner):
     assert not at.exception
     at.number_input(key=f"kpi.{first.public_id}.nps").set_value(31.5)
     at.number_input(key=f"kpi.{first.public_id}.first-contact-resolution").set_value(72)
-    at.checkbox[0].check()
     next(b for b in at.get("form_submit_button") if "Save metrics" in b.proto.label).click().run()
     assert not at.exception
     assert store.kpis(first) == {"nps": 31.5, "first-contact-resolution": 72.0}
+    assert not store.assessment(first.id).final
+    # Draft or final: a switch in sight, outside the metrics, saved at once.
+    switch = at.toggle(key=f"kpi.{first.public_id}.final")
+    assert switch.label == "Final assessment (no longer a draft)"
+    switch.set_value(True).run()
+    assert not at.exception
     assert store.assessment(first.id).final
+    at.toggle(key=f"kpi.{first.public_id}.final").set_value(False).run()
+    assert not store.assessment(first.id).final
 
 
 def test_quiz_reevaluation_shows_the_previous_choices(owner):

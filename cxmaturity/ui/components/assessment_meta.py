@@ -160,21 +160,28 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
     read_only = questionnaire.id in state.read_only
     stored = services().assessments.details_of(page_actor(), assessment)
     form = _form(assessment, stored)
+    if not read_only:
+        _status(assessment, form, lang)
+    # Draft or final, in sight: saved as soon as it is switched.
+    widget = _widget(assessment, FINAL_FIELD)
+    st.toggle(
+        t("kpi_final", lang),
+        key=widget,
+        disabled=read_only,
+        value=False if widget in st.session_state else bool(form.base[FINAL_FIELD]),
+        help=t("kpi_final_help", lang),
+        on_change=_final_switched,
+        args=(assessment, form),
+    )
     with st.expander(t("kpi_title", lang), icon=":material/monitoring:",
                      expanded=bool(form.unsaved or form.conflicts)):  # fmt: skip
         st.caption(t("kpi_help", lang))
-        if not read_only:
-            _status(assessment, form, lang)
         kpis = services().assessments.kpi_catalogue()
         if kpis is None:
             st.warning(t("kpi_catalogue_broken", lang), icon=":material/error:")
+            return
         with st.form(f"kpis.{assessment.public_id}", border=False):
-            values = _kpi_inputs(assessment, form, kpis, lang, read_only) if kpis else {}
-            widget = _widget(assessment, FINAL_FIELD)
-            values[FINAL_FIELD] = st.checkbox(
-                t("kpi_final", lang), key=widget, disabled=read_only,
-                value=False if widget in st.session_state else bool(form.base[FINAL_FIELD]),
-            )  # fmt: skip
+            values = _kpi_inputs(assessment, form, kpis, lang, read_only)
             submitted = st.form_submit_button(t("kpi_save", lang), disabled=read_only)
         if not submitted:
             return
@@ -188,3 +195,11 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
         if form.unsaved or form.conflicts or form.denied:
             st.rerun()  # the status above the form says what is not stored
         st.success(t("kpi_saved", lang), icon=":material/check:")
+
+
+def _final_switched(assessment: Assessment, form: DetailsForm) -> None:
+    """The draft/final switch's on_change: store it (unless it is in conflict: the
+    status above says so and offers both)."""
+    value = bool(st.session_state.get(_widget(assessment, FINAL_FIELD)))
+    if FINAL_FIELD not in form.conflicts and value != form.base.get(FINAL_FIELD):
+        _save(assessment, form, {FINAL_FIELD: value})
