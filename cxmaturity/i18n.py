@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,18 +57,27 @@ def _known(lang: str) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+# A sentence's own full stop after a value that already ends one ("Acme S.A." + ".",
+# "¿Qué tan madura…?" + "."): one mark, not two. An ellipsis is left alone.
+_DOUBLED_STOP = re.compile(r"(?<!\.)([.?!])\.(?!\.)")
+
+
+def _tidy(text: str) -> str:
+    return _DOUBLED_STOP.sub(r"\1", text)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (Spanish for a language the product lacks),
     formatted with ``values``. An unknown key raises KeyError."""
     text = translations(_known(lang)).gettext(key)
-    return text.format(**values) if values else text
+    return _tidy(text.format(**values)) if values else text
 
 
 def tn(key: str, n: int, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` in the plural form for the count ``n`` (given to
     the text as ``{n}``), formatted with ``values``."""
     text = translations(_known(lang)).ngettext(key, key + PLURAL_SUFFIX, n)
-    return text.format(n=n, **values)
+    return _tidy(text.format(n=n, **values))
 
 
 def capped_text(numbers: list[int], lang: str) -> str:

@@ -151,3 +151,9 @@ def test_numbers_and_dates_in_each_language():
     assert i18n.short_date(day, "es") == "22 nov 2026"
     assert "preguntas 1 y 3" in i18n.capped_text([1, 3], "es")
     assert "1 and 3" in i18n.capped_text([1, 3], "en")
+
+
+def test_a_value_that_ends_a_sentence_does_not_double_its_stop():
+    assert i18n.t("autosave_on", "es", org="Acme S.A.") == "Se guarda automáticamente en Acme S.A."
+    assert i18n.t("autosave_on", "en", org="Acme") == "Saved automatically in Acme."
+    assert i18n.t("autosave_on", "en", org="Wait...") == "Saved automatically in Wait...."
