@@ -167,3 +167,53 @@ def test_every_tab_of_the_results_is_accessible(site, signed_in):
         page.wait_for_timeout(400)
         assert _violations(page) == [], tabs.nth(n).inner_text()
         assert _sideways(page) == 0
+
+
+RESULTS_HEIGHT_BEFORE = 2465  # px at 1280 px, 25 rated, before issue 19 (docs/performance.md)
+
+
+def test_the_results_page_is_at_most_half_as_tall_as_before(site, browser):
+    """Measured as before: on a laptop's width (1280 px), 25 capabilities rated."""
+    url, pages = site
+    context, page = new_page(browser, width=1280)
+    sign_in(page, url, "admin@example.com", PASSWORD, lang="en")
+    page.goto(f"{url}{pages['results']}&lang=en")
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
+    settle(page)
+    page.wait_for_timeout(800)
+    height = page.evaluate(
+        "() => document.querySelector('[data-testid=stMainBlockContainer]')"
+        ".getBoundingClientRect().height"
+    )
+    context.close()
+    assert height <= RESULTS_HEIGHT_BEFORE / 2, height
+
+
+def test_the_grid_is_rated_with_the_keyboard(site, signed_in):
+    """Focus a level button and press Space: the level is chosen, and saved (it is
+    still chosen when the page is opened again)."""
+    from playwright.sync_api import expect
+
+    from .streamlit_page import level_control
+
+    url, pages = site
+    page, width = signed_in
+    page.goto(f"{url}{pages['grid']}&lang=es")
+    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
+    settle(page)
+    level = "3" if width == 1280 else "4"  # each width changes it: never a no-op press
+    button = level_control(page, GRID, "customer-focused-strategy", "current").get_by_role(
+        "radio", name=level, exact=True
+    )
+    button.focus()
+    page.keyboard.press("Space")
+    settle(page)
+    expect(button).to_have_attribute("aria-checked", "true")
+    page.reload()
+    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
+    settle(page)
+    expect(
+        level_control(page, GRID, "customer-focused-strategy", "current").get_by_role(
+            "radio", name=level, exact=True
+        )
+    ).to_have_attribute("aria-checked", "true")

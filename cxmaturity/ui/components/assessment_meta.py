@@ -9,6 +9,7 @@ on every run of the page and with "Try again now".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -151,18 +152,25 @@ def _kpi_inputs(
     return values
 
 
-def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
-    """Nothing unless this session's answers are saved in an assessment."""
+def assessment_meta(state: UiState, questionnaire: Questionnaire) -> Callable[[], None] | None:
+    """The KPI form and what is not saved of it; returns what draws the draft/final
+    switch, for the page to place in sight. Nothing (None) unless this session's
+    answers are saved in an assessment."""
     assessment = bound(state, questionnaire)
     if assessment is None:
-        return
+        return None
     lang = state.lang
     read_only = questionnaire.id in state.read_only
     stored = services().assessments.details_of(page_actor(), assessment)
     form = _form(assessment, stored)
     if not read_only:
         _status(assessment, form, lang)
-    # Draft or final, in sight: saved as soon as it is switched.
+    _kpi_form(assessment, form, lang, read_only)
+    return lambda: _final_switch(assessment, form, lang, read_only)
+
+
+def _final_switch(assessment: Assessment, form: DetailsForm, lang: str, read_only: bool) -> None:
+    """Draft or final, in sight (where the page puts it): saved as soon as switched."""
     widget = _widget(assessment, FINAL_FIELD)
     st.toggle(
         t("kpi_final", lang),
@@ -173,6 +181,10 @@ def assessment_meta(state: UiState, questionnaire: Questionnaire) -> None:
         on_change=_final_switched,
         args=(assessment, form),
     )
+
+
+def _kpi_form(assessment: Assessment, form: DetailsForm, lang: str, read_only: bool) -> None:
+    """The round's KPI values, behind an expander, saved together."""
     with st.expander(t("kpi_title", lang), icon=":material/monitoring:",
                      expanded=bool(form.unsaved or form.conflicts)):  # fmt: skip
         st.caption(t("kpi_help", lang))

@@ -37,15 +37,26 @@ def report_pdf(state: UiState, questionnaires: list[Questionnaire], lang: str) -
     )
 
 
-def report_button(state: UiState, questionnaires: list[Questionnaire], lang: str, key: str) -> None:
-    """A download button for the report (built when clicked), or why there is none."""
+def report_button(
+    state: UiState,
+    questionnaires: list[Questionnaire],
+    lang: str,
+    key: str,
+    *,
+    compact: bool = False,
+) -> None:
+    """A download button for the report (built when clicked), or why there is none;
+    what it includes said above it, or (``compact``, in a row of actions) on the
+    button's help."""
     teams = team_answers(state, questionnaires, lang)
     if not teams:
         st.info(t("report_nothing", state.lang), icon=":material/info:")
         return
     titles = ", ".join(q.title.get(lang) for q, _ in teams)
     language = t("language_name", lang)
-    st.caption(escape_md(t("report_includes", state.lang, titles=titles, language=language)))
+    includes = escape_md(t("report_includes", state.lang, titles=titles, language=language))
+    if not compact:
+        st.caption(includes)
     branding = current_branding()
     if isinstance(branding, InvalidInput):
         st.warning(t("report_branding_invalid", state.lang), icon=":material/warning:")
@@ -57,5 +68,6 @@ def report_button(state: UiState, questionnaires: list[Questionnaire], lang: str
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         type="primary",
+        help=includes if compact else None,
         key=key,
     )

@@ -200,9 +200,12 @@ def render() -> None:
     lang = content_language(questionnaire, state.lang)
     page_header(f"{t('results_title', state.lang)}: {questionnaire.title.get(lang)}")
     RESULTS_BY_KIND[questionnaire.kind](questionnaire, state, lang)
-    assessment_meta(state, questionnaire)
+    final_switch = assessment_meta(state, questionnaire)
     with st.container(horizontal=True, vertical_alignment="center"):
-        report_button(state, list(known.questionnaires.values()), state.lang, key="report.results")
+        if final_switch is not None:
+            final_switch()
+        report_button(state, list(known.questionnaires.values()), state.lang,
+                      key="report.results", compact=True)  # fmt: skip
         st.page_link(PLAN, label=t("plan_title", state.lang), icon=":material/checklist:")
         st.page_link(
             ANSWER,
