@@ -233,8 +233,11 @@ def test_reevaluation_shows_the_previous_ratings(page, app_url, app_data_dir):
     open_app(page, f"{app_url}/organizations?lang=en&org={organization.public_id}")
     settle(page)
     page.get_by_text("Re-evaluate").click()
-    page.get_by_role("button", name="Start the re-evaluation").click()
-    page.wait_for_url(re.compile(r"/answer\?.*assessment=[0-9a-f]{32}"))
+    settle(page)  # the expander open and the page still: a click during a run is lost
+    start = page.get_by_role("button", name="Start the re-evaluation")
+    start.scroll_into_view_if_needed()
+    start.click()
+    page.wait_for_url(re.compile(r"/answer\?.*assessment=[0-9a-f]{32}"), timeout=40_000)
     page.locator('[data-testid="stHeading"]').first.wait_for()
     settle(page)
     expect(page.get_by_text("Previous: today 2 · ideal 4")).to_be_visible()
