@@ -87,10 +87,14 @@ def capped_text(numbers: list[int], lang: str) -> str:
         return ""
     if len(numbers) == 1:
         return t("quiz_capped_one", lang, n=numbers[0])
+    return t("quiz_capped_many", lang, n=joined([str(n) for n in numbers], lang))
+
+
+def joined(items: list[str], lang: str) -> str:
+    """Items as a sentence lists them in ``lang``: "a, b y c" / "a, b, and c"."""
     from babel.lists import format_list
 
-    joined = format_list([str(n) for n in numbers], locale=_known(lang))
-    return t("quiz_capped_many", lang, n=joined)
+    return format_list(items, locale=_known(lang))
 
 
 def long_date(day: dt.date, lang: str) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .compare import compare_grids
-from .i18n import decimal, long_date, number, t, tn
+from .i18n import decimal, joined, long_date, number, t, tn
 from .model import Grid, Quiz
 from .planning import Plan, PlanItem, Status, default_plan, initiative_text, plan
 from .scoring import GridResult, Number, QuizResult
@@ -20,12 +20,6 @@ from .scoring import GridResult, Number, QuizResult
 FIRST_STEPS = 3  # initiatives named in the summary
 TOP_GAPS = 3  # gaps named in the summary
 CLOSED = {Status.DONE, Status.DROPPED}
-
-
-def _list(items: Sequence[str], lang: str) -> str:
-    from babel.lists import format_list
-
-    return format_list(list(items), locale=lang if lang in ("es", "en") else "es")
 
 
 def level_words(grid: Grid, value: Number | None, lang: str) -> str:
@@ -114,7 +108,7 @@ def _gaps(ranked: Plan, lang: str) -> str:
         )
         for g in top
     ]
-    return tn("story_gaps", len(named), lang, gaps=_list(named, lang))
+    return tn("story_gaps", len(named), lang, gaps=joined(named, lang))
 
 
 def _change(grid: Grid, previous: tuple[dt.date, GridResult], now: GridResult, lang: str) -> str:
@@ -139,7 +133,7 @@ def _change(grid: Grid, previous: tuple[dt.date, GridResult], now: GridResult, l
         parts.append(tn("story_improved", up, lang))
     if down:
         parts.append(tn("story_worsened", down, lang))
-    return f"{text} {t('story_moved', lang, moved=_list(parts, lang))}"
+    return f"{text} {t('story_moved', lang, moved=joined(parts, lang))}"
 
 
 def _first_steps(grid: Grid, ranked: Plan, plan_items: Sequence[PlanItem] | None, lang: str) -> str:
@@ -168,4 +162,4 @@ def _first_steps(grid: Grid, ranked: Plan, plan_items: Sequence[PlanItem] | None
         )
     if not chosen:
         return ""
-    return tn("story_first_steps", len(chosen), lang, steps=_list(chosen, lang))
+    return tn("story_first_steps", len(chosen), lang, steps=joined(chosen, lang))
