@@ -1,35 +1,35 @@
-"""The history table of an organisation (the service caches it until the data changes)."""
+"""The history of an organisation (the service caches it until the data changes)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, short_date, t
+from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, short_date, t, tn
 from cxmaturity.metrics import kpi_series
 from cxmaturity.records import Assessment, Organization
 from cxmaturity.services.access import Actor
-from cxmaturity.services.organizations import results_link
 from cxmaturity.ui.backend import services
+from cxmaturity.ui.text import escape_md
 
 
-def history_rows(
+def history_lines(
     actor: Actor, organization: Organization, lang: str
-) -> tuple[list[Assessment], list[dict[str, object]]]:
-    """The assessments (oldest first) and the history table's rows (newest first)."""
+) -> tuple[list[Assessment], list[str]]:
+    """The assessments (oldest first) and the history's lines (newest first), each an
+    escaped markdown line: date · questionnaire · result · respondents · status (a
+    list reflows on a phone, where a table of five columns hid three of them)."""
     entries = services().history.entries(actor, organization, lang)
-    rows = [
-        {
-            # Written in the page's language (newest first already: no sorting lost).
-            t("col_date", lang): short_date(e.assessment.assessed_on, lang),
-            t("col_questionnaire", lang): e.title,
-            t("col_result", lang): e.result,
-            t("col_respondents", lang): e.respondents,
-            t("col_status", lang): e.status,
-            t("col_open", lang): f"{results_link(e.assessment)}&lang={lang}",
-        }
+    lines = [
+        " · ".join([
+            f"**{escape_md(short_date(e.assessment.assessed_on, lang))}**",
+            escape_md(e.title),
+            escape_md(e.result),
+            tn("history_people", e.respondents, lang),
+            escape_md(e.status),
+        ])
         for e in entries
-    ]
-    return [e.assessment for e in reversed(entries)], rows
+    ]  # fmt: skip
+    return [e.assessment for e in reversed(entries)], lines
 
 
 def kpi_trend(actor: Actor, organization: Organization, lang: str) -> None:

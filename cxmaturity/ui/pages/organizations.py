@@ -21,7 +21,7 @@ from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog
 from cxmaturity.ui.components.compare_view import compare_view
-from cxmaturity.ui.components.history import history_rows, kpi_trend
+from cxmaturity.ui.components.history import history_lines, kpi_trend
 from cxmaturity.ui.restore import reevaluate
 from cxmaturity.ui.shell import ANSWER, RESULTS, done, page_header, signed_in_or_invite
 from cxmaturity.ui.state import UiState, get_state
@@ -33,19 +33,7 @@ ORG_KEY = "orgs.choice"
 
 def _history(actor: Actor, organization: Organization, state: UiState) -> list[Assessment]:
     lang = state.lang
-    assessments, rows = history_rows(actor, organization, lang)
-    # One line per round, newest first: a list reflows on a phone, where a table of
-    # five columns hid three of them behind a sideways scroll.
-    lines = [
-        " · ".join([
-            f"**{escape_md(str(row[t('col_date', lang)]))}**",
-            escape_md(str(row[t("col_questionnaire", lang)])),
-            escape_md(str(row[t("col_result", lang)])),
-            tn("history_people", int(str(row[t("col_respondents", lang)])), lang),
-            escape_md(str(row[t("col_status", lang)])),
-        ])
-        for row in rows
-    ]  # fmt: skip
+    assessments, lines = history_lines(actor, organization, lang)
     st.markdown("\n".join(f"- {line}" for line in lines) or t("history_none", lang))
     if assessments:
         _open(actor, organization, assessments, lang)
