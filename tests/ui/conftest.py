@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -66,3 +68,29 @@ def show_category(at: AppTest, grid_id: str, category_id: str) -> AppTest:
     at.segmented_control(key=f"{grid_id}.category").set_value(category_id).run()
     assert not at.exception, at.exception
     return at
+
+
+ACME_ASSESSED_ON = dt.date(2025, 1, 10)
+
+
+@pytest.fixture
+def acme_grid(sign_in):
+    """Consultant ana@example.com, signed in; her organisation Acme S.A. and its grid
+    assessment of 10 January 2025 rated billing 2 -> 4 and security 3 -> 4 (overall 2.5
+    today, 4 ideal): (store, organization, assessment, grid)."""
+    from cxmaturity.loader import load_questionnaire
+    from cxmaturity.model import Rating
+    from cxmaturity.records import ANONYMOUS
+    from cxmaturity.services.access import Actor
+
+    from ..conftest import ASSESSMENTS
+    from ..helpers import open_services, open_store
+
+    store = open_store()
+    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
+    owner = Actor(sign_in("ana@example.com", "consultant"))
+    acme = open_services().organizations.create(owner, "Acme S.A.")
+    assessment = store.create_assessment(acme, grid, "es", ACME_ASSESSED_ON)
+    store.save_rating(assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4))
+    store.save_rating(assessment, ANONYMOUS, "security", Rating(current=3, ideal=4))
+    return store, acme, assessment, grid

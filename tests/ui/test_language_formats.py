@@ -10,30 +10,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cxmaturity.loader import load_questionnaire
 from cxmaturity.model import Rating
 from cxmaturity.records import ANONYMOUS
-from cxmaturity.services.access import Actor
 
-from ..conftest import ASSESSMENTS
-from ..helpers import open_services, open_store
 from .conftest import ORGANIZATIONS, RESULTS, open_page
-
-STORED_ON = dt.date(2025, 1, 10)
-
-
-@pytest.fixture
-def rated(sign_in):
-    """Acme's grid assessment of 10 January 2025 rated 2 -> 4 and 3 -> 4: the overall
-    levels are 2.5 today and 4 ideal, the gap 1.5; its owner is signed in."""
-    store = open_store()
-    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
-    owner = Actor(sign_in("ana@example.com", "consultant"))
-    acme = open_services().organizations.create(owner, "Acme S.A.")
-    assessment = store.create_assessment(acme, grid, "es", STORED_ON)
-    store.save_rating(assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4))
-    store.save_rating(assessment, ANONYMOUS, "security", Rating(current=3, ideal=4))
-    return acme, assessment, grid
 
 
 def _texts(at: AppTest) -> str:
@@ -48,8 +28,8 @@ def _texts(at: AppTest) -> str:
     ("lang", "today", "gap", "wrong"),
     [("es", "2,50", "1,50", "2.50"), ("en", "2.50", "1.50", "2,50")],
 )
-def test_the_results_page_writes_decimals_in_its_language(rated, lang, today, gap, wrong):
-    _, assessment, grid = rated
+def test_the_results_page_writes_decimals_in_its_language(acme_grid, lang, today, gap, wrong):
+    _, _, assessment, grid = acme_grid
     at = open_page(RESULTS, questionnaire=grid.id, assessment=assessment.public_id, lang=lang)
     values = [m.value for m in at.metric]
     assert today in values and gap in values
@@ -64,8 +44,8 @@ def test_the_results_page_writes_decimals_in_its_language(rated, lang, today, ga
     [("es", "10 de enero de 2025", "January 10, 2025"),
      ("en", "January 10, 2025", "10 de enero de 2025")],
 )  # fmt: skip
-def test_the_organizations_page_writes_dates_in_its_language(rated, lang, date, other):
-    acme, _, _ = rated
+def test_the_organizations_page_writes_dates_in_its_language(acme_grid, lang, date, other):
+    _, acme, _, _ = acme_grid
     at = open_page(ORGANIZATIONS, org=str(acme.public_id), lang=lang)
     text = _texts(at)
     assert date in text
@@ -73,13 +53,12 @@ def test_the_organizations_page_writes_dates_in_its_language(rated, lang, date, 
     assert "2025-01-10" not in text
 
 
-def test_the_results_page_tells_the_story_and_what_changed_since_last_round(rated):
+def test_the_results_page_tells_the_story_and_what_changed_since_last_round(acme_grid):
     """A re-evaluation: the figures carry their change, the story says what changed,
     and a tab lists it per category and capability."""
     from cxmaturity.ui.auth import current_actor
 
-    _, assessment, grid = rated
-    store = open_store()
+    store, _, assessment, grid = acme_grid
     actor = current_actor()
     later, _ = store.reevaluate(actor, assessment, grid, dt.date(2025, 7, 10))
     store.save_rating(later, ANONYMOUS, "billing", Rating(current=3, ideal=4))

@@ -12,23 +12,19 @@ import sys
 import pytest
 
 from cxmaturity.i18n import long_date
-from cxmaturity.loader import dump_answers, load_questionnaire
-from cxmaturity.model import Rating
+from cxmaturity.loader import dump_answers
 from cxmaturity.planning import next_review
-from cxmaturity.records import ANONYMOUS
-from cxmaturity.services.access import Actor
 from cxmaturity.ui.components.report_button import report_pdf
 from cxmaturity.ui.state import STATE_KEY
 
-from ..conftest import ASSESSMENTS, ROOT
-from ..helpers import open_services, open_store
-from .conftest import RESULTS, open_page
+from ..conftest import ROOT
+from .conftest import ACME_ASSESSED_ON, RESULTS, open_page
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils not installed"
 )
 
-STORED_ON = dt.date(2025, 1, 10)
+STORED_ON = ACME_ASSESSED_ON  # the acme_grid fixture's assessment
 
 
 def _text(pdf: bytes, tmp_path) -> str:
@@ -36,20 +32,6 @@ def _text(pdf: bytes, tmp_path) -> str:
     path.write_bytes(pdf)
     done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
     return " ".join(done.stdout.split())
-
-
-@pytest.fixture
-def stored(sign_in):
-    """A grid assessment of Acme S.A. stored on 10 January 2025, and its questionnaire;
-    its owner is signed in."""
-    store = open_store()
-    grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
-    owner = Actor(sign_in("ana@example.com", "consultant"))
-    acme = open_services().organizations.create(owner, "Acme S.A.")
-    assessment = store.create_assessment(acme, grid, "es", STORED_ON)
-    store.save_rating(assessment, ANONYMOUS, "billing", Rating(current=2, ideal=4))
-    store.save_rating(assessment, ANONYMOUS, "security", Rating(current=3, ideal=4))
-    return store, assessment, grid
 
 
 def _assert_stored_dates(text: str) -> None:
@@ -62,8 +44,8 @@ def _assert_stored_dates(text: str) -> None:
     assert long_date(next_review(today), "es") not in text
 
 
-def test_the_apps_report_of_a_stored_assessment_shows_its_date_and_review(stored, tmp_path):
-    _, assessment, grid = stored
+def test_the_apps_report_of_a_stored_assessment_shows_its_date_and_review(acme_grid, tmp_path):
+    _, _, assessment, grid = acme_grid
     at = open_page(RESULTS, questionnaire=grid.id, assessment=assessment.public_id, lang="es")
     assert not at.exception
     state = at.session_state[STATE_KEY]
@@ -73,8 +55,8 @@ def test_the_apps_report_of_a_stored_assessment_shows_its_date_and_review(stored
     _assert_stored_dates(text)
 
 
-def test_the_clis_report_of_a_stored_assessment_shows_its_date_and_review(stored, tmp_path):
-    store, assessment, _ = stored
+def test_the_clis_report_of_a_stored_assessment_shows_its_date_and_review(acme_grid, tmp_path):
+    store, _, assessment, _ = acme_grid
     [answers] = store.answers(assessment).values()
     path = tmp_path / "acme-grid.yaml"
     path.write_text(dump_answers(answers), encoding="utf-8")
