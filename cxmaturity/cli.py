@@ -1,4 +1,4 @@
-"""Command line: ``python -m cxmaturity validate | score | report | schema`` and the
+"""Command line: ``python -m cxmaturity validate | score | report | export | schema`` and
 account verbs ``users | orgs | assessments`` (:mod:`cxmaturity.cli_accounts`).
 
 Exit status: 0 success, 1 invalid input (every problem on stderr as
@@ -9,11 +9,12 @@ Exit status: 0 success, 1 invalid input (every problem on stderr as
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .cli_accounts import CommandError, add_verbs, run
 from .config import BUNDLED_KPIS, catalog_dir, load_settings
@@ -56,18 +57,44 @@ def _parser() -> argparse.ArgumentParser:
     score_cmd.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
     score_cmd.add_argument("--json", action="store_true", help="machine-readable output")
     score_cmd.add_argument("--lang", metavar="CODE", help="language of the output")
-    report = verbs.add_parser("report", help="write the gap-and-initiatives PDF")
-    report.add_argument("answers", nargs="+", type=Path, metavar="ANSWERS")
-    report.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf")
-    report.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
-    report.add_argument("--lang", metavar="CODE", help="language of the report")
-    report.add_argument("--plan", type=Path, metavar="FILE", help="the team's initiatives plan")
-    report.add_argument(
-        "--branding", type=Path, metavar="FILE", help="firm, logo and colour (branding.yaml)"
+    _output_verb(verbs, "report", "write the gap-and-initiatives PDF", "OUT.pdf")
+    _output_verb(
+        verbs, "export", "write the same content as a deck or a workbook", "OUT.pptx|OUT.xlsx"
     )
     verbs.add_parser("schema", help="print the JSON Schema of the questionnaire format")
     add_verbs(verbs)
     return parser
+
+
+def _output_verb(verbs: Any, name: str, help_text: str, output: str) -> None:
+    """``report`` and ``export``: from answers files, or from stored organisations."""
+    verb = verbs.add_parser(name, help=help_text)
+    verb.add_argument("answers", nargs="*", type=Path, metavar="ANSWERS")
+    verb.add_argument("-o", "--output", required=True, type=Path, metavar=output)
+    verb.add_argument("--catalog", action="append", type=Path, default=[], metavar="DIR")
+    verb.add_argument("--lang", metavar="CODE", help="language of the output")
+    verb.add_argument("--plan", type=Path, metavar="FILE", help="the team's initiatives plan")
+    verb.add_argument(
+        "--branding", type=Path, metavar="FILE", help="firm, logo and colour (branding.yaml)"
+    )
+    verb.add_argument(
+        "--organization",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a stored organization's id (orgs list --json): its latest round, instead of "
+        "answers files; repeat it for several (-o is then a folder)",
+    )
+    verb.add_argument("--user", metavar="EMAIL", help="whose rights apply (with --organization)")
+    verb.add_argument(
+        "--benchmark",
+        action="store_true",
+        help="add the private benchmark (with --organization; at least 5 other organizations)",
+    )
+    if name == "export":
+        verb.add_argument(
+            "--format", choices=("pptx", "xlsx"), help="with several organizations (-o a folder)"
+        )
 
 
 def main(
@@ -82,7 +109,9 @@ def main(
             return _validate(args.paths, args.catalog, out, err)
         if args.verb == "score":
             return _score(args, out)
-        if args.verb == "report":
+        if args.verb in ("report", "export"):
+            if args.organization:
+                return _stored(args, out)
             return _report(args, out)
         if args.verb in ("users", "orgs", "assessments"):
             return run(args, out)
@@ -209,6 +238,23 @@ def _score(args: argparse.Namespace, out: TextIO) -> int:
 # -------------------------------------------------------------------------- report
 
 
+def _kind(args: argparse.Namespace, output: Path) -> str:
+    """The output's format: ``report`` writes a PDF; ``export`` a deck or a workbook,
+    chosen by the output's extension (or ``--format`` for a folder)."""
+    if args.verb == "report":
+        if output.suffix.lower() != ".pdf" and not output.is_dir():
+            raise UsageError(f"-o {output}: the report is a .pdf file")
+        return "pdf"
+    if output.is_dir():
+        if args.format is None:
+            raise UsageError(f"-o {output} is a folder: give --format pptx or xlsx")
+        return str(args.format)
+    kind = output.suffix.lower().lstrip(".")
+    if kind not in ("pptx", "xlsx"):
+        raise UsageError(f"-o {output}: export writes a .pptx or an .xlsx file")
+    return kind
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from .branding import load_branding  # the PDF stack loads only for this verb
     from .services.reports import answers_report
@@ -216,6 +262,11 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     output: Path = args.output
     if output.is_dir() or not output.parent.is_dir():
         raise UsageError(f"-o {output}: not a file in an existing folder")
+    if not args.answers:
+        raise UsageError("give answers files, or --organization ID with --user EMAIL")
+    if args.user or args.benchmark:
+        raise UsageError("--user and --benchmark go with --organization (stored organizations)")
+    kind = _kind(args, output)
     catalog = _catalog(args.catalog)
     teams = load_teams(args.answers, catalog)
     _check_lang(args.lang, teams)
@@ -229,9 +280,63 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--branding {args.branding}: no such file")
     branding = load_branding(args.branding or load_settings().branding_path)
     lang = args.lang or teams[0][0].default_language
-    pdf = answers_report(
-        teams, lang, plan_items=plan_items, branding=branding, catalogue=catalog.kpis
+    body = answers_report(
+        teams, lang, plan_items=plan_items, branding=branding, catalogue=catalog.kpis, kind=kind
     )
-    write_atomic(output, pdf)
-    out.write(f"{output}: {len(teams)} questionnaire(s), report in {lang}\n")
+    write_atomic(output, body)
+    out.write(f"{output}: {len(teams)} questionnaire(s), {_NAMES[kind]} in {lang}\n")
     return OK
+
+
+_NAMES = {"pdf": "report", "pptx": "deck", "xlsx": "workbook"}
+
+
+def _stored(args: argparse.Namespace, out: TextIO) -> int:
+    """The latest round of each stored organisation named by its id, as the account
+    ``--user`` may see it (the server's branding and stored plan). Every organisation is
+    checked before anything is written: one refused means nothing is written."""
+    from .cli_accounts import actor_for, open_services
+    from .services.access import NotFoundOrNotYours
+
+    if args.answers or args.plan or args.branding or args.catalog:
+        raise UsageError("--organization reads stored answers: no ANSWERS, --plan, --branding "
+                         "or --catalog")  # fmt: skip
+    if not args.user:
+        raise UsageError("--organization needs --user EMAIL (whose rights apply)")
+    output: Path = args.output
+    several = len(args.organization) > 1
+    if several and not output.is_dir():
+        raise UsageError(f"-o {output}: with several organizations, an existing folder")
+    if not several and (output.is_dir() or not output.parent.is_dir()):
+        raise UsageError(f"-o {output}: not a file in an existing folder")
+    kind = _kind(args, output)
+    services = open_services()
+    actor = actor_for(services, args.user)
+    rounds = []
+    for public_id in dict.fromkeys(args.organization):
+        try:
+            organization = services.organizations.get(actor, public_id)
+            latest = services.reports.latest_round(actor, public_id)
+        except NotFoundOrNotYours:
+            raise CommandError(f"--organization {public_id}: not found or not yours") from None
+        if latest is None:
+            raise CommandError(f"--organization {public_id}: {organization.name} has no "
+                               "assessment yet")  # fmt: skip
+        rounds.append((organization, latest))
+    for organization, latest in rounds:
+        lang = args.lang or latest.language
+        body = services.reports.round_report(actor, latest, organization.name, lang, kind=kind,
+                                             with_benchmark=args.benchmark)  # fmt: skip
+        target = output / _file_name(organization.name, latest.assessed_on, kind) if several \
+            else output  # fmt: skip
+        write_atomic(target, body)
+        out.write(f"{target}: {organization.name}, {latest.assessed_on.isoformat()}, "
+                  f"{_NAMES[kind]} in {lang}\n")  # fmt: skip
+    return OK
+
+
+def _file_name(name: str, day: dt.date, kind: str) -> str:
+    """A safe file name for an organisation's output: ``acme-telecom-2026-06-01.pdf``."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.casefold()).strip("-")
+    slug = "-".join(part for part in slug.split("-") if part)[:60] or "organization"
+    return f"{slug}-{day.isoformat()}.{kind}"

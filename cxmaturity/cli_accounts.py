@@ -68,7 +68,7 @@ def run(args: argparse.Namespace, out: TextIO, stdin: TextIO | None = None) -> i
     return 0
 
 
-def _services() -> Any:
+def open_services() -> Any:
     from .config import load_settings
     from .services import Services
 
@@ -86,7 +86,7 @@ def _password(stdin: TextIO) -> str:
 
 
 def _users(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
-    accounts = _services().accounts
+    accounts = open_services().accounts
     who = "command line"
     if args.action == "add":
         account = accounts.add(args.email, _password(stdin), args.role, args.name, actor=who)
@@ -110,7 +110,7 @@ def _users(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
         out.write(f"{account.email}: disabled\n")
 
 
-def _actor(services: Any, email: str) -> Any:
+def actor_for(services: Any, email: str) -> Any:
     from .services.access import Actor
 
     account = services.accounts.with_email(email)
@@ -122,16 +122,16 @@ def _actor(services: Any, email: str) -> Any:
 
 
 def _orgs(args: argparse.Namespace, out: TextIO, _stdin: TextIO) -> None:
-    services = _services()
+    services = open_services()
     if args.action == "list":
-        visible = services.organizations.visible(_actor(services, args.user))
+        visible = services.organizations.visible(actor_for(services, args.user))
         if args.json:
             rows = [{"name": o.name, "access": access, "id": o.public_id} for o, access in visible]
             out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         else:
             out.writelines(f"{o.name}\t{access}\n" for o, access in visible)
         return
-    owner = _actor(services, args.owner)
+    owner = actor_for(services, args.owner)
     name = clean_name(args.organization)
     shared = [o for o, access in services.organizations.visible(owner)
               if o.name == name and access in ("owner", "admin")]  # fmt: skip
@@ -149,8 +149,8 @@ def _assessments(args: argparse.Namespace, out: TextIO, _stdin: TextIO) -> None:
     for folder in args.catalog:
         if not folder.is_dir():
             raise CommandError(f"--catalog {folder}: not a folder")
-    services = _services()
-    owner = _actor(services, args.owner)
+    services = open_services()
+    owner = actor_for(services, args.owner)
     catalog = Catalog.lazy([catalog_dir(), *args.catalog], BUNDLED_KPIS)
     documents, problems = [], []
     for path in args.answers:

@@ -29,6 +29,13 @@ class Organization:
     id: int
     name: str
     public_id: str = ""  # the id in links (random, 128 bits)
+    sector: str = ""  # optional: the portfolio's filter and the benchmark's peer group
+    size: str = ""  # optional: one of SIZES ("" unknown)
+
+
+# An organisation's size, in people employed (the portfolio's filter).
+SIZES = ("1-49", "50-249", "250-999", "1000+")
+MAX_SECTOR = 100
 
 
 @dataclass(frozen=True)

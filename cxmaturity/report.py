@@ -21,6 +21,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.outline import OutlineSection
 
 from . import pdf_charts
+from .benchmark import Benchmark
 from .branding import Branding
 from .compare import ARROWS, Change, GridComparison, compare_grids
 from .i18n import (
@@ -47,6 +48,7 @@ from .model import (
     as_quiz,
 )
 from .narrative import grid_story, quiz_story
+from .outcomes import Outcome, outcomes
 from .planning import (
     Gap,
     Plan,
@@ -68,6 +70,16 @@ from .scoring import (
     grid_pair,
     quiz_pair,
     score,
+)
+from .sections import (
+    benchmark_headings,
+    benchmark_intro,
+    benchmark_rows,
+    benchmark_sentence,
+    capability_benchmark_rows,
+    outcome_groups,
+    outcome_headings,
+    outcome_summary,
 )
 from .team import DISCUSS_SPREAD, Split, counts_line, disagreements, splits
 
@@ -125,6 +137,13 @@ class ReportData:
     participation: Participation | None = None  # results agreed in a workshop
     kpis: tuple[KpiReading, ...] = ()  # the round's KPI values (and the previous round's)
     catalogue: KpiCatalogue | None = None  # names the KPIs the initiatives point to
+    # A re-evaluation: questionnaire id -> the previous round's plan (what it committed to).
+    previous_plans: dict[str, tuple[PlanItem, ...]] = field(default_factory=dict)
+    # The private benchmark, when asked for and shown: questionnaire id -> standing.
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
+    # Every earlier round of the organisation: (questionnaire id, date, result), oldest
+    # first (the workbook's history sheet; empty for answers never stored).
+    history: tuple[tuple[str, dt.date, Result], ...] = ()
 
     @property
     def grids(self) -> list[tuple[Grid, GridResult]]:
@@ -135,6 +154,18 @@ class ReportData:
     def quizzes(self) -> list[tuple[Quiz, QuizResult]]:
         pairs = (quiz_pair(s.questionnaire, s.result) for s in self.sections)
         return [p for p in pairs if p is not None]
+
+    def outcomes(self) -> list[tuple[Grid, tuple[Outcome, ...]]]:
+        """Per re-evaluated grid whose previous round had a plan: what became of that
+        plan's initiatives next to the change in each capability's level."""
+        found = []
+        for grid, result in self.grids:
+            earlier = self.previous.get(grid.id)
+            last_plan = self.previous_plans.get(grid.id)
+            before = as_grid_result(earlier[1]) if earlier is not None else None
+            if before is not None and last_plan:
+                found.append((grid, outcomes(grid, before, result, last_plan, self.plan)))
+        return found
 
 
 def report_data(
@@ -150,6 +181,9 @@ def report_data(
     participation: Participation | None = None,
     kpis: Sequence[KpiReading] = (),
     catalogue: KpiCatalogue | None = None,
+    previous_plans: dict[str, tuple[PlanItem, ...]] | None = None,
+    benchmarks: dict[str, Benchmark] | None = None,
+    history: Sequence[tuple[str, dt.date, Result]] = (),
 ) -> ReportData:
     """Score each team and gather the report's facts.
 
@@ -172,6 +206,9 @@ def report_data(
         participation=participation,
         kpis=tuple(kpis),
         catalogue=catalogue,
+        previous_plans=previous_plans or {},
+        benchmarks=benchmarks or {},
+        history=tuple(history),
     )
 
 
@@ -181,7 +218,9 @@ def build_report(data: ReportData) -> bytes:
     _cover(pdf, data)
     _summary(pdf, data)
     _comparison(pdf, data)
+    _outcome_section(pdf, data)
     _kpi_section(pdf, data)
+    _benchmark_section(pdf, data)
     _participation(pdf, data)
     for grid, result in data.grids:
         gaps = plan(grid, result)
@@ -508,6 +547,46 @@ def _comparison(pdf: _Pdf, data: ReportData) -> None:
         elif quiz is not None and new_quiz is not None:
             change = Change("points", quiz[1].points, new_quiz.points)
             pdf.para(f"{t('compare_points', lang)}: {_change_text(change, lang)}", size=10)
+
+
+def _outcome_section(pdf: _Pdf, data: ReportData) -> None:
+    """Initiatives and results: last round's initiatives, by what became of them, next
+    to the change in their capability's level (facts side by side, no causal claim)."""
+    lang = data.lang
+    for grid, found in data.outcomes():
+        pdf.ln(3)
+        pdf.heading(t("outcome_title", lang), size=12)
+        pdf.para(t("outcome_intro", lang), size=9, muted=True)
+        pdf.para(outcome_summary(found, lang), size=10)
+        for _, title, rows in outcome_groups(grid, found, lang):
+            pdf.ln(1.5)
+            pdf.heading(title, size=10.5)
+            if rows:
+                _table(pdf, outcome_headings(lang), rows, widths=(46, 92, 36), numeric={2})
+            else:
+                pdf.para(t("outcome_none", lang), size=9, muted=True)
+
+
+def _benchmark_section(pdf: _Pdf, data: ReportData) -> None:
+    """The private benchmark (when asked for): the levels against the other
+    organisations compared, never naming them."""
+    lang = data.lang
+    for grid, _ in data.grids:
+        bench = data.benchmarks.get(grid.id)
+        if bench is None:
+            continue
+        pdf.add_page()
+        pdf.heading(t("bench_title", lang), size=14)
+        pdf.para(benchmark_intro(bench, lang), size=9, muted=True)
+        pdf.para(benchmark_sentence(bench, lang), size=10.5, bold=True)
+        pdf.ln(1.5)
+        widths = (64, 24, 24, 34, 28)
+        headings = benchmark_headings(lang, "category")
+        _table(pdf, headings, benchmark_rows(grid, bench, lang), widths, numeric={1, 2, 3, 4})
+        pdf.ln(3)
+        headings = benchmark_headings(lang, "capability")
+        rows = capability_benchmark_rows(grid, bench, lang)
+        _table(pdf, headings, rows, widths, numeric={1, 2, 3, 4})
 
 
 def _kpi_section(pdf: _Pdf, data: ReportData) -> None:

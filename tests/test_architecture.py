@@ -19,7 +19,8 @@ from .conftest import ROOT
 PACKAGE = ROOT / "cxmaturity"
 ENGINE = {
     "model", "scoring", "planning", "team", "compare", "charts", "report", "textout", "metrics", "pdf_charts", "palette", "guide", "narrative",
-    "i18n", "branding", "loader", "exchange", "fileio", "errors", "records",
+    "i18n", "branding", "loader", "exchange", "fileio", "errors", "records", "benchmark",
+    "outcomes", "portfolio", "sections", "slides", "workbook",
 }  # fmt: skip
 # isinstance(x, Quiz | Grid | QuizResult | GridResult) is the engine's dispatch: here only.
 DISPATCH = {"cxmaturity/model.py", "cxmaturity/scoring.py"}
@@ -308,12 +309,13 @@ def _service_classes() -> dict[str, type]:
     from cxmaturity.services.branding import BrandingService
     from cxmaturity.services.history import History
     from cxmaturity.services.organizations import Organizations
+    from cxmaturity.services.portfolio import Portfolio
     from cxmaturity.services.reports import Reports
     from cxmaturity.services.workshops import Workshops
 
     classes = {"accounts": Accounts, "answers": AnswerService, "assessments": Assessments,
                "branding": BrandingService, "history": History, "organizations": Organizations,
-               "reports": Reports, "workshops": Workshops}  # fmt: skip
+               "reports": Reports, "workshops": Workshops, "portfolio": Portfolio}  # fmt: skip
     fields = set(Services.__dataclass_fields__) - {"settings", "database", "catalogs"}
     assert set(classes) == fields, "a new service: say how its calls are checked"
     return classes

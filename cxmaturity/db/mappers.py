@@ -29,7 +29,7 @@ from .tables import (
 
 
 def to_organization(row: OrganizationRow) -> Organization:
-    return Organization(row.id, row.name, row.public_id)
+    return Organization(row.id, row.name, row.public_id, row.sector, row.size)
 
 
 def to_assessment(row: AssessmentRow) -> Assessment:

@@ -338,6 +338,59 @@ class Repository(AccountQueries):
         grouped = by_assessment(rows)
         return [(a, documents(a, organization.name, grouped.get(a.id, []))) for a in assessments]
 
+    def assessments_of_many(self, organization_ids: Sequence[int]) -> list[Assessment]:
+        """The assessments of record of these organisations (one query), by organisation,
+        then oldest first."""
+        if not organization_ids:
+            return []
+        live = select(WorkshopAssessmentRow.assessment_id)
+        rows = self.session.scalars(
+            select(AssessmentRow)
+            .where(AssessmentRow.organization_id.in_(list(organization_ids)))
+            .where(AssessmentRow.id.not_in(live))
+            .order_by(AssessmentRow.organization_id, AssessmentRow.assessed_on, AssessmentRow.id)
+        )
+        return [to_assessment(r) for r in rows]
+
+    def answers_of_many(
+        self, assessments: Sequence[Assessment], names: Mapping[int, str]
+    ) -> dict[int, dict[str, Answers]]:
+        """Each assessment's answers by respondent (one query; ``names``: organisation
+        id -> name, written into the answers documents)."""
+        if not assessments:
+            return {}
+        rows = self._answer_rows(
+            answer_select(ResponseRow)
+            .where(ResponseRow.assessment_id.in_([a.id for a in assessments]))
+            .order_by(ResponseRow.assessment_id, ResponseRow.respondent, ResponseRow.id)
+        )
+        grouped = by_assessment(rows)
+        return {
+            a.id: documents(a, names.get(a.organization_id), grouped.get(a.id, []))
+            for a in assessments
+        }
+
+    def plans_of_many(self, assessment_ids: Sequence[int]) -> dict[int, list[PlanItem]]:
+        """Each assessment's plan in order (one query); an assessment without one is absent."""
+        if not assessment_ids:
+            return {}
+        rows = self.session.scalars(
+            select(PlanItemRow)
+            .where(PlanItemRow.assessment_id.in_(list(assessment_ids)))
+            .order_by(PlanItemRow.assessment_id, PlanItemRow.position, PlanItemRow.id)
+        )
+        found: dict[int, list[PlanItem]] = {}
+        for row in rows:
+            found.setdefault(row.assessment_id, []).append(to_plan_item(row))
+        return found
+
+    def set_profile(self, organization_id: int, sector: str, size: str) -> None:
+        """An organisation's sector and size."""
+        row = self.session.get(OrganizationRow, organization_id)
+        if row is None:
+            raise KeyError(organization_id)
+        row.sector, row.size = sector, size
+
     def history_version(self, organization_id: int) -> tuple[Any, ...]:
         """Changes whenever an assessment or answer of the organisation changes (cheap)."""
         assessments = self.session.execute(

@@ -49,6 +49,8 @@ class OrganizationRow(Base):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     # The account that created it (none before accounts): (created_by, name) is unique.
     created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sector: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    size: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     __table_args__ = (Index("ix_organizations_creator_name", "created_by", "name", unique=True),)
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported on use: ``python -m cxmaturity report`` needs no d
     from .catalog import CatalogSource
     from .history import History
     from .organizations import Organizations
+    from .portfolio import Portfolio
     from .reports import Reports
     from .workshops import Workshops
 
@@ -38,6 +39,7 @@ class Services:
     branding: BrandingService
     accounts: Accounts
     organizations: Organizations
+    portfolio: Portfolio
 
     @classmethod
     def open(
@@ -55,6 +57,7 @@ class Services:
         from .catalog import CatalogSource
         from .history import History
         from .organizations import Organizations
+        from .portfolio import Portfolio
         from .reports import Reports
         from .workshops import Workshops
 
@@ -64,6 +67,7 @@ class Services:
         workshops = Workshops(database, catalogs.current)
         organizations = Organizations(database)
         branding = BrandingService(settings.branding_path, organizations.record)
+        portfolio = Portfolio(organizations, catalogs.current)
         return cls(
             settings=settings,
             database=database,
@@ -72,10 +76,11 @@ class Services:
             assessments=assessments,
             workshops=workshops,
             history=History(assessments, catalogs.current),
-            reports=Reports(assessments, workshops, branding),
+            reports=Reports(assessments, workshops, branding, portfolio),
             branding=branding,
             accounts=Accounts(database, settings.session_hours),
             organizations=organizations,
+            portfolio=portfolio,
         )
 
     def catalog(self) -> Catalog:

@@ -21,7 +21,9 @@ from ..records import (
     ACCESS_LEVELS,
     ADMIN,
     ANONYMOUS,
+    MAX_SECTOR,
     OWNER,
+    SIZES,
     Account,
     Assessment,
     AuditEntry,
@@ -117,6 +119,24 @@ class Organizations:
             require(uow.repo, actor, found.id if found else None, action)
             assert found is not None
             return found
+
+    def set_profile(
+        self, actor: Actor, organization: Organization, sector: str, size: str
+    ) -> Organization:
+        """Change the organisation's sector (free text, trimmed) and size (one of
+        :data:`SIZES` or empty); editors, owners and admins."""
+        clean = clean_name(sector)[:MAX_SECTOR]
+        if size and size not in SIZES:
+            raise ValueError(f"size {size!r}: one of {', '.join(SIZES)}")
+        with self.database.unit(write=True) as uow:
+            require(uow.repo, actor, organization.id, Action.WRITE)
+            uow.repo.set_profile(organization.id, clean, size)
+            uow.repo.audit(actor.name, "organization.profile", organization_label(organization),
+                           f"sector={clean} size={size}")  # fmt: skip
+            found = uow.repo.organization(organization.id)
+            uow.commit()
+        assert found is not None
+        return found
 
     # ------------------------------------------------------------------ sharing
 

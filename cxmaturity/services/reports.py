@@ -15,17 +15,27 @@ from typing import TYPE_CHECKING
 
 from ..branding import Branding
 from ..metrics import KpiReading, readings
-from ..model import Answers, KpiCatalogue, Questionnaire, grids
+from ..model import Answers, KpiCatalogue, Questionnaire, as_grid, grids
 from ..planning import PlanItem
 from ..records import Assessment, Workshop
-from ..scoring import Result, score
-from .access import Action, Actor, require_assessment
+from ..scoring import Result, as_grid_result, score
+from .access import Action, Actor, require, require_assessment
 
 if TYPE_CHECKING:  # the PDF stack and the database load only when used (a fast CLI)
-    from ..report import Participation
+    from ..benchmark import Benchmark
+    from ..report import Participation, ReportData
     from .assessments import Assessments
     from .branding import BrandingService
+    from .portfolio import Portfolio
     from .workshops import Workshops
+
+# The formats of a round's results: the report (PDF), the deck and the workbook.
+FORMATS = ("pdf", "pptx", "xlsx")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 Team = Sequence[tuple[Questionnaire, Sequence[Answers]]]
 Team_ = dict[str, Answers]  # one assessment's answers by respondent
@@ -40,6 +50,23 @@ class ReportPart:
     answers: tuple[Answers, ...] = ()
 
 
+def render(data: ReportData, kind: str = "pdf") -> bytes:
+    """The round's results as a PDF report, a PowerPoint deck or an Excel workbook."""
+    if kind == "pptx":
+        from ..slides import build_deck
+
+        return build_deck(data)
+    if kind == "xlsx":
+        from ..workbook import build_workbook
+
+        return build_workbook(data)
+    if kind != "pdf":
+        raise ValueError(f"format {kind!r}: one of {', '.join(FORMATS)}")
+    from ..report import build_report
+
+    return build_report(data)
+
+
 def answers_report(
     teams: Team,
     lang: str,
@@ -52,11 +79,15 @@ def answers_report(
     participation: Participation | None = None,
     kpis: Sequence[KpiReading] = (),
     catalogue: KpiCatalogue | None = None,
+    kind: str = "pdf",
+    previous_plans: dict[str, tuple[PlanItem, ...]] | None = None,
+    benchmarks: dict[str, Benchmark] | None = None,
+    history: Sequence[tuple[str, dt.date, Result]] = (),
 ) -> bytes:
-    """The PDF of these teams' answers. Without ``organization`` or ``assessed_on`` they
-    come from the answers (the first organisation named, the latest date), else empty
-    and today."""
-    from ..report import build_report, report_data
+    """The report (``kind``: pdf, pptx, xlsx) of these teams' answers. Without
+    ``organization`` or ``assessed_on`` they come from the answers (the first
+    organisation named, the latest date), else empty and today."""
+    from ..report import report_data
 
     data = report_data(
         teams,
@@ -69,17 +100,25 @@ def answers_report(
         participation=participation,
         kpis=kpis,
         catalogue=catalogue,
+        previous_plans=previous_plans,
+        benchmarks=benchmarks,
+        history=history,
     )
-    return build_report(data)
+    return render(data, kind)
 
 
 class Reports:
     def __init__(
-        self, assessments: Assessments, workshops: Workshops, branding: BrandingService
+        self,
+        assessments: Assessments,
+        workshops: Workshops,
+        branding: BrandingService,
+        portfolio: Portfolio | None = None,
     ) -> None:
         self.assessments = assessments
         self.workshops = workshops
         self.branding = branding
+        self.portfolio = portfolio
 
     def report(
         self,
@@ -89,10 +128,14 @@ class Reports:
         *,
         organization: str | None = None,
         plan_items: Sequence[PlanItem] | None = None,
+        kind: str = "pdf",
+        with_benchmark: bool = False,
     ) -> bytes:
-        """The report of one round: each part's stored assessment (or given answers),
-        the previous round of a re-evaluation, and a workshop's participation. A stored
-        assessment the actor may not read is refused (:class:`NotFoundOrNotYours`)."""
+        """The report (``kind``: pdf, pptx, xlsx) of one round: each part's stored
+        assessment (or given answers), the previous round of a re-evaluation and its
+        plan, the organisation's earlier rounds, a workshop's participation and (asked
+        for, and with enough peers) the private benchmark. A stored assessment the
+        actor may not read is refused (:class:`NotFoundOrNotYours`)."""
         teams: list[tuple[Questionnaire, Sequence[Answers]]] = []
         stored: list[Assessment] = []
         for part in parts:
@@ -104,6 +147,7 @@ class Reports:
                 teams.append((part.questionnaire, part.answers))
         questionnaires = {q.id: q for q, _ in teams}
         catalogue = self.assessments.kpi_catalogue()
+        previous = self._previous(stored, questionnaires)
         return answers_report(
             teams,
             lang,
@@ -111,15 +155,28 @@ class Reports:
             assessed_on=max((a.assessed_on for a in stored), default=None),
             plan_items=plan_items,
             branding=self.branding.usable(),
-            previous=self._previous(stored, questionnaires),
+            previous={q: (day, result) for q, (day, result, _) in previous.items()},
             participation=self._participation(stored),
             kpis=self._kpis(stored, catalogue),
             catalogue=catalogue,
+            kind=kind,
+            previous_plans={q: plan for q, (_, _, plan) in previous.items() if plan},
+            benchmarks=self._benchmarks(actor, stored, teams) if with_benchmark else None,
+            history=self._history(stored, questionnaires),
         )
 
-    def round_report(self, actor: Actor, chosen: Assessment, organization: str, lang: str) -> bytes:
-        """The report of a whole round, made again later: every assessment of the
-        organisation stored on the chosen one's date (the latest per questionnaire),
+    def round_report(
+        self,
+        actor: Actor,
+        chosen: Assessment,
+        organization: str,
+        lang: str,
+        *,
+        kind: str = "pdf",
+        with_benchmark: bool = False,
+    ) -> bytes:
+        """The report (``kind``) of a whole round, made again later: every assessment of
+        the organisation stored on the chosen one's date (the latest per questionnaire),
         with the grid's stored plan, for someone who may read the organisation."""
         catalog = self.workshops.catalog()
         with self.assessments.database.unit() as uow:
@@ -136,7 +193,17 @@ class Reports:
             parts.append(ReportPart(questionnaire, assessment.public_id))
             if grids([questionnaire]) and plans[assessment.id]:
                 plan = plans[assessment.id]
-        return self.report(actor, parts, lang, organization=organization, plan_items=plan)
+        return self.report(actor, parts, lang, organization=organization, plan_items=plan,
+                           kind=kind, with_benchmark=with_benchmark)  # fmt: skip
+
+    def latest_round(self, actor: Actor, organization_public_id: str) -> Assessment | None:
+        """The organisation's latest assessment of record (its round is the latest),
+        for someone who may read it; None when it has none."""
+        with self.assessments.database.unit() as uow:
+            found = uow.repo.organization_with_public_id(organization_public_id)
+            require(uow.repo, actor, found.id if found else None, Action.READ)
+            assert found is not None
+            return next(iter(reversed(uow.repo.assessments_of(found.id))), None)
 
     def _stored(self, actor: Actor, public_id: str | None) -> tuple[Assessment | None, Team_]:
         """A stored assessment and its answers, if the actor may read it."""
@@ -167,9 +234,10 @@ class Reports:
 
     def _previous(
         self, stored: list[Assessment], questionnaires: dict[str, Questionnaire]
-    ) -> dict[str, tuple[dt.date, Result]]:
-        """For a re-evaluation, the previous round's date and result per questionnaire."""
-        found: dict[str, tuple[dt.date, Result]] = {}
+    ) -> dict[str, tuple[dt.date, Result, tuple[PlanItem, ...]]]:
+        """For a re-evaluation, the previous round's date, result and plan per
+        questionnaire."""
+        found: dict[str, tuple[dt.date, Result, tuple[PlanItem, ...]]] = {}
         for assessment in stored:
             if assessment.previous_id is None:
                 continue
@@ -177,7 +245,53 @@ class Reports:
             team = list(self.assessments.answers(earlier).values()) if earlier else []
             if earlier is not None and team:
                 questionnaire = questionnaires[assessment.questionnaire_id]
-                found[questionnaire.id] = (earlier.assessed_on, score(questionnaire, team))
+                plan = tuple(self.assessments.plan(earlier))
+                found[questionnaire.id] = (
+                    earlier.assessed_on, score(questionnaire, team), plan)  # fmt: skip
+        return found
+
+    def _history(
+        self, stored: list[Assessment], questionnaires: dict[str, Questionnaire]
+    ) -> list[tuple[str, dt.date, Result]]:
+        """Every round of record of the stored assessments' organisation, up to this
+        one, of the questionnaires reported (the workbook's history sheet)."""
+        if not stored:
+            return []
+        newest = max(a.assessed_on for a in stored)
+        organization = self.assessments.organization(stored[0].organization_id)
+        if organization is None:
+            return []
+        rounds = []
+        for assessment, team in self.assessments.history(organization):
+            questionnaire = questionnaires.get(assessment.questionnaire_id)
+            if questionnaire is not None and team and assessment.assessed_on <= newest:
+                result = score(questionnaire, list(team.values()))
+                rounds.append((questionnaire.id, assessment.assessed_on, result))
+        return rounds
+
+    def _benchmarks(
+        self, actor: Actor, stored: list[Assessment], teams: Team
+    ) -> dict[str, Benchmark]:
+        """Each stored grid's private benchmark (by sector when the organisation has one
+        and enough peers share it, else against every organisation the actor may see)."""
+        if self.portfolio is None or not stored:
+            return {}
+        organization = self.assessments.organization(stored[0].organization_id)
+        if organization is None:
+            return {}
+        found: dict[str, Benchmark] = {}
+        for questionnaire, team in teams:
+            grid = as_grid(questionnaire)
+            result = as_grid_result(score(questionnaire, team)) if grid is not None else None
+            if grid is None or result is None:
+                continue
+            bench = None
+            if organization.sector:
+                bench = self.portfolio.benchmark(actor, organization, grid, result,
+                                                 by_sector=True)  # fmt: skip
+            bench = bench or self.portfolio.benchmark(actor, organization, grid, result)
+            if bench is not None:
+                found[grid.id] = bench
         return found
 
     def _kpis(self, stored: list[Assessment], catalogue: KpiCatalogue | None) -> list[KpiReading]:

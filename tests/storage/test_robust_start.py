@@ -29,7 +29,7 @@ def _open_together(url: str, count: int = 10) -> None:
         for _ in range(count)
     ]  # fmt: skip
     outcomes = [(p.wait(timeout=120), *p.communicate()) for p in processes]
-    assert [(code, out.strip()) for code, out, _ in outcomes] == [(0, "0011")] * count, [
+    assert [(code, out.strip()) for code, out, _ in outcomes] == [(0, "0012")] * count, [
         err for _, _, err in outcomes if err
     ]
 

@@ -36,14 +36,14 @@ def store(db_url: str) -> Assessments:
 def test_upgrade_head_from_an_empty_database(db_url):
     engine = create_engine(db_url)
     upgrade(engine)
-    assert current(engine) == "0011"
+    assert current(engine) == "0012"
     tables = set(inspect(engine).get_table_names())
     assert {"organizations", "assessments", "responses", "plan_items", "kpis"} <= tables
     # A team is read in (respondent, first stored) order straight from an index.
     indexes = {i["name"]: i["column_names"] for i in inspect(engine).get_indexes("responses")}
     assert indexes["ix_responses_read_order"] == ["assessment_id", "respondent", "id"]
     upgrade(engine)  # again: nothing to do, nothing lost
-    assert current(engine) == "0011"
+    assert current(engine) == "0012"
 
 
 def test_upgrade_from_the_first_revision_keeps_the_data(db_url):
