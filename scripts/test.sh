@@ -8,7 +8,8 @@ source scripts/python-env.sh
 "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 
 # System packages the tests need: Debian's Chromium (browser tests), poppler-utils
-# (pdftotext, pdffonts, pdfimages read the PDF report back), PostgreSQL and nginx. Installed when missing;
+# (pdftotext, pdffonts, pdfimages read the PDF report back), PostgreSQL, nginx and
+# LibreOffice Impress (renders the exported deck). Installed when missing;
 # where that is not possible those tests skip locally, but under CI=true the install
 # must succeed, because those tests must run there.
 need=()
@@ -20,6 +21,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/
 # nginx: the test of two app processes behind the shipped proxy configuration (TLS).
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# LibreOffice (Impress, headless): the export tests render the PowerPoint deck to images.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress)
 if [ "${#need[@]}" -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

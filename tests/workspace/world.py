@@ -1,0 +1,70 @@
+"""Organisations with rounds, for the consultant's workspace tests: a grid answered
+with every capability at one level makes every mean that level, so the expected
+figures can be worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from cxmaturity.config import load_settings
+from cxmaturity.model import Answers, Grid, Rating
+from cxmaturity.planning import PlanItem
+from cxmaturity.records import Account, Organization
+from cxmaturity.services import Services
+from cxmaturity.services.access import Actor
+
+PASSWORD = "correct horse battery"
+
+
+def flat(grid: Grid, current: int, ideal: int, *, who: str = "A",
+         day: dt.date | None = None, org: str | None = None) -> Answers:  # fmt: skip
+    """Every capability rated ``current`` today and ``ideal`` as the ideal."""
+    return Answers(
+        questionnaire=grid.id,
+        organization=org,
+        respondent=who,
+        date=day,
+        answers={c.id: Rating(current=current, ideal=ideal) for _, c in grid.capabilities()},
+    )
+
+
+def open_services() -> Services:
+    return Services.open(load_settings())
+
+
+def account(services: Services, email: str, role: str = "consultant") -> Actor:
+    found: Account | None = services.accounts.with_email(email)
+    if found is None:
+        found = services.accounts.add(email, PASSWORD, role, actor="test")
+    return Actor(found)
+
+
+def organization(
+    services: Services,
+    actor: Actor,
+    name: str,
+    grid: Grid,
+    rounds: Sequence[tuple[dt.date, int, int]],
+    *,
+    sector: str = "",
+    size: str = "",
+    plans: Sequence[Sequence[PlanItem]] = (),
+) -> Organization:
+    """An organisation of ``actor`` with one grid round per (date, current, ideal): the
+    first imported, each next one a re-evaluation of the one before (previous round's
+    plan carried over); ``plans[i]`` replaces round i's plan."""
+    created = services.organizations.create(actor, name)
+    if sector or size:
+        created = services.organizations.set_profile(actor, created, sector, size)
+    previous = None
+    for i, (day, current, ideal) in enumerate(rounds):
+        answers = flat(grid, current, ideal, day=day, org=name)
+        if previous is None:
+            previous = services.organizations.import_answers(actor, [(answers, grid)])[0].assessment
+        else:
+            previous, _ = services.assessments.reevaluate(actor, previous, grid, day)
+            services.assessments.replace_answers(previous, {"A": answers})
+        if i < len(plans):
+            services.assessments.save_plan(previous, plans[i])
+    return created
