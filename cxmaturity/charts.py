@@ -339,3 +339,50 @@ def cached_spec(
         while len(_specs) > SPEC_CACHE_SIZE:
             _specs.popitem(last=False)
     return spec
+
+
+# ------------------------------------------------------------------------- portfolio
+
+REVIEW_SHAPES = {"overdue": "triangle-up", "soon": "diamond", "planned": "circle"}
+REVIEW_COLORS = {"overdue": "#b3261e", "soon": "#a15c00", "planned": IDEAL_COLOR}
+
+
+def portfolio_chart(rows: list[dict[str, Any]], lang: str, domain: list[float]) -> dict[str, Any]:
+    """Each organisation of the portfolio as a point: today's level across, the gap
+    up; the review state in colour and in shape (colour is never the only sign).
+    ``rows``: {name, level, gap, review}. Returns the Vega-Lite spec as a plain dict."""
+    states = [s for s in REVIEW_SHAPES if any(r["review"] == s for r in rows)]
+    labels = {s: t(f"portfolio_review_{s}", lang) for s in states}
+    data = [{**r, "state": labels[r["review"]]} for r in rows if r["review"] in labels]
+    domain_labels = [labels[s] for s in states]
+    chart = (
+        alt.Chart(_data(data))
+        .mark_point(filled=True, size=110, opacity=0.85)
+        .encode(
+            x=alt.X(
+                "level:Q",
+                title=t("portfolio_col_level", lang),
+                scale=alt.Scale(domain=domain, nice=False),
+            ),
+            y=alt.Y("gap:Q", title=t("portfolio_col_gap", lang), scale=alt.Scale(zero=True)),
+            color=alt.Color(
+                "state:N",
+                title=None,
+                scale=alt.Scale(domain=domain_labels, range=[REVIEW_COLORS[s] for s in states]),
+            ),
+            shape=alt.Shape(
+                "state:N",
+                title=None,
+                scale=alt.Scale(domain=domain_labels, range=[REVIEW_SHAPES[s] for s in states]),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=t("portfolio_col_organization", lang)),
+                alt.Tooltip("level:Q", title=t("portfolio_col_level", lang), format=".2f"),
+                alt.Tooltip("gap:Q", title=t("portfolio_col_gap", lang), format=".2f"),
+                alt.Tooltip("state:N", title=t("portfolio_col_review", lang)),
+            ],
+        )
+        .properties(height=260, width="container")
+    )
+    spec: dict[str, Any] = _config(chart, lang).to_dict(validate=False)
+    return spec

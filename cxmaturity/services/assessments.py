@@ -247,6 +247,13 @@ class Assessments:
         with self.database.unit() as uow:
             return uow.repo.plan(assessment.id)
 
+    def previous_plan(self, actor: Actor, public_id: str) -> list[PlanItem]:
+        """The plan of the round a re-evaluation follows (empty for a first round), for
+        someone who may read the organisation."""
+        with self.database.unit() as uow:
+            found, _ = require_assessment(uow.repo, actor, public_id, Action.READ)
+            return uow.repo.plan(found.previous_id) if found.previous_id is not None else []
+
     def kpi_catalogue(self) -> KpiCatalogue | None:
         """The KPIs offered (None when the KPI catalogue cannot be read)."""
         return self.catalog().kpis

@@ -110,12 +110,19 @@ class Portfolio:
             return None
         return benchmark(grid, own, peers, sector)
 
-    def peer_count(
-        self, actor: Actor, organization: Organization, grid: Grid, by_sector: bool = False
-    ) -> int:
-        """How many other organisations would contribute to the benchmark."""
-        sector = organization.sector if by_sector else ""
-        return len(self._peer_results(actor, organization, grid, sector))
+    def benchmark_of(
+        self,
+        actor: Actor,
+        organization_public_id: str,
+        grid: Grid,
+        own: GridResult,
+        *,
+        by_sector: bool = False,
+    ) -> Benchmark | None:
+        """:meth:`benchmark` for the organisation of a link (refused, as not found, to
+        someone who may not read it)."""
+        organization = self.organizations.get(actor, organization_public_id)
+        return self.benchmark(actor, organization, grid, own, by_sector=by_sector)
 
     def _peer_results(
         self, actor: Actor, organization: Organization, grid: Grid, sector: str

@@ -30,7 +30,7 @@ from .text import escape_md
 PAGES = "cxmaturity/ui/pages"
 HOME, ANSWER, RESULTS = f"{PAGES}/home.py", f"{PAGES}/answer.py", f"{PAGES}/results.py"
 PLAN, BRANDING = f"{PAGES}/plan.py", f"{PAGES}/branding.py"
-ORGANIZATIONS = f"{PAGES}/organizations.py"
+ORGANIZATIONS, PORTFOLIO = f"{PAGES}/organizations.py", f"{PAGES}/portfolio.py"
 WORKSHOP, JOIN = f"{PAGES}/workshop.py", f"{PAGES}/join.py"
 PRESENT, GUIDE = f"{PAGES}/present.py", f"{PAGES}/guide.py"
 OFF_THE_BAR = {"present"}  # pages opened from another page, never from the bar
@@ -174,6 +174,7 @@ def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]
             icon=":material/apartment:",
             url_path="organizations",
         ),
+        *([_portfolio_page(lang)] if signed_in else []),
         st.Page(
             WORKSHOP, title=t("nav_workshop", lang), icon=":material/groups:", url_path="workshop"
         ),
@@ -191,6 +192,11 @@ def _pages(lang: str, signed_in: bool = False, admin: bool = False) -> list[Any]
         *([_accounts_page(lang), _audit_page(lang)] if admin else []),
         *([] if signed_in else [_sign_in_page(lang)]),
     ]
+
+
+def _portfolio_page(lang: str) -> Any:
+    title = t("nav_portfolio", lang)
+    return st.Page(PORTFOLIO, title=title, icon=":material/dashboard:", url_path="portfolio")
 
 
 def _accounts_page(lang: str) -> Any:

@@ -14,7 +14,7 @@ from cxmaturity.exchange import MAX_IMPORT_BYTES
 from cxmaturity.i18n import long_date, t, tn
 from cxmaturity.loader import Catalog
 from cxmaturity.planning import next_review
-from cxmaturity.records import ACCESS_LEVELS, Assessment, Organization
+from cxmaturity.records import ACCESS_LEVELS, MAX_SECTOR, SIZES, Assessment, Organization
 from cxmaturity.services.access import Action, Actor, NotAllowed, NotFoundOrNotYours, grants
 from cxmaturity.services.accounts import AccountError
 from cxmaturity.ui.auth import current_actor
@@ -128,6 +128,31 @@ def _record(actor: Actor, organization: Organization, lang: str) -> None:
         icon=":material/table:",
         key="orgs.csv",
     )
+
+
+def _profile(actor: Actor, organization: Organization, lang: str) -> None:
+    """The organisation's sector and size: the portfolio's filters and the benchmark's
+    peer group (editors, owners and admins)."""
+    with st.expander(t("orgs_profile", lang), icon=":material/domain:"):
+        with st.form(f"orgs.profile.{organization.public_id}", border=False):
+            sector = st.text_input(
+                t("portfolio_col_sector", lang), value=organization.sector, max_chars=MAX_SECTOR,
+                help=t("orgs_sector_help", lang),
+            )  # fmt: skip
+            options = ["", *SIZES]
+            size = st.selectbox(
+                t("orgs_size", lang), options=options, index=options.index(organization.size)
+                if organization.size in options else 0,
+                format_func=lambda s: s or t("orgs_size_unknown", lang),
+            )  # fmt: skip
+            saved = st.form_submit_button(t("orgs_profile_save", lang), icon=":material/save:")
+        if saved:
+            try:
+                services().organizations.set_profile(actor, organization, sector, size)
+            except NotFoundOrNotYours:
+                st.error(t("not_found_or_not_yours", lang), icon=":material/block:")
+                return
+            done(t("orgs_profile_saved", lang))
 
 
 def _new_organization(lang: str) -> None:
@@ -313,6 +338,7 @@ def render() -> None:
     kpi_trend(actor, organization, lang)
     if grants(level, Action.WRITE):
         _reevaluation(known, assessments, state)
+        _profile(actor, organization, lang)
     _record(actor, organization, lang)
     if grants(level, Action.DELETE):
         _delete(actor, organization, assessments, known, lang)

@@ -16,9 +16,11 @@ from cxmaturity.planning import Gap, Plan, priority_differs
 from cxmaturity.scoring import GridResult
 from cxmaturity.services.results import grid_view
 from cxmaturity.services.results import quiz_result as score_quiz
+from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.catalog import catalog, content_language, selected
 from cxmaturity.ui.components.assessment_meta import assessment_meta
 from cxmaturity.ui.components.compare_view import grid_changes
+from cxmaturity.ui.components.consultant import benchmark_panel, outcomes_panel, previous_plan
 from cxmaturity.ui.components.quiz import quiz_result
 from cxmaturity.ui.components.report_button import report_button
 from cxmaturity.ui.restore import restore
@@ -148,22 +150,34 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
     items = plan_items(state, grid)
     _story(grid_story(grid, result, lang, organization=state.organization,
                       plan_items=items, previous=previous))  # fmt: skip
+    actor = current_actor()
+    last_plan = previous_plan(actor, state, grid) if previous is not None else []
+    stored = actor.account is not None and state.organization_id is not None and \
+        grid.id in state.assessment_ids  # fmt: skip
     names = ["by_category", "all_capabilities", "gap_table"]
     names += ["results_since_last"] if previous is not None else []
-    tabs = st.tabs([t(name, ui_lang) for name in names])
-    with tabs[0]:
+    names += ["outcome_title"] if previous is not None and last_plan else []
+    names += ["bench_title"] if stored else []
+    tabs = dict(zip(names, st.tabs([t(name, ui_lang) for name in names]), strict=True))
+    with tabs["by_category"]:
         spec = cached_spec(category_chart, grid, result, lang)
         st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-    with tabs[1]:
+    with tabs["all_capabilities"]:
         spec = cached_spec(capability_heatmap, grid, result, lang)
         st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-    with tabs[2]:
+    with tabs["gap_table"]:
         _gaps(view.gaps, lang, ui_lang)
     if previous is not None:
-        with tabs[3]:
+        with tabs["results_since_last"]:
             st.caption(t("results_since_last_help", ui_lang,
                          date=long_date(previous[0], ui_lang)))  # fmt: skip
             grid_changes(grid, compare_grids(grid, previous[1], result), lang, ui_lang)
+    if "outcome_title" in tabs and previous is not None:
+        with tabs["outcome_title"]:
+            outcomes_panel(state, grid, (previous[1], result), last_plan, lang)
+    if "bench_title" in tabs:
+        with tabs["bench_title"]:
+            benchmark_panel(actor, state, grid, result, lang)
 
 
 def _quiz_results(quiz: Quiz, state: UiState, lang: str) -> None:
