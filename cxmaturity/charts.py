@@ -348,23 +348,38 @@ REVIEW_COLORS = {"overdue": "#b3261e", "soon": "#a15c00", "planned": IDEAL_COLOR
 
 
 def portfolio_chart(rows: list[dict[str, Any]], lang: str, domain: list[float]) -> dict[str, Any]:
-    """Each organisation of the portfolio as a point: today's level across, the gap
-    up; the review state in colour and in shape (colour is never the only sign).
-    ``rows``: {name, level, gap, review}. Returns the Vega-Lite spec as a plain dict."""
+    """The organisations of the portfolio as points: today's level across, the gap up;
+    the review state in colour and in shape (colour is never the only sign).
+    Organisations at the same place and state are one point, its size their number
+    (the tooltip names up to five). ``rows``: {name, level, gap, review}. Returns the
+    Vega-Lite spec as a plain dict."""
     states = [s for s in REVIEW_SHAPES if any(r["review"] == s for r in rows)]
     labels = {s: t(f"portfolio_review_{s}", lang) for s in states}
-    data = [{**r, "state": labels[r["review"]]} for r in rows if r["review"] in labels]
+    groups: dict[tuple[float, float, str], list[str]] = {}
+    for r in rows:
+        if r["review"] in labels:
+            key = (round(r["level"], 2), round(r["gap"], 2), labels[r["review"]])
+            groups.setdefault(key, []).append(str(r["name"]))
+    data = [
+        {"level": level, "gap": gap, "state": state, "count": len(names),
+         "names": ", ".join(names[:5]) + (" …" if len(names) > 5 else "")}
+        for (level, gap, state), names in groups.items()
+    ]  # fmt: skip
     domain_labels = [labels[s] for s in states]
+    padded = [domain[0] - 0.15, domain[1] + 0.15]
+    levels = list(range(int(domain[0]), int(domain[1]) + 1))
     chart = (
         alt.Chart(_data(data))
-        .mark_point(filled=True, size=110, opacity=0.85)
+        .mark_point(filled=True, opacity=0.8)
         .encode(
             x=alt.X(
                 "level:Q",
                 title=t("portfolio_col_level", lang),
-                scale=alt.Scale(domain=domain, nice=False),
+                scale=alt.Scale(domain=padded, nice=False),
+                axis=alt.Axis(values=levels),
             ),
             y=alt.Y("gap:Q", title=t("portfolio_col_gap", lang), scale=alt.Scale(zero=True)),
+            size=alt.Size("count:Q", scale=alt.Scale(range=[90, 900]), legend=None),
             color=alt.Color(
                 "state:N",
                 title=None,
@@ -376,7 +391,8 @@ def portfolio_chart(rows: list[dict[str, Any]], lang: str, domain: list[float]) 
                 scale=alt.Scale(domain=domain_labels, range=[REVIEW_SHAPES[s] for s in states]),
             ),
             tooltip=[
-                alt.Tooltip("name:N", title=t("portfolio_col_organization", lang)),
+                alt.Tooltip("names:N", title=t("portfolio_organizations", lang)),
+                alt.Tooltip("count:Q", title="#"),
                 alt.Tooltip("level:Q", title=t("portfolio_col_level", lang), format=".2f"),
                 alt.Tooltip("gap:Q", title=t("portfolio_col_gap", lang), format=".2f"),
                 alt.Tooltip("state:N", title=t("portfolio_col_review", lang)),

@@ -64,7 +64,7 @@ def _columns(lang: str, level_title: str) -> dict[str, object]:
     dates = date_column_format(lang)
     return {
         "organization": st.column_config.TextColumn(t("portfolio_col_organization", lang),
-                                                    width="medium", pinned=True),
+                                                    width="medium"),
         "sector": st.column_config.TextColumn(t("portfolio_col_sector", lang)),
         "size": st.column_config.TextColumn(t("portfolio_col_size", lang), width="small"),
         "last": st.column_config.DateColumn(t("portfolio_col_last", lang), format=dates),
@@ -73,9 +73,9 @@ def _columns(lang: str, level_title: str) -> dict[str, object]:
         "trend": st.column_config.TextColumn(t("portfolio_col_trend", lang), width="small",
                                              help=t("portfolio_col_trend_help", lang)),
         "open": st.column_config.NumberColumn(t("portfolio_col_open", lang), format="%d",
-                                              width="small"),
+                                              help=t("portfolio_col_open_help", lang)),
         "overdue": st.column_config.NumberColumn(t("portfolio_col_overdue", lang), format="%d",
-                                                 width="small"),
+                                                 help=t("portfolio_col_overdue_help", lang)),
         "review": st.column_config.DateColumn(t("portfolio_col_next", lang), format=dates),
         "state": st.column_config.TextColumn(t("portfolio_col_review", lang)),
     }  # fmt: skip
