@@ -218,6 +218,24 @@ def history_rows(reruns: int) -> list[Row]:
                     history.COLD_TARGET)]  # fmt: skip
 
 
+def workspace_rows(runs: int) -> list[Row]:
+    from benchmarks import workspace
+
+    times = workspace.portfolio(runs)
+    found = workspace.exports(runs)
+    many = f"{workspace.ORGANIZATIONS} organisations × {workspace.ROUNDS} rounds"
+    pdf = "CLI `report` of the same round (.pdf)"
+    return [
+        sampled(f"portfolio page, {many} (AppTest run)", times["many"],
+                f"1 organisation × {workspace.ROUNDS} rounds", times["one"], None,
+                limit=workspace.PORTFOLIO_LIMIT_MS),
+        sampled("CLI `export` .pptx, quiz + grid round (new process)", found["pptx"], pdf,
+                found["pdf"], None, limit=workspace.EXPORT_LIMIT_MS),
+        sampled("CLI `export` .xlsx, quiz + grid round (new process)", found["xlsx"], pdf,
+                found["pdf"], None, limit=workspace.EXPORT_LIMIT_MS),
+    ]  # fmt: skip
+
+
 def cold_start_rows(runs: int) -> list[Row]:
     from benchmarks import cold_start
 
@@ -253,6 +271,7 @@ def main() -> int:
         ("dashboard refresh", lambda: dashboard_rows(4 if few else 12)),
         ("workshop rooms", lambda: workshop_rows([5] if few else [20, 50])),
         ("history", lambda: history_rows(10 if few else 30)),
+        ("consultant's workspace", lambda: workspace_rows(3 if few else 9)),
         ("cold start", lambda: cold_start_rows(2 if few else 3)),
     ]
     rows: list[Row] = []
