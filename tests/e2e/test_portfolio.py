@@ -10,6 +10,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from cxmaturity.planning import add_months
+from cxmaturity.records import ANONYMOUS
 
 from ..workspace.world import PASSWORD, flat
 from .conftest import ARTIFACTS, new_page, serve
@@ -37,7 +38,7 @@ def _portfolio(data_dir: Path) -> list[str]:
         stored = services.organizations.import_answers(
             pat, [(flat(grid, 1 + i % 3, 4, day=first, org=name), grid)])[0]  # fmt: skip
         again, _ = services.assessments.reevaluate(pat, stored.assessment, grid, last)
-        services.assessments.replace_answers(again, {"A": flat(grid, 2 + i % 3, 4, day=last)})
+        services.assessments.replace_answers(again, {ANONYMOUS: flat(grid, 2 + i % 3, 4, day=last)})
         services.organizations.set_profile(pat, stored.organization,
                                            "Banca" if i % 2 else "Retail", "250-999")  # fmt: skip
         names.append(name)

@@ -10,16 +10,17 @@ from collections.abc import Sequence
 from cxmaturity.config import load_settings
 from cxmaturity.model import Answers, Grid, Rating
 from cxmaturity.planning import PlanItem
-from cxmaturity.records import Account, Organization
+from cxmaturity.records import ANONYMOUS, Account, Organization
 from cxmaturity.services import Services
 from cxmaturity.services.access import Actor
 
 PASSWORD = "correct horse battery"
 
 
-def flat(grid: Grid, current: int, ideal: int, *, who: str = "A",
+def flat(grid: Grid, current: int, ideal: int, *, who: str | None = None,
          day: dt.date | None = None, org: str | None = None) -> Answers:  # fmt: skip
-    """Every capability rated ``current`` today and ``ideal`` as the ideal."""
+    """Every capability rated ``current`` today and ``ideal`` as the ideal (one person's
+    own answers when ``who`` is None, as the app stores them)."""
     return Answers(
         questionnaire=grid.id,
         organization=org,
@@ -64,7 +65,7 @@ def organization(
             previous = services.organizations.import_answers(actor, [(answers, grid)])[0].assessment
         else:
             previous, _ = services.assessments.reevaluate(actor, previous, grid, day)
-            services.assessments.replace_answers(previous, {"A": answers})
+            services.assessments.replace_answers(previous, {ANONYMOUS: answers})
         if i < len(plans):
             services.assessments.save_plan(previous, plans[i])
     return created
