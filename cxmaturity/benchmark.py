@@ -3,7 +3,7 @@
 Pure maths on scored results; who the peers are (only organisations the same account
 may see, each counted once with its latest round) is the service's business.
 
-Definitions (``docs/benchmark.md`` shows them worked by hand):
+Definitions (``docs/consultant-workspace.md`` works them by hand):
 
 - **median and quartiles**: the peers' values sorted; quartiles by linear
   interpolation between closest ranks, the "inclusive" method of

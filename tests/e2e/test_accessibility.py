@@ -55,6 +55,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
         "quiz-results": f"/results?questionnaire={QUIZ}&assessment={answered.public_id}",
         "plan": f"/plan?questionnaire={GRID}&assessment={rated.public_id}",
         "organizations": f"/organizations?org={acme.public_id}",
+        "portfolio": "/portfolio",
         "workshops": "/workshop",
         "join": "/join",
         "guide": "/guide",
@@ -113,7 +114,7 @@ def signed_in(request, browser, site):
 
 
 PAGES = ["home", "quiz", "grid", "results", "quiz-results", "plan", "organizations",
-         "workshops", "join", "guide", "branding", "accounts", "audit"]  # fmt: skip
+         "portfolio", "workshops", "join", "guide", "branding", "accounts", "audit"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", PAGES)
