@@ -559,12 +559,10 @@ def _outcome_section(pdf: _Pdf, data: ReportData) -> None:
         pdf.para(t("outcome_intro", lang), size=9, muted=True)
         pdf.para(outcome_summary(found, lang), size=10)
         for _, title, rows in outcome_groups(grid, found, lang):
-            pdf.ln(1.5)
-            pdf.heading(title, size=10.5)
-            if rows:
+            if rows:  # the sentence above already counts the empty groups
+                pdf.ln(1.5)
+                pdf.heading(title, size=10.5)
                 _table(pdf, outcome_headings(lang), rows, widths=(46, 92, 36), numeric={2})
-            else:
-                pdf.para(t("outcome_none", lang), size=9, muted=True)
 
 
 def _benchmark_section(pdf: _Pdf, data: ReportData) -> None:

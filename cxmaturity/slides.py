@@ -171,9 +171,9 @@ class _Builder:
                 (t("gap", lang), overall.gap, False),
             ]
             for i, (label, value, is_level) in enumerate(figures):
-                y = TOP + Inches(1.55) * i
+                y = TOP + Inches(1.7) * i
                 box = slide.shapes.add_shape(
-                    MSO_SHAPE.ROUNDED_RECTANGLE, x, y, Inches(3.2), Inches(1.35)
+                    MSO_SHAPE.ROUNDED_RECTANGLE, x, y, Inches(3.2), Inches(1.55)
                 )
                 self._fill(box, _rgb("#F2F5F7"))
                 self._text(
@@ -196,7 +196,7 @@ class _Builder:
                     self._text(
                         slide,
                         level.label.get(lang),
-                        _box(x + Inches(0.2), y + Inches(0.98), Inches(2.8), Inches(0.35)),
+                        _box(x + Inches(0.2), y + Inches(0.98), Inches(2.8), Inches(0.55)),
                         size=10,
                         color=_rgb(MUTED),
                     )
