@@ -162,7 +162,8 @@ class Reports:
             kind=kind,
             previous_plans={q: plan for q, (_, _, plan) in previous.items() if plan},
             benchmarks=self._benchmarks(actor, stored, teams) if with_benchmark else None,
-            history=self._history(stored, questionnaires),
+            # Every earlier round read and scored: only the workbook has a sheet for it.
+            history=self._history(stored, questionnaires) if kind == "xlsx" else (),
         )
 
     def round_report(
