@@ -222,11 +222,11 @@ class _Builder:
         if not rated:
             return
         slide = self._titled(t("deck_categories", lang, title=grid.title.get(lang)))
-        chart_data = CategoryChartData(number_format="0.00")
-        chart_data.categories = [names[c.id] for c in rated]
-        chart_data.add_series(t("current", lang), [c.current for c in rated])
-        chart_data.add_series(t("ideal", lang), [c.ideal for c in rated])
-        self._bar_chart(slide, grid, chart_data, [CURRENT_COLOR, IDEAL_COLOR])
+        series = [
+            (t("current", lang), [c.current for c in rated], CURRENT_COLOR),
+            (t("ideal", lang), [c.ideal for c in rated], IDEAL_COLOR),
+        ]
+        self._bar_chart(slide, grid, [names[c.id] for c in rated], series)
 
     def gaps(self, grid: Grid, result: GridResult) -> None:
         lang = self.lang
@@ -298,15 +298,15 @@ class _Builder:
             bold=True,
         )
         if pairs:
-            chart_data = CategoryChartData(number_format="0.00")
-            chart_data.categories = [names[c.id] for c in pairs]
-            chart_data.add_series(short_date(earlier[0], lang), [c.before for c in pairs])
-            chart_data.add_series(short_date(self.data.assessed_on, lang), [c.after for c in pairs])
+            series = [
+                (short_date(earlier[0], lang), [c.before for c in pairs], PEER_COLOR),
+                (short_date(self.data.assessed_on, lang), [c.after for c in pairs], CURRENT_COLOR),
+            ]
             self._bar_chart(
                 slide,
                 grid,
-                chart_data,
-                [PEER_COLOR, CURRENT_COLOR],
+                [names[c.id] for c in pairs],
+                series,
                 top=TOP + Inches(0.45),
                 width=BODY_WIDTH * 0.58,
             )
@@ -366,15 +366,15 @@ class _Builder:
         names = {c.id: c.name.get(lang) for c in grid.categories}
         shown = [s for s in bench.categories if s.shown]
         if shown:
-            chart_data = CategoryChartData(number_format="0.00")
-            chart_data.categories = [names[s.id] for s in shown]
-            chart_data.add_series(t("bench_yours", lang), [s.value for s in shown])
-            chart_data.add_series(t("bench_median", lang), [s.median for s in shown])
+            series = [
+                (t("bench_yours", lang), [s.value for s in shown], CURRENT_COLOR),
+                (t("bench_median", lang), [s.median for s in shown], PEER_COLOR),
+            ]
             self._bar_chart(
                 slide,
                 grid,
-                chart_data,
-                [CURRENT_COLOR, PEER_COLOR],
+                [names[s.id] for s in shown],
+                series,
                 top=TOP + Inches(0.8),
                 width=BODY_WIDTH * 0.42,
             )
@@ -477,12 +477,18 @@ class _Builder:
         self,
         slide: Slide,
         grid: Grid,
-        chart_data: CategoryChartData,
-        colors: Sequence[str],
+        categories: Sequence[str],
+        series: Sequence[tuple[str, Sequence[float | None], str]],
         *,
         top: int = TOP,
         width: int = BODY_WIDTH,
     ) -> None:
+        """A native bar chart on the grid's level scale: one bar per category for each
+        (name, values, colour) of ``series``, the first category on top."""
+        chart_data = CategoryChartData(number_format="0.00")
+        chart_data.categories = list(categories)
+        for name, numbers, _ in series:
+            chart_data.add_series(name, list(numbers))
         box = _box(LEFT, top, width, HEIGHT - top - Inches(0.7))
         frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *box, chart_data)
         chart = frame.chart
@@ -491,9 +497,9 @@ class _Builder:
         axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0, max(values), 1
         axis.has_major_gridlines = True
         axis.tick_labels.font.size = Pt(11)
-        categories = chart.category_axis
-        categories.reverse_order = True  # the first category on top, as in the app
-        categories.tick_labels.font.size = Pt(12)
+        category_axis = chart.category_axis
+        category_axis.reverse_order = True  # the first category on top, as in the app
+        category_axis.tick_labels.font.size = Pt(12)
         chart.has_legend = True
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
@@ -504,9 +510,9 @@ class _Builder:
         plot.data_labels.number_format = "0.0"
         plot.data_labels.number_format_is_linked = False
         plot.data_labels.font.size = Pt(10)
-        for series, color in zip(plot.series, colors, strict=False):
-            series.format.fill.solid()
-            series.format.fill.fore_color.rgb = _rgb(color)
+        for drawn, (_, _, color) in zip(plot.series, series, strict=True):
+            drawn.format.fill.solid()
+            drawn.format.fill.fore_color.rgb = _rgb(color)
 
     def _tables(
         self,
