@@ -11,6 +11,13 @@ from .scoring import GridResult, Number, QuizResult
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "n/a": ""}
 
 
+def direction_of(delta: float | None) -> str:
+    """``up``, ``down``, ``same`` or ``n/a`` (no delta: not comparable)."""
+    if delta is None:
+        return "n/a"
+    return "up" if delta > 1e-9 else "down" if delta < -1e-9 else "same"
+
+
 @dataclass(frozen=True)
 class Change:
     """One item's value before and after (current state, or quiz points)."""
@@ -30,9 +37,7 @@ class Change:
     @property
     def direction(self) -> str:
         """``up``, ``down``, ``same`` or ``n/a`` (not comparable)."""
-        if self.delta is None:
-            return "n/a"
-        return "up" if self.delta > 1e-9 else "down" if self.delta < -1e-9 else "same"
+        return direction_of(self.delta)
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,7 @@ from .sections import (
     benchmark_rows,
     benchmark_sentence,
     capability_benchmark_rows,
+    change_cells,
     outcome_groups,
     outcome_headings,
     outcome_summary,
@@ -842,22 +843,14 @@ def _grid_comparison(pdf: _Pdf, lang: str, grid: Grid, comparison: GridCompariso
     headings = [
         t(k, lang) for k in ("category", "compare_before", "compare_after", "compare_change")
     ]
-    rows = [[names[c.id], *_change_cells(c, lang)] for c in comparison.categories]
+    rows = [[names[c.id], *change_cells(c, lang)] for c in comparison.categories]
     _table(pdf, headings, rows, widths=(80, 30, 30, 34), numeric={1, 2, 3})
     moved = comparison.moved()
     if moved:
         pdf.ln(2)
         headings[0] = t("capability", lang)
-        rows = [[names[c.id], *_change_cells(c, lang)] for c in moved]
+        rows = [[names[c.id], *change_cells(c, lang)] for c in moved]
         _table(pdf, headings, rows, widths=(80, 30, 30, 34), numeric={1, 2, 3})
-
-
-def _change_cells(change: Change, lang: str) -> list[str]:
-    before, after = decimal(change.before, lang), decimal(change.after, lang)
-    if change.delta is None or change.direction == "same":
-        return [before, after, ARROWS[change.direction]]
-    sign = "+" if change.delta > 0 else ""
-    return [before, after, f"{ARROWS[change.direction]} {sign}{decimal(change.delta, lang)}"]
 
 
 def _level_label(grid: Grid, value: float | None, lang: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .benchmark import Benchmark, Standing
-from .compare import ARROWS, Change
+from .compare import ARROWS, Change, direction_of
 from .i18n import decimal, joined, number, t, tn
 from .model import Grid
 from .outcomes import GROUPS, Group, Outcome, grouped
@@ -66,15 +66,24 @@ def benchmark_sentence(bench: Benchmark, lang: str) -> str:
     )
 
 
-def change_cell(change: Change, lang: str) -> str:
-    """``2 → 3 ▲ +1`` (a level not rated in one round: ``–``)."""
+def delta_text(delta: float | None, lang: str) -> str:
+    """A change with its arrow: ``▲ +1,00``, ``▼ -0,50``, ``=`` (none: empty)."""
+    direction = direction_of(delta)
+    if delta is None or direction == "same":
+        return ARROWS[direction]
+    return f"{ARROWS[direction]} {'+' if delta > 0 else ''}{decimal(delta, lang)}"
+
+
+def change_cells(change: Change, lang: str) -> list[str]:
+    """Before, after and the change with its arrow, each a table cell."""
     before, after = decimal(change.before, lang), decimal(change.after, lang)
-    if change.delta is None:
-        return f"{before} → {after}"
-    if change.direction == "same":
-        return f"{before} → {after} {ARROWS['same']}"
-    sign = "+" if change.delta > 0 else ""
-    return f"{before} → {after} {ARROWS[change.direction]} {sign}{decimal(change.delta, lang)}"
+    return [before, after, delta_text(change.delta, lang)]
+
+
+def change_cell(change: Change, lang: str) -> str:
+    """``2 → 3 ▲ +1`` in one cell (a level not rated in one round: ``–``)."""
+    before, after, delta = change_cells(change, lang)
+    return f"{before} → {after} {delta}".rstrip()
 
 
 def item_line(grid: Grid, item: PlanItem, lang: str) -> str:

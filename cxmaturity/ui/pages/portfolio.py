@@ -14,6 +14,7 @@ from cxmaturity.i18n import decimal, t
 from cxmaturity.model import as_grid
 from cxmaturity.portfolio import PortfolioRow
 from cxmaturity.records import SIZES
+from cxmaturity.sections import delta_text
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.shell import ORGANIZATIONS, page_header, signed_in_or_invite
@@ -31,14 +32,6 @@ MAX_ROWS_SHOWN = 30  # more scroll inside the table
 MARKS = {"overdue": "⚠ ", "soon": "◆ ", "planned": "", "none": ""}
 
 
-def _trend(row: PortfolioRow, lang: str) -> str:
-    if row.trend is None:
-        return "–"
-    arrow = "▲" if row.trend > 1e-9 else "▼" if row.trend < -1e-9 else "="
-    sign = "+" if row.trend > 1e-9 else ""
-    return f"{arrow} {sign}{decimal(row.trend, lang)}"
-
-
 def _table_rows(rows: tuple[PortfolioRow, ...], lang: str) -> list[dict[str, object]]:
     """The table's rows (typed text is shown as text by the table, never as markup)."""
     found: list[dict[str, object]] = []
@@ -51,7 +44,7 @@ def _table_rows(rows: tuple[PortfolioRow, ...], lang: str) -> list[dict[str, obj
             "last": row.last_round,
             "level": decimal(row.level, lang) if row.level is not None else "–",
             "gap": decimal(row.gap, lang) if row.gap is not None else "–",
-            "trend": _trend(row, lang),
+            "trend": delta_text(row.trend, lang) if row.trend is not None else "–",
             "open": row.open_initiatives,
             "overdue": row.overdue_initiatives,
             "review": row.next_review,
