@@ -315,8 +315,7 @@ def _stored(args: argparse.Namespace, out: TextIO) -> int:
     rounds = []
     for public_id in dict.fromkeys(args.organization):
         try:
-            organization = services.organizations.get(actor, public_id)
-            latest = services.reports.latest_round(actor, public_id)
+            organization, latest = services.reports.latest_round(actor, public_id)
         except NotFoundOrNotYours:
             raise CommandError(f"--organization {public_id}: not found or not yours") from None
         if latest is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell as XlCell
@@ -22,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .i18n import t
 from .model import Grid, Quiz, Rating, as_grid, as_quiz
+from .outcomes import Outcome
 from .planning import default_plan, initiative_text, next_review, plan
 from .report import ReportData
 from .scoring import Result, as_grid_result, as_quiz_result
@@ -50,8 +52,8 @@ def build_workbook(data: ReportData) -> bytes:
         _sheet(book, t("xlsx_quiz", lang), *_quiz(data), accent=accent)
     _sheet(book, t("xlsx_kpis", lang), *_kpis(data), accent=accent)
     _sheet(book, t("xlsx_history", lang), *_history(data), accent=accent)
-    if data.outcomes():
-        _sheet(book, t("outcome_title", lang), *_outcomes(data), accent=accent)
+    if found := data.outcomes():
+        _sheet(book, t("outcome_title", lang), *_outcomes(found, lang), accent=accent)
     if data.benchmarks:
         _sheet(book, t("bench_title", lang), *_benchmark(data), accent=accent)
     created = dt.datetime.combine(data.assessed_on, dt.time())
@@ -211,14 +213,13 @@ def _history(data: ReportData) -> Table:
     return headings, rows
 
 
-def _outcomes(data: ReportData) -> Table:
-    lang = data.lang
+def _outcomes(found: Sequence[tuple[Grid, tuple[Outcome, ...]]], lang: str) -> Table:
     keys = ("capability", "initiative", "plan_status", "compare_before", "compare_after",
             "outcome_group")  # fmt: skip
     headings = [t(k, lang) for k in keys]
     rows: list[list[Cell]] = []
-    for grid, found in data.outcomes():
-        for outcome in found:
+    for grid, outcomes in found:
+        for outcome in outcomes:
             capability = grid.capability(outcome.capability)
             name = capability.name.get(lang) if capability else outcome.capability
             for item in outcome.items:

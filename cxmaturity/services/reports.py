@@ -17,7 +17,7 @@ from ..branding import Branding
 from ..metrics import KpiReading, readings
 from ..model import Answers, KpiCatalogue, Questionnaire, as_grid, grids
 from ..planning import PlanItem
-from ..records import Assessment, Workshop
+from ..records import Assessment, Organization, Workshop
 from ..scoring import Result, as_grid_result, score
 from .access import Action, Actor, require, require_assessment
 
@@ -197,14 +197,16 @@ class Reports:
         return self.report(actor, parts, lang, organization=organization, plan_items=plan,
                            kind=kind, with_benchmark=with_benchmark)  # fmt: skip
 
-    def latest_round(self, actor: Actor, organization_public_id: str) -> Assessment | None:
-        """The organisation's latest assessment of record (its round is the latest),
-        for someone who may read it; None when it has none."""
+    def latest_round(
+        self, actor: Actor, organization_public_id: str
+    ) -> tuple[Organization, Assessment | None]:
+        """The organisation of a link and its latest assessment of record (its round is
+        the latest; None when it has none), for someone who may read it."""
         with self.assessments.database.unit() as uow:
             found = uow.repo.organization_with_public_id(organization_public_id)
             require(uow.repo, actor, found.id if found else None, Action.READ)
             assert found is not None
-            return next(iter(reversed(uow.repo.assessments_of(found.id))), None)
+            return found, next(iter(reversed(uow.repo.assessments_of(found.id))), None)
 
     def _stored(self, actor: Actor, public_id: str | None) -> tuple[Assessment | None, Team_]:
         """A stored assessment and its answers, if the actor may read it."""

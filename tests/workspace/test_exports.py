@@ -196,7 +196,11 @@ def test_stored_organisations_from_the_command_line(run_cli, tmp_path, grid):
     book = tmp_path / "acme.xlsx"
     assert run_cli("export", "--organization", acme.public_id, "--user", "ana@example.com",
                    "-o", book).returncode == 0  # fmt: skip
-    history = list(openpyxl.load_workbook(book)["Historial"].iter_rows(min_row=2, values_only=True))
+    workbook = openpyxl.load_workbook(book)
+    outcomes = list(workbook["Iniciativas y resultados"].iter_rows(min_row=2, values_only=True))
+    assert [(r[2], r[3], r[4], r[5]) for r in outcomes] == [
+        ("Hecha", 1, 2, "Hechas, y el nivel subió"), ("Planificada", 1, 2, "No hechas")]  # fmt: skip
+    history = list(workbook["Historial"].iter_rows(min_row=2, values_only=True))
     assert [(r[0].date(), r[2]) for r in history] == [
         (dt.date(2025, 12, 1), 1),
         (dt.date(2026, 6, 1), 2),
