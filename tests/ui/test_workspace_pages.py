@@ -8,9 +8,7 @@ import datetime as dt
 
 from streamlit.testing.v1 import AppTest
 
-from cxmaturity.planning import PlanItem, Status
-
-from ..workspace.world import account, open_services, organization
+from ..workspace.world import account, open_services, organization, reevaluated
 from .conftest import ORGANIZATIONS, RESULTS, open_page
 
 PORTFOLIO = "cxmaturity/ui/pages/portfolio.py"
@@ -50,12 +48,7 @@ def test_the_portfolio_is_not_offered_to_a_visitor():
 def _reevaluated(services, grid):  # type: ignore[no-untyped-def]
     """Ana's Acme: a round with a plan (one initiative done), then a re-evaluation."""
     ana = account(services, "ana@example.com")
-    caps = [c.id for _, c in grid.capabilities()]
-    plan = [PlanItem(capability=caps[0], suggestion=f"{caps[0]}-1", status=Status.DONE),
-            PlanItem(capability=caps[1], suggestion=f"{caps[1]}-1", status=Status.PLANNED)]  # fmt: skip
-    acme = organization(services, ana, "Acme", grid,
-                        [(dt.date(2025, 1, 10), 1, 3), (dt.date(2025, 7, 10), 2, 4)],
-                        plans=[plan])  # fmt: skip
+    acme = reevaluated(services, ana, "Acme", grid, (dt.date(2025, 1, 10), dt.date(2025, 7, 10)))
     latest = services.assessments.assessments(acme)[-1]
     return ana, acme, latest
 

@@ -19,10 +19,9 @@ from pptx import Presentation
 
 from cxmaturity.i18n import t
 from cxmaturity.model import Answers, Rating
-from cxmaturity.planning import PlanItem, Status
 
 from ..conftest import ROOT
-from .world import account, flat, open_services, organization
+from .world import account, flat, open_services, organization, reevaluated
 
 ARTIFACTS = ROOT / "test-artifacts" / "slides"
 SOFFICE = shutil.which("soffice")
@@ -164,12 +163,8 @@ def _stored_world(grid):  # type: ignore[no-untyped-def]
     services = open_services()
     ana = account(services, "ana@example.com")
     account(services, "bob@example.com")
-    caps = [c.id for _, c in grid.capabilities()]
-    plan = [PlanItem(capability=caps[0], suggestion=f"{caps[0]}-1", status=Status.DONE),
-            PlanItem(capability=caps[1], suggestion=f"{caps[1]}-1", status=Status.PLANNED)]  # fmt: skip
-    acme = organization(services, ana, "Acme Telecom", grid,
-                        [(dt.date(2025, 12, 1), 1, 3), (dt.date(2026, 6, 1), 2, 4)],
-                        plans=[plan])  # fmt: skip
+    acme = reevaluated(services, ana, "Acme Telecom", grid,
+                       (dt.date(2025, 12, 1), dt.date(2026, 6, 1)))  # fmt: skip
     others = [organization(services, ana, f"Client {i}", grid, [(dt.date(2026, 5, 1), 1 + i % 4, 4)])
               for i in range(6)]  # fmt: skip
     return services, acme, others

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from cxmaturity.config import load_settings
 from cxmaturity.model import Answers, Grid, Rating
-from cxmaturity.planning import PlanItem
+from cxmaturity.planning import PlanItem, Status
 from cxmaturity.records import ANONYMOUS, Account, Organization
 from cxmaturity.services import Services
 from cxmaturity.services.access import Actor
@@ -69,3 +69,20 @@ def organization(
         if i < len(plans):
             services.assessments.save_plan(previous, plans[i])
     return created
+
+
+def half_done_plan(grid: Grid) -> list[PlanItem]:
+    """A plan of two initiatives: the first capability's done, the second's planned."""
+    first, second = [c.id for _, c in grid.capabilities()][:2]
+    return [PlanItem(capability=first, suggestion=f"{first}-1", status=Status.DONE),
+            PlanItem(capability=second, suggestion=f"{second}-1", status=Status.PLANNED)]  # fmt: skip
+
+
+def reevaluated(
+    services: Services, actor: Actor, name: str, grid: Grid, days: tuple[dt.date, dt.date]
+) -> Organization:
+    """``actor``'s organisation ``name``: a round at level 1 (ideal 3) with
+    :func:`half_done_plan`, then its re-evaluation at level 2 (ideal 4)."""
+    first, second = days
+    return organization(services, actor, name, grid, [(first, 1, 3), (second, 2, 4)],
+                        plans=[half_done_plan(grid)])  # fmt: skip
