@@ -104,11 +104,7 @@ class Portfolio:
         with self.database.unit() as uow:
             require(uow.repo, actor, organization.id, Action.READ)
             current = uow.repo.organization(organization.id) or organization
-        sector = current.sector if by_sector else ""
-        peers = self._peer_results(actor, current, grid, sector)
-        if len(peers) < MIN_PEERS:
-            return None
-        return benchmark(grid, own, peers, sector)
+        return self._compare(actor, current, grid, own, by_sector)
 
     def benchmark_of(
         self,
@@ -121,8 +117,20 @@ class Portfolio:
     ) -> Benchmark | None:
         """:meth:`benchmark` for the organisation of a link (refused, as not found, to
         someone who may not read it)."""
-        organization = self.organizations.get(actor, organization_public_id)
-        return self.benchmark(actor, organization, grid, own, by_sector=by_sector)
+        organization = self.organizations.get(actor, organization_public_id)  # checks READ
+        return self._compare(actor, organization, grid, own, by_sector)
+
+    def _compare(
+        self, actor: Actor, organization: Organization, grid: Grid, own: GridResult,
+        by_sector: bool,
+    ) -> Benchmark | None:  # fmt: skip
+        """The benchmark of an organisation as stored, once the actor's right to read it
+        has been checked."""
+        sector = organization.sector if by_sector else ""
+        peers = self._peer_results(actor, organization, grid, sector)
+        if len(peers) < MIN_PEERS:
+            return None
+        return benchmark(grid, own, peers, sector)
 
     def _peer_results(
         self, actor: Actor, organization: Organization, grid: Grid, sector: str
