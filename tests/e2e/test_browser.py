@@ -119,6 +119,44 @@ def test_rate_the_whole_grid_and_see_the_top_gaps(page, app_url):
     page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(state="attached")
 
 
+def test_a_rating_redraws_its_card_and_what_it_changed(page, app_url):
+    """A level pressed reruns that capability's card alone, unless the capability
+    became rated (today and ideal): then the progress and its category's count move."""
+    from cxmaturity.loader import load_questionnaire
+
+    grid = load_questionnaire(ROOT / "assessments" / f"{GRID}.yaml")
+    category = grid.categories[0]
+    first, second = category.capabilities[:2]
+    name, count = category.name.get("en"), len(category.capabilities)
+    frames: list[object] = []
+
+    def received(frame: object) -> None:  # Playwright wants a Python function, not a method
+        frames.append(frame)
+
+    page.on("websocket", lambda ws: ws.on("framereceived", received))
+    open_app(page, f"{app_url}/answer?questionnaire={GRID}&lang=en")
+    chooser = page.locator(key_class(f"{GRID}.category"))
+    expect(chooser.get_by_role("radio", name=f"{name} · 0/{count}")).to_be_visible()
+    press(page, f"{GRID}.{first.id}.current.en", "2")
+    expect(page.get_by_text("Rated 0 of 25 capabilities")).to_be_visible()
+    frames.clear()
+    press(page, f"{GRID}.{first.id}.ideal.en", "4")  # rated: the grid runs
+    grid_run = len(frames)
+    expect(page.get_by_text("Rated 1 of 25 capabilities")).to_be_visible()
+    expect(chooser.get_by_role("radio", name=f"{name} · 1/{count}")).to_be_visible()
+    frames.clear()
+    press(page, f"{GRID}.{first.id}.current.en", "3")  # still rated: the card alone
+    card_run = len(frames)
+    press(page, f"{GRID}.{second.id}.current.en", "1")
+    press(page, f"{GRID}.{second.id}.ideal.en", "1")
+    expect(page.get_by_text("Rated 2 of 25 capabilities")).to_be_visible()
+    expect(chooser.get_by_role("radio", name=f"{name} · 2/{count}")).to_be_visible()
+    # The card's levels say which were chosen, redrawn by the card's own run.
+    chosen = page.locator("strong").filter(has_text=re.compile(r"^3 · .* ← Today$"))
+    expect(chosen).to_have_count(1)
+    assert 0 < card_run * 2 < grid_run, (card_run, grid_run)
+
+
 def test_bad_upload_changes_nothing(page, app_url, tmp_path):
     open_app(page, f"{app_url}/?questionnaire=avaya-cx-quiz&lang=en")
     pick_radio(page, 0, "b")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from cxmaturity.i18n import t
@@ -14,21 +16,65 @@ from cxmaturity.ui.state import QuestionnaireState, UiState, get_state, widget_k
 from cxmaturity.ui.text import escape_md
 
 STATES = ("current", "ideal")
+GRID_FRAGMENT = "cxmaturity-grid"  # the key of the grid's fragment (st.rerun by key)
 
 
-def _store_level(questionnaire_id: str, capability_id: str, part: str, key: str) -> None:
+@dataclass(frozen=True)
+class _Around:
+    """What a click in one capability's card can change outside the card."""
+
+    done: bool  # the progress bar and the categories' marks count it
+    conflicts: frozenset[str]  # listed above the grid (save_status)
+    unsaved: frozenset[str]  # listed above the grid and in the page's caption
+    notice: str | None  # the page's notice (no right, workshop closed)
+    links_behind: bool  # the navigation lacks the assessment the click created
+
+
+def _around(questionnaire_id: str, capability_id: str) -> _Around:
+    state = get_state()
+    qstate = state.of(questionnaire_id)
+    return _Around(
+        done=qstate.rating(capability_id).done,
+        conflicts=frozenset(qstate.conflicts),
+        unsaved=frozenset(qstate.unsaved),
+        notice=state.save_notice,
+        links_behind=state.links_behind,
+    )
+
+
+def _rerun_what_changed(before: _Around, after: _Around) -> None:
+    """A click reruns its own card (the card's fragment, Streamlit's default) when
+    nothing outside the card changed; the whole grid when its progress or a conflict
+    did; the whole page when the save state did (its caption and notices are drawn
+    above the grid) or the click created the assessment (the navigation's links)."""
+    if before == after:
+        return
+    if after.unsaved or before.unsaved or after.notice != before.notice or after.links_behind:
+        st.rerun()
+    st.rerun(GRID_FRAGMENT)
+
+
+def _store_level(
+    questionnaire_id: str, capability_id: str, part: str, key: str, in_card: bool
+) -> None:
+    before = _around(questionnaire_id, capability_id)
     rating = get_state().of(questionnaire_id).rating(capability_id)
     value = st.session_state.get(key)
     setattr(rating, part, value)
     if part == "current" and value == NOT_APPLICABLE:
         rating.ideal = None
     autosave_item(questionnaire_id, capability_id)
+    if in_card:
+        _rerun_what_changed(before, _around(questionnaire_id, capability_id))
 
 
-def _store_note(questionnaire_id: str, capability_id: str, key: str) -> None:
+def _store_note(questionnaire_id: str, capability_id: str, key: str, in_card: bool) -> None:
+    before = _around(questionnaire_id, capability_id)
     note = str(st.session_state.get(key) or "")
     get_state().of(questionnaire_id).rating(capability_id).note = note[:5000]
     autosave_item(questionnaire_id, capability_id)
+    if in_card:
+        _rerun_what_changed(before, _around(questionnaire_id, capability_id))
 
 
 def _category_progress(category: Category, qstate: QuestionnaireState) -> tuple[int, int]:
@@ -68,14 +114,15 @@ def _next_category(grid_id: str, category_id: str) -> None:
     get_state().shown_categories[grid_id] = category_id
 
 
-@st.fragment
+@st.fragment(key=GRID_FRAGMENT)
 @guarded
 def grid_form(grid: Grid, state: UiState, lang: str) -> None:
     """Overall progress, a chooser of the categories with each one's progress, and the
     capabilities of the category chosen, with a button on to the next one.
 
-    A fragment: a rating reruns the grid, not the whole page, and only the chosen
-    category is drawn, so a click redraws a quarter of the widgets. The answers of the
+    A fragment, and each capability's card a fragment within it: a rating reruns its
+    card only, unless it changed what is drawn around the card (see
+    :func:`_rerun_what_changed`). Only the chosen category is drawn; the answers of the
     other categories live in the session's state, not in their widgets.
     """
     links_follow(grid)
@@ -97,7 +144,7 @@ def grid_form(grid: Grid, state: UiState, lang: str) -> None:
         args=(grid.id,),
         width="stretch",
     )
-    _category(grid, shown, qstate, lang, state.lang, read_only=grid.id in state.read_only)
+    _category(grid, shown, lang, state.lang, read_only=grid.id in state.read_only)
     following = grid.categories.index(shown) + 1
     if following < len(grid.categories):
         after = grid.categories[following]
@@ -157,7 +204,6 @@ def _levels_text(grid: Grid, lang: str, ui_lang: str) -> str:
 def _category(
     grid: Grid,
     category: Category,
-    qstate: QuestionnaireState,
     lang: str,
     ui_lang: str,
     *,
@@ -171,10 +217,21 @@ def _category(
     st.markdown(heading, anchors=False)
     st.caption(_levels_text(grid, lang, ui_lang))
     for capability in category.capabilities:
-        previous = get_state().previous.get(grid.id)
-        earlier = previous.rating(capability.id) if previous is not None else None
-        capability_row(grid, capability, qstate, lang=lang, ui_lang=ui_lang, earlier=earlier,
-                    read_only=read_only)  # fmt: skip
+        _capability_card(grid, capability, lang, ui_lang, read_only)
+
+
+@st.fragment
+@guarded
+def _capability_card(
+    grid: Grid, capability: Capability, lang: str, ui_lang: str, read_only: bool
+) -> None:
+    """One capability's card, rerun on its own by a click in it (the state is read
+    afresh: a fragment's rerun gets the arguments of the grid's last run)."""
+    state = get_state()
+    previous = state.previous.get(grid.id)
+    earlier = previous.rating(capability.id) if previous is not None else None
+    capability_row(grid, capability, state.of(grid.id), lang=lang, ui_lang=ui_lang,
+                   earlier=earlier, read_only=read_only, in_card=True)  # fmt: skip
 
 
 def capability_row(
@@ -187,10 +244,12 @@ def capability_row(
     earlier: Rating | None = None,
     read_only: bool = False,
     wide: bool = False,
+    in_card: bool = False,
 ) -> None:
     """One capability: today, ideal and a note. ``wide`` (one item a screen, on a
     phone): every control the width of the screen, for large tap targets, and the
-    description left to the caller to show as text."""
+    description left to the caller to show as text. ``in_card``: drawn by the card's
+    own fragment (a click reruns the card, or what else it changed)."""
     rating = qstate.rating(capability.id)
     options: list[int | str] = [lv.value for lv in grid.levels]
     if grid.not_applicable:
@@ -198,7 +257,7 @@ def capability_row(
     labels = {NOT_APPLICABLE: t("not_applicable_short", ui_lang)}
     if wide:
         _controls(grid, capability, qstate, options=options, labels=labels, lang=lang,
-                  ui_lang=ui_lang, read_only=read_only, wide=True)  # fmt: skip
+                  ui_lang=ui_lang, read_only=read_only, wide=True, in_card=in_card)  # fmt: skip
         _earlier(earlier, labels, ui_lang)
         return
     # One bordered card per capability: its name and description, then today, ideal
@@ -211,7 +270,8 @@ def capability_row(
         st.markdown(name)
         with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
             _controls(grid, capability, qstate, options=options, labels=labels, lang=lang,
-                      ui_lang=ui_lang, read_only=read_only, wide=False)  # fmt: skip
+                      ui_lang=ui_lang, read_only=read_only, wide=False,
+                      in_card=in_card)  # fmt: skip
         st.caption(levels_list(grid, capability, rating, lang, ui_lang))
         _earlier(earlier, labels, ui_lang)
 
@@ -234,6 +294,7 @@ def _controls(
     ui_lang: str,
     read_only: bool,
     wide: bool,
+    in_card: bool,
 ) -> None:
     """Today's and the ideal's level buttons and the note."""
     rating = qstate.rating(capability.id)
@@ -253,7 +314,7 @@ def _controls(
             width="stretch" if wide else "content",
             disabled=read_only or (part == "ideal" and rating.not_applicable),
             on_change=_store_level,
-            args=(grid.id, capability.id, part, key),
+            args=(grid.id, capability.id, part, key, in_card),
         )
     key = widget_key(grid.id, capability.id, "note", lang, qstate.revision)
     placeholder = "na_blocks_ideal" if rating.not_applicable else "note_placeholder"
@@ -267,5 +328,5 @@ def _controls(
         width="stretch" if wide else 320,  # 320: wraps onto its own line on a phone
         disabled=read_only,
         on_change=_store_note,
-        args=(grid.id, capability.id, key),
+        args=(grid.id, capability.id, key, in_card),
     )
