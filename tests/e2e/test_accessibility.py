@@ -164,8 +164,8 @@ def test_every_tab_of_the_results_is_accessible(site, signed_in):
     tabs = page.get_by_role("tab")
     assert tabs.count() >= 3
     for n in range(tabs.count()):
-        tabs.nth(n).click()
-        page.wait_for_timeout(400)
+        tabs.nth(n).click()  # a tab's content is drawn when it is opened
+        settle(page)
         assert _violations(page) == [], tabs.nth(n).inner_text()
         assert _sideways(page) == 0
 

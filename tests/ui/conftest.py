@@ -73,6 +73,13 @@ def show_category(at: AppTest, grid_id: str, category_id: str) -> AppTest:
 ACME_ASSESSED_ON = dt.date(2025, 1, 10)
 
 
+def show_tab(at: AppTest, grid_id: str, label: str) -> AppTest:
+    """On the Results page: open the tab called ``label`` (only the tab shown is drawn,
+    the others when opened)."""
+    at.session_state[f"results.tabs.{grid_id}"] = label
+    return at.run()
+
+
 @pytest.fixture
 def acme_grid(sign_in):
     """Consultant ana@example.com, signed in; her organisation Acme S.A. and its grid

@@ -6,7 +6,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ..conftest import ROOT
-from .conftest import ANSWER, BRANDING, HOME, ORGANIZATIONS, PLAN, RESULTS, open_page, show_category
+from .conftest import (
+    ANSWER,
+    BRANDING,
+    HOME,
+    ORGANIZATIONS,
+    PLAN,
+    RESULTS,
+    open_page,
+    show_category,
+    show_tab,
+)
 
 QUESTIONNAIRES = ["avaya-cx-quiz", "avaya-capability-grid", "cx-mistakes", "cx-challenges",
                   "feedback-loop", "cem-pyramid"]  # fmt: skip
@@ -190,12 +200,19 @@ def test_results_page_shows_levels_charts_and_ranked_gaps():
     _rate_all(at, ratings)
     assert not at.warning  # complete: not partial
     assert [m.label for m in at.metric] == ["Level today", "Ideal level", "Overall gap"]
+    charts = at.get("vega_lite_chart")  # the categories' chart alone: the tab shown
+    assert len(charts) == 1 and '"rect"' not in charts[0].proto.spec
+    assert not at.dataframe  # the other tabs are drawn when opened
+    show_tab(at, GRID_ID, "Gaps by priority and suggested initiatives")
     table = at.dataframe[0].value
     assert list(table["Capability"][:2]) == ["Talent training", "Business intelligence"]
     assert "Customer experience training program" in table["Suggested initiatives"][0]
     negative = at.dataframe[1].value
     assert list(negative["Capability"]) == ["Billing"]
-    assert len(at.get("vega_lite_chart")) == 2
+    assert not at.get("vega_lite_chart")
+    show_tab(at, GRID_ID, "All capabilities")
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 and '"rect"' in charts[0].proto.spec  # the heatmap
 
 
 def test_partial_results_are_labelled_partial():

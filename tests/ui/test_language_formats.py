@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from cxmaturity.model import Rating
 from cxmaturity.records import ANONYMOUS
 
-from .conftest import ORGANIZATIONS, RESULTS, open_page
+from .conftest import ORGANIZATIONS, RESULTS, open_page, show_tab
 
 
 def _texts(at: AppTest) -> str:
@@ -35,6 +35,7 @@ def test_the_results_page_writes_decimals_in_its_language(acme_grid, lang, today
     assert today in values and gap in values
     assert wrong not in values
     # The gaps table: 2 -> 4 and 3 -> 4, whole numbers without ".0".
+    show_tab(at, grid.id, at.tabs[2].label)
     table = at.dataframe[0].value.to_csv()
     assert not re.search(r"\b\d\.0\b", table)
 
@@ -71,5 +72,6 @@ def test_the_results_page_tells_the_story_and_what_changed_since_last_round(acme
     assert today.value == "3.50" and today.delta == "+1.00"
     labels = [tab.label for tab in at.tabs]
     assert labels[3:] == ["Since last round", "Private benchmark"]  # no plan last round
+    show_tab(at, grid.id, "Since last round")
     changes = at.tabs[3].dataframe
     assert changes and "Billing" in changes[-1].value.to_csv()

@@ -8,8 +8,10 @@ import datetime as dt
 
 from streamlit.testing.v1 import AppTest
 
+from cxmaturity.ui.components.report_button import BENCHMARK_KEY
+
 from ..workspace.world import account, open_services, organization, reevaluated
-from .conftest import ORGANIZATIONS, RESULTS, open_page
+from .conftest import ORGANIZATIONS, RESULTS, open_page, show_tab
 
 PORTFOLIO = "cxmaturity/ui/pages/portfolio.py"
 
@@ -60,6 +62,7 @@ def test_results_of_a_reevaluation_show_initiatives_and_results(sign_in, grid):
     at = open_page(RESULTS, questionnaire=grid.id, assessment=latest.public_id, lang="en")
     labels = [tab.label for tab in at.tabs]
     assert labels[-2:] == ["Initiatives and results", "Private benchmark"]
+    show_tab(at, grid.id, "Initiatives and results")
     outcomes = at.tabs[-2]
     text = "\n".join(str(m.value) for m in outcomes.markdown)
     assert "1 done and improved" in text.replace("\\", "") and "1 not done" in text
@@ -72,6 +75,7 @@ def test_the_benchmark_needs_five_peers_and_the_switch(sign_in, grid):
     services = open_services()
     ana, _, latest = _reevaluated(services, grid)
     at = open_page(RESULTS, questionnaire=grid.id, assessment=latest.public_id, lang="en")
+    show_tab(at, grid.id, "Private benchmark")
     bench = at.tabs[-1]
     assert not bench.dataframe  # off until switched on
     bench.toggle[0].set_value(True).run()
@@ -85,6 +89,11 @@ def test_the_benchmark_needs_five_peers_and_the_switch(sign_in, grid):
     assert "Peer 0" not in text and "Peer 0" not in at.tabs[-1].dataframe[0].value.to_csv()
     assert at.tabs[-1].dataframe[0].value.iloc[0].tolist() == [
         "Overall maturity", "2.00", "2.00", "2.00 – 3.00", "40"]  # fmt: skip
+    # Another tab shown and back: the switch stayed on (the downloads read it too).
+    show_tab(at, grid.id, at.tabs[0].label)
+    assert not at.tabs[-1].toggle and at.session_state[BENCHMARK_KEY] is True
+    show_tab(at, grid.id, "Private benchmark")
+    assert at.tabs[-1].toggle[0].value is True and at.tabs[-1].dataframe
 
 
 def test_the_results_page_offers_the_deck_and_the_workbook(sign_in, grid):

@@ -36,14 +36,29 @@ def _table(headings: list[str], rows: list[list[str]]) -> None:
                  width="stretch")  # fmt: skip
 
 
+def _keep(key: str, widget: str) -> None:
+    st.session_state[key] = bool(st.session_state.get(widget))
+
+
+def _lasting_switch(label: str, key: str, *, disabled: bool = False) -> bool:
+    """A switch whose value (in ``st.session_state[key]``) outlives the tab that draws
+    it: Streamlit forgets a widget's own value in a run that does not draw it (another
+    tab shown), and the downloads read this one whichever tab is shown."""
+    widget = f"{key}.switch"
+    on = bool(st.session_state.get(key))
+    st.toggle(label, value=on, key=widget, disabled=disabled, on_change=_keep,
+              args=(key, widget))  # fmt: skip
+    return on
+
+
 def benchmark_panel(
     actor: Actor, state: UiState, grid: Grid, result: GridResult, lang: str
 ) -> None:
     """The switch, and with it on, the levels against the peers (never named)."""
     ui_lang = state.lang
     st.caption(t("bench_help", ui_lang))
-    on = st.toggle(t("bench_switch", ui_lang), key=BENCHMARK_KEY)
-    by_sector = st.toggle(t("bench_by_sector", ui_lang), key=SECTOR_KEY, disabled=not on)
+    on = _lasting_switch(t("bench_switch", ui_lang), BENCHMARK_KEY)
+    by_sector = _lasting_switch(t("bench_by_sector", ui_lang), SECTOR_KEY, disabled=not on)
     if not on or state.organization_id is None:
         return
     try:

@@ -14,7 +14,7 @@ from cxmaturity.model import Grid, Quiz
 from cxmaturity.narrative import grid_story
 from cxmaturity.planning import Gap, Plan, priority_differs
 from cxmaturity.scoring import GridResult
-from cxmaturity.services.results import grid_view
+from cxmaturity.services.results import GridView, grid_view
 from cxmaturity.services.results import quiz_result as score_quiz
 from cxmaturity.ui.auth import current_actor
 from cxmaturity.ui.catalog import catalog, content_language, selected
@@ -23,6 +23,7 @@ from cxmaturity.ui.components.compare_view import grid_changes
 from cxmaturity.ui.components.consultant import benchmark_panel, outcomes_panel, previous_plan
 from cxmaturity.ui.components.quiz import quiz_result
 from cxmaturity.ui.components.report_button import report_button
+from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.restore import restore
 from cxmaturity.ui.shell import (
     ANSWER,
@@ -150,6 +151,27 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
     items = plan_items(state, grid)
     _story(grid_story(grid, result, lang, organization=state.organization,
                       plan_items=items, previous=previous))  # fmt: skip
+    _details(grid, state, lang, view, previous)
+
+
+def tabs_key(grid: Grid) -> str:
+    """The key of the Results page's tabs (its value: the label of the tab shown)."""
+    return f"results.tabs.{grid.id}"
+
+
+@st.fragment
+@guarded
+def _details(
+    grid: Grid,
+    state: UiState,
+    lang: str,
+    view: GridView,
+    previous: tuple[dt.date, GridResult] | None,
+) -> None:
+    """The detail behind tabs, only the tab shown drawn (the others when opened): a
+    page opens with one chart, not every chart, table and comparison. A fragment:
+    opening a tab reruns the tabs, not the page."""
+    result, ui_lang = view.result, state.lang
     actor = current_actor()
     last_plan = previous_plan(actor, state, grid) if previous is not None else []
     stored = actor.account is not None and state.organization_id is not None and \
@@ -158,25 +180,25 @@ def _grid_results(grid: Grid, state: UiState, lang: str) -> None:
     names += ["results_since_last"] if previous is not None else []
     names += ["outcome_title"] if previous is not None and last_plan else []
     names += ["bench_title"] if stored else []
-    tabs = dict(zip(names, st.tabs([t(name, ui_lang) for name in names]), strict=True))
-    with tabs["by_category"]:
-        spec = cached_spec(category_chart, grid, result, lang)
-        st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-    with tabs["all_capabilities"]:
-        spec = cached_spec(capability_heatmap, grid, result, lang)
-        st.vega_lite_chart(spec=spec, width="stretch", theme=None)
-    with tabs["gap_table"]:
-        _gaps(view.gaps, lang, ui_lang)
-    if previous is not None:
-        with tabs["results_since_last"]:
+    shown = st.tabs([t(name, ui_lang) for name in names], key=tabs_key(grid), on_change="rerun")
+    name, tab = next(((n, tab) for n, tab in zip(names, shown, strict=True) if tab.open),
+                     (names[0], shown[0]))  # fmt: skip
+    with tab:
+        if name == "by_category":
+            spec = cached_spec(category_chart, grid, result, lang)
+            st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+        elif name == "all_capabilities":
+            spec = cached_spec(capability_heatmap, grid, result, lang)
+            st.vega_lite_chart(spec=spec, width="stretch", theme=None)
+        elif name == "gap_table":
+            _gaps(view.gaps, lang, ui_lang)
+        elif name == "results_since_last" and previous is not None:
             st.caption(t("results_since_last_help", ui_lang,
                          date=long_date(previous[0], ui_lang)))  # fmt: skip
             grid_changes(grid, compare_grids(grid, previous[1], result), lang, ui_lang)
-    if "outcome_title" in tabs and previous is not None:
-        with tabs["outcome_title"]:
+        elif name == "outcome_title" and previous is not None:
             outcomes_panel(state, grid, (previous[1], result), last_plan, lang)
-    if "bench_title" in tabs:
-        with tabs["bench_title"]:
+        elif name == "bench_title":
             benchmark_panel(actor, state, grid, result, lang)
 
 
