@@ -100,7 +100,8 @@ def click_rows(clicks: int) -> list[Row]:
         sampled("grid click → run finished (browser, saved)", times["grid"], bare,
                 times["bare"], browser.GRID_BARE_TARGET),
         sampled("results page load, 25 rated (browser, navigation → run finished)",
-                times["results"], "bare page, the same charts as static specs in the same tabs",
+                times["results"],
+                "bare page, the same charts as static specs in the same tabs (the one shown drawn)",
                 times["charts"], browser.RESULTS_TARGET),
     ]  # fmt: skip
 
