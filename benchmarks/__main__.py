@@ -99,6 +99,11 @@ def click_rows(clicks: int) -> list[Row]:
                 browser.GRID_FLAT_TARGET),
         sampled("grid click → run finished (browser, saved)", times["grid"], bare,
                 times["bare"], browser.GRID_BARE_TARGET),
+        # Not a target: a click that rates or unrates a capability reruns the whole grid
+        # (its progress and the categories' counts), as every click did before.
+        sampled("grid click that rates or unrates a capability → run finished (saved)",
+                times["grid rates"], "flat page, the grid's 75 rating widgets", times["flat"],
+                None),
         sampled("results page load, 25 rated (browser, navigation → run finished)",
                 times["results"],
                 "bare page, the same charts as static specs in the same tabs (the one shown drawn)",

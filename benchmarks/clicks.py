@@ -23,7 +23,9 @@ baselines are served by the same Streamlit, from the same folder (the same
 - **grid**: one capability's "today" rated 1, 2, 1, ... on a stored grid with every
   capability rated. Baselines: a flat page with the grid's rating widgets (a
   segmented control for today and the ideal and a text input per capability, all
-  25 capabilities) and the bare one-radio page.
+  25 capabilities) and the bare one-radio page. Beside it, not a target: another
+  capability's ideal pressed on and off, so that each click rates or unrates it (the
+  click then reruns the whole grid: its progress and the categories' counts change).
 - **results**: loading the Results page of a grid assessment with 25 capabilities
   rated, from navigation start to the last run finished with the first tab's chart
   drawn. Baseline: a bare page with the same two charts as static Vega-Lite specs in
@@ -392,6 +394,14 @@ def _grid_clicks(watch: Watch, capability: str, clicks: int, name_of: Any) -> li
     return times
 
 
+def _toggle_clicks(watch: Watch, capability: str, clicks: int, name_of: Any) -> list[float]:
+    """Press ``capability``'s ideal 4 again and again: off (the capability is no longer
+    rated), on (rated again); each click changes the grid's progress."""
+    control = watch.page.locator(name_of(capability))
+    return [watch.click(control.get_by_role("radio", name="4", exact=True))
+            for _ in range(clicks)]  # fmt: skip
+
+
 def _load(page: Any, url: str, selector: str, charts: int) -> float:
     """Seconds from navigation start to the last run finished, the charts drawn."""
     page.bring_to_front()
@@ -431,7 +441,7 @@ def _quiz_rows(pages: Pages, rounds: int, per_round: int, times: dict[str, list[
 def _grid_rows(pages: Pages, rounds: int, per_round: int, times: dict[str, list[float]]) -> None:
     from tests.e2e.streamlit_page import key_class
 
-    capability = pages.seeded.grid.categories[0].capabilities[0].id
+    capability, toggled = (c.id for c in pages.seeded.grid.categories[0].capabilities[:2])
     stored = pages.seeded.rated_grid.public_id
     grid = _open(pages.app, f"{pages.urls['app']}/answer?questionnaire={GRID}&assessment="
                  f"{stored}&lang=en", '[data-testid="stButtonGroup"]')  # fmt: skip
@@ -443,12 +453,16 @@ def _grid_rows(pages: Pages, rounds: int, per_round: int, times: dict[str, list[
     def flat_control(cap: str) -> str:
         return key_class(f"{cap}.c")
 
+    def ideal_control(cap: str) -> str:
+        return f'[class*="{key_class(f"{GRID}.{cap}.ideal.en")[1:]}"]'
+
     _grid_clicks(grid, capability, 3, app_control)  # warm up
     _grid_clicks(pages.flat, capability, 3, flat_control)
     for watch in (pages.bare, pages.flat):
         watch.server.clear()
     for _ in range(rounds):
         times["grid"] += _grid_clicks(grid, capability, per_round, app_control)
+        times["grid rates"] += _toggle_clicks(grid, toggled, per_round, ideal_control)
         times["flat"] += _grid_clicks(pages.flat, capability, per_round, flat_control)
         times["bare"] += _radio_clicks(pages.bare, per_round)
     for name, watch in (("bare", pages.bare), ("grid", grid), ("flat", pages.flat)):
@@ -475,7 +489,7 @@ def measure(clicks: int) -> dict[str, list[float]]:
     from benchmarks import browser_sign_in
     from tests.e2e.conftest import ARGS, CHROMIUM
 
-    rows = ("quiz", "bare", "flat quiz", "grid", "flat", "results", "charts")
+    rows = ("quiz", "bare", "flat quiz", "grid", "grid rates", "flat", "results", "charts")
     times: dict[str, list[float]] = {row: [] for row in rows}
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)

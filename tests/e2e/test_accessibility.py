@@ -168,6 +168,18 @@ def test_every_tab_of_the_results_is_accessible(site, signed_in):
         settle(page)
         assert _violations(page) == [], tabs.nth(n).inner_text()
         assert _sideways(page) == 0
+    # The KPI form, drawn when its expander is opened: labelled inputs, and it saves.
+    from playwright.sync_api import expect
+
+    page.get_by_text("Metrics for this assessment (optional)").click()
+    inputs = page.get_by_test_id("stNumberInput")
+    expect(inputs).to_have_count(13)
+    settle(page)
+    assert _violations(page) == []
+    box = inputs.first.locator("input")
+    box.fill("32" if float(box.input_value() or 0) == 31.5 else "31.5")  # a change, each width
+    page.get_by_role("button", name="Save metrics").click()
+    expect(page.get_by_text("Metrics saved")).to_be_visible()
 
 
 RESULTS_HEIGHT_BEFORE = 2465  # px at 1280 px, 25 rated, before issue 19 (docs/performance.md)

@@ -73,6 +73,13 @@ def show_category(at: AppTest, grid_id: str, category_id: str) -> AppTest:
 ACME_ASSESSED_ON = dt.date(2025, 1, 10)
 
 
+def open_kpis(at: AppTest, public_id: str) -> AppTest:
+    """On the Results page: open the KPI form's expander (its inputs are drawn only
+    while it is open)."""
+    at.session_state[f"kpi.open.{public_id}"] = True
+    return at.run()
+
+
 def show_tab(at: AppTest, grid_id: str, label: str) -> AppTest:
     """On the Results page: open the tab called ``label`` (only the tab shown is drawn,
     the others when opened)."""

@@ -16,7 +16,7 @@ from cxmaturity.ui.text import escape_md
 
 from ..conftest import ASSESSMENTS
 from ..helpers import open_services, open_store
-from .conftest import ANSWER, ORGANIZATIONS, open_page, show_category
+from .conftest import ANSWER, ORGANIZATIONS, open_kpis, open_page, show_category
 
 
 @pytest.fixture
@@ -116,6 +116,8 @@ def test_kpis_and_final_status_are_saved_with_the_assessment(owner):
         RESULTS, questionnaire="avaya-capability-grid", assessment=first.public_id, lang="en"
     )
     assert not at.exception
+    assert not at.number_input  # behind the closed expander: not drawn
+    open_kpis(at, first.public_id)
     at.number_input(key=f"kpi.{first.public_id}.nps").set_value(31.5)
     at.number_input(key=f"kpi.{first.public_id}.first-contact-resolution").set_value(72)
     next(b for b in at.get("form_submit_button") if "Save metrics" in b.proto.label).click().run()

@@ -21,7 +21,7 @@ from cxmaturity.services.catalog import bundled_catalog
 from cxmaturity.ui.state import STATE_KEY
 
 from ..helpers import open_services
-from .conftest import ANSWER, PLAN, RESULTS, open_page, show_category
+from .conftest import ANSWER, PLAN, RESULTS, open_kpis, open_page, show_category
 
 GRID = "avaya-capability-grid"
 NOTE = f"{GRID}.billing.note.en.r1"
@@ -211,7 +211,9 @@ def test_keeping_my_plan_change_stores_it_over_the_other(planned):
 
 
 def _kpi_tab(assessment):
-    return open_page(RESULTS, questionnaire=GRID, assessment=assessment.public_id, lang="en")
+    """The Results page of ``assessment`` with its KPI form open."""
+    tab = open_page(RESULTS, questionnaire=GRID, assessment=assessment.public_id, lang="en")
+    return open_kpis(tab, assessment.public_id)
 
 
 def _save_warnings(tab) -> list[str]:
@@ -267,6 +269,9 @@ def test_plan_and_kpi_changes_wait_while_the_database_refuses_writes(flaky):
     assert not kpi_tab.exception
     assert any("not saved yet" in w.value for w in kpi_tab.warning)
     assert not any("Metrics saved" in s.value for s in kpi_tab.success)
+    kpi_tab.session_state[f"kpi.open.{assessment.public_id}"] = False  # closed by hand:
+    kpi_tab.run()  # it opens again while something of it is unsaved
+    assert kpi_tab.number_input(key=f"kpi.{assessment.public_id}.nps").value == 42.0
     assert _plan(open_services(url), assessment) == {}
     assert open_services(url).assessments.details_of(owner, assessment)["nps"] is None
     read_only(False)

@@ -22,6 +22,7 @@ from cxmaturity.services.assessments import FINAL_FIELD
 from cxmaturity.services.errors import StorageUnavailable
 from cxmaturity.ui.auth import current_actor, page_actor
 from cxmaturity.ui.backend import services
+from cxmaturity.ui.errors import guarded
 from cxmaturity.ui.restore import bound
 from cxmaturity.ui.state import UiState
 from cxmaturity.ui.text import escape_md
@@ -183,10 +184,26 @@ def _final_switch(assessment: Assessment, form: DetailsForm, lang: str, read_onl
     )
 
 
+def kpi_form_key(assessment: Assessment) -> str:
+    """The key of the KPI form's expander (its value: open or not)."""
+    return f"kpi.open.{assessment.public_id}"
+
+
+@st.fragment
+@guarded
 def _kpi_form(assessment: Assessment, form: DetailsForm, lang: str, read_only: bool) -> None:
-    """The round's KPI values, behind an expander, saved together."""
-    with st.expander(t("kpi_title", lang), icon=":material/monitoring:",
-                     expanded=bool(form.unsaved or form.conflicts)):  # fmt: skip
+    """The round's KPI values, behind an expander, saved together. The form is drawn
+    only while the expander is open (its 13 inputs cost a Results page a fifth of its
+    load); a fragment: opening it reruns the form, not the page. It opens by itself
+    while something of it is unsaved or in conflict."""
+    key = kpi_form_key(assessment)
+    if form.unsaved or form.conflicts:
+        st.session_state[key] = True
+    box = st.expander(t("kpi_title", lang), icon=":material/monitoring:", key=key,
+                      on_change="rerun")  # fmt: skip
+    if not box.open:
+        return
+    with box:
         st.caption(t("kpi_help", lang))
         kpis = services().assessments.kpi_catalogue()
         if kpis is None:
