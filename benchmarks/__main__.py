@@ -124,7 +124,7 @@ def report_rows(runs: int) -> list[Row]:
     from benchmarks import report
 
     warm = report.warm(runs)
-    cold = report.cold(max(3, runs // 2))
+    cold = report.cold(max(9, runs))  # new processes vary: enough for a steady median
     return [
         sampled("PDF report, warm, quiz + grid, all charts", warm["full"],
                 "same PDF without charts", warm["bare"], report.WARM_TARGET,
