@@ -283,8 +283,17 @@ def capability_heatmap(grid: Grid, result: GridResult, lang: str, width: int | N
     return _config(chart, lang)
 
 
-def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[float]) -> Any:
-    """Values over the assessments' dates: ``rows`` of {date (ISO), series, value}."""
+def trend_chart(
+    rows: list[dict[str, Any]],
+    lang: str,
+    title: str,
+    domain: list[float] | None,
+    *,
+    subject: str | None = None,
+) -> Any:
+    """Values over the assessments' dates: ``rows`` of {date (ISO), series, value};
+    ``title``: the value axis's; ``domain``: its range (None: the values' own, not
+    from zero); ``subject``: what the chart shows, for its description (the title)."""
     series = list(dict.fromkeys(str(r["series"]) for r in rows))
     palette = [CURRENT_COLOR, IDEAL_COLOR, INK][: len(series)]
     # One tick per assessment, on its own day (dates are days: read and written in UTC,
@@ -295,7 +304,11 @@ def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[
     axis = alt.Axis(values=ticks, format="%-d %b %Y", labelAngle=0, labelOverlap="greedy")
     base = alt.Chart(_data(rows)).encode(
         x=alt.X("utcyearmonthdate(date):T", title=None, axis=axis),
-        y=alt.Y("value:Q", title=title, scale=alt.Scale(domain=domain, nice=False)),
+        y=alt.Y(
+            "value:Q",
+            title=title,
+            scale=alt.Scale(domain=domain, nice=False) if domain else alt.Scale(zero=False),
+        ),
         color=alt.Color(
             "series:N", title=None, scale=alt.Scale(domain=series, range=palette), sort=series
         ),
@@ -308,7 +321,12 @@ def trend_chart(rows: list[dict[str, Any]], lang: str, title: str, domain: list[
             alt.Tooltip("value:Q", title=title, format=".2f"),
         ]
     )
-    return _config(alt.layer(lines, points).properties(height=220, width="container"), lang)
+    chart = alt.layer(lines, points).properties(
+        height=220,
+        width="container",
+        description=t("chart_trend_description", lang, title=subject or title),
+    )
+    return _config(chart, lang)
 
 
 # ----------------------------------------------------------------- built once per data

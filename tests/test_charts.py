@@ -78,6 +78,8 @@ def test_a_trend_has_one_tick_per_round_in_the_pages_language():
     ticks = [(v["year"], v["month"], v["date"]) for v in x["axis"]["values"]]
     assert ticks == [(2026, 1, 15), (2026, 2, 3), (2026, 8, 1)]  # no month twice
     assert x["axis"]["format"] == "%-d %b %Y"
+    # Read aloud by a screen reader (the chart's aria-label), in the page's language.
+    assert spec["description"] == "Nivel en la fecha de cada evaluación, una línea por serie."
     months = spec["config"]["locale"]["time"]["shortMonths"]
     assert months[:3] == ["ene", "feb", "mar"]
     assert charts.time_locale("en")["shortMonths"][:2] == ["Jan", "Feb"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -196,4 +197,8 @@ def test_the_history_shows_each_kpi_over_time_from_the_catalogue(owner):
     assert cost["Último cambio"] == "▼ peor (+0,5)"  # lower is better: it rose
     assert "12" in nps.values() and "20" in nps.values()
     assert at.selectbox(key=f"kpi.trend.{store.organization(first.organization_id).public_id}")
-    assert len(at.get("vega_lite_chart")) == 1  # the chart of the chosen KPI
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1  # the chart of the chosen KPI, described for a screen reader
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["description"].startswith("Costo por contacto en la fecha de cada evaluación")
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": False}  # no upper bound

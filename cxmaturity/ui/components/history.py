@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cxmaturity.charts import trend_chart
 from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, short_date, t, tn
 from cxmaturity.metrics import kpi_series
 from cxmaturity.records import Assessment, Organization
@@ -62,9 +63,11 @@ def kpi_trend(actor: Actor, organization: Organization, lang: str) -> None:
         key=f"kpi.trend.{organization.public_id}",
     )  # fmt: skip
     picked = by_id[chosen]
-    st.line_chart(
-        {t("col_date", lang): [d for d, _ in picked.points],
-         picked.kpi.name.get(lang): [v for _, v in picked.points]},
-        x=t("col_date", lang), y=picked.kpi.name.get(lang), height=220,
-    )  # fmt: skip
+    name, kpi = picked.kpi.name.get(lang), picked.kpi
+    rows = [{"date": day.isoformat(), "series": name, "value": value}
+            for day, value in picked.points]  # fmt: skip
+    domain = [kpi.min, kpi.max] if kpi.min is not None and kpi.max is not None else None
+    unit = t(f"kpi_unit_{kpi.unit}", lang)  # the name is in the legend, above and read aloud
+    spec = trend_chart(rows, lang, unit, domain, subject=name).to_dict(validate=False)
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     st.caption(kpi_help(picked.kpi, lang))
