@@ -346,14 +346,37 @@ def cached_spec(
     The questionnaire object is kept with its entry, so its ``id`` is never reused
     while the entry lives; a catalogue re-read gives new objects, hence new entries."""
     key = (build.__name__, id(questionnaire), repr(result), lang)
+    return _cached(key, questionnaire, lambda: build(questionnaire, result, lang))
+
+
+def cached_trend_spec(
+    rows: list[dict[str, Any]],
+    lang: str,
+    title: str,
+    domain: list[float] | None,
+    *,
+    subject: str | None = None,
+) -> dict[str, Any]:
+    """:func:`trend_chart`'s spec, built once per rows, axis and language (the same
+    store as :func:`cached_spec`): a page drawn again with the same values sends the
+    stored spec."""
+    key = ("trend_chart", 0, repr((rows, title, domain, subject)), lang)
+    return _cached(key, None, lambda: trend_chart(rows, lang, title, domain, subject=subject))
+
+
+def _cached(
+    key: tuple[str, int, str, str], keep: object, build: Callable[[], Any]
+) -> dict[str, Any]:
+    """The spec stored under ``key``, else ``build()``'s, stored with ``keep`` (an
+    object whose ``id`` is part of the key must live as long as its entry)."""
     with _specs_lock:
         found = _specs.get(key)
         if found is not None:
             _specs.move_to_end(key)
             return found[1]
-    spec: dict[str, Any] = build(questionnaire, result, lang).to_dict(validate=False)
+    spec: dict[str, Any] = build().to_dict(validate=False)
     with _specs_lock:
-        _specs[key] = (questionnaire, spec)
+        _specs[key] = (keep, spec)
         while len(_specs) > SPEC_CACHE_SIZE:
             _specs.popitem(last=False)
     return spec

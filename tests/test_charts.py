@@ -80,6 +80,12 @@ def test_a_trend_has_one_tick_per_round_in_the_pages_language():
     assert x["axis"]["format"] == "%-d %b %Y"
     # Read aloud by a screen reader (the chart's aria-label), in the page's language.
     assert spec["description"] == "Nivel en la fecha de cada evaluación, una línea por serie."
+    # Built once per values, axis and language (the KPI chart is drawn from this).
+    stored = charts.cached_trend_spec(rows, "es", "Nivel", [1.0, 4.0])
+    assert charts.cached_trend_spec(rows, "es", "Nivel", [1.0, 4.0]) is stored
+    assert charts.cached_trend_spec(rows, "en", "Nivel", [1.0, 4.0]) is not stored
+    assert charts.cached_trend_spec(rows[:2], "es", "Nivel", [1.0, 4.0]) is not stored
+    assert stored["description"] == spec["description"]
     months = spec["config"]["locale"]["time"]["shortMonths"]
     assert months[:3] == ["ene", "feb", "mar"]
     assert charts.time_locale("en")["shortMonths"][:2] == ["Jan", "Feb"]

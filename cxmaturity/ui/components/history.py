@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.charts import trend_chart
+from cxmaturity.charts import cached_trend_spec
 from cxmaturity.i18n import kpi_change, kpi_help, kpi_label, long_date, number, short_date, t, tn
 from cxmaturity.metrics import kpi_series
 from cxmaturity.records import Assessment, Organization
@@ -68,6 +68,6 @@ def kpi_trend(actor: Actor, organization: Organization, lang: str) -> None:
             for day, value in picked.points]  # fmt: skip
     domain = [kpi.min, kpi.max] if kpi.min is not None and kpi.max is not None else None
     unit = t(f"kpi_unit_{kpi.unit}", lang)  # the name is in the legend, above and read aloud
-    spec = trend_chart(rows, lang, unit, domain, subject=name).to_dict(validate=False)
+    spec = cached_trend_spec(rows, lang, unit, domain, subject=name)
     st.vega_lite_chart(spec=spec, width="stretch", theme=None)
     st.caption(kpi_help(picked.kpi, lang))
