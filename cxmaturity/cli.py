@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from .cli_accounts import CommandError, add_verbs, run
 from .config import BUNDLED_KPIS, catalog_dir, load_settings
-from .errors import InvalidInput, Problem
+from .errors import InvalidInput, Problem, counted
 from .fileio import write_atomic
 from .loader import (
     Catalog,
@@ -173,7 +173,8 @@ def _validate(paths: Sequence[Path], extra: Sequence[Path], out: TextIO, err: Te
             problems += error.problems
     _print_problems(problems, err)
     invalid = len({p.path for p in problems})
-    out.write(f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid\n")
+    out.write(f"{counted(len(files), 'file')} checked: {len(files) - invalid} valid, "
+              f"{invalid} invalid\n")  # fmt: skip
     return INVALID if problems else OK
 
 
@@ -284,7 +285,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         teams, lang, plan_items=plan_items, branding=branding, catalogue=catalog.kpis, kind=kind
     )
     write_atomic(output, body)
-    out.write(f"{output}: {len(teams)} questionnaire(s), {_NAMES[kind]} in {lang}\n")
+    out.write(f"{output}: {counted(len(teams), 'questionnaire')}, {_NAMES[kind]} in {lang}\n")
     return OK
 
 

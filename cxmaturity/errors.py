@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``n`` and the English noun in the number it takes: "1 file", "2 files" (the
+    engine's own messages are English; the product's texts have plural forms in
+    their message catalogs)."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one file, at one place in it."""

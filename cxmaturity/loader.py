@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from .errors import InvalidInput, Problem
+from .errors import InvalidInput, Problem, counted
 from .model import (
     DEFER,
     LANG_PATTERN,
@@ -382,7 +382,7 @@ def _friendly(error: dict[str, Any], model: type[BaseModel], loc: Loc) -> str:
     if kind.startswith(("date_", "datetime_")):
         return f"must be a date written as YYYY-MM-DD, e.g. 2026-11-22 (got {value!r})"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        return f"needs at least {counted(int(ctx.get('min_length') or 0), 'item')}"
     message = str(error["msg"])
     if isinstance(value, str | int | float | bool) and kind.endswith(("_type", "_parsing")):
         message += f" (got {value!r})"
@@ -630,7 +630,7 @@ class Catalog:
         known = ", ".join(sorted(self.questionnaires)) or "none"
         text = f" (known: {known})"
         if self.broken:
-            text += f"; {len(self.broken)} questionnaire file(s) could not be read"
+            text += f"; {counted(len(self.broken), 'questionnaire file')} could not be read"
         return text
 
 

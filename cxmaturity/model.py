@@ -264,7 +264,8 @@ class DocumentBase(Strict):
         for loc, text in _texts(self, ()):
             missing = text.missing(self.languages)
             if missing:
-                found.append((loc, f"missing language(s): {', '.join(missing)}"))
+                noun = "language" if len(missing) == 1 else "languages"
+                found.append((loc, f"missing {noun}: {', '.join(missing)}"))
         return found + self._kind_problems()
 
     def _kind_problems(self) -> list[LocatedMessage]:

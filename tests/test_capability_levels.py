@@ -63,7 +63,7 @@ def test_level_texts_are_read_and_shown_where_people_rate():
         ((b"          4: {es: Decisiones", b"          7: {es: Decisiones"),
          "categories[0].capabilities[0].levels[7]", "unknown level 7 (levels: 1, 2, 3, 4)"),
         ((b"{es: Sin datos, en: No data}", b"{es: Sin datos}"),
-         "categories[0].capabilities[0].levels[1]", "missing language(s): en"),
+         "categories[0].capabilities[0].levels[1]", "missing language: en"),
     ],
 )  # fmt: skip
 def test_invalid_level_texts_are_named(change, location, message):

@@ -11,7 +11,7 @@ import pytest
 
 from cxmaturity.cli import main
 
-from .conftest import ROOT
+from .conftest import ASSESSMENTS, ROOT
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -170,7 +170,7 @@ def test_validate_default_folder_is_clean(run_cli):
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
     count = len(list((ROOT / "assessments").glob("*.yaml")))  # questionnaires and kpis.yaml
-    assert f"{count} file(s) checked: {count} valid, 0 invalid" in result.stdout
+    assert f"{count} files checked: {count} valid, 0 invalid" in result.stdout
 
 
 def test_validate_from_another_folder_uses_the_bundled_questionnaires(run_cli, tmp_path):
@@ -186,7 +186,16 @@ def test_validate_accepts_answers_next_to_their_questionnaire(tmp_path):
     )
     code, out, err = run("validate", str(tmp_path))
     assert (code, err) == (0, "")
-    assert "2 file(s) checked: 2 valid" in out
+    assert "2 files checked: 2 valid" in out
+
+
+def test_cli_messages_count_in_words_never_with_s_in_brackets(tmp_path):
+    code, out, _ = run("validate", str(ASSESSMENTS / "avaya-cx-quiz.yaml"))
+    assert (code, out) == (0, "1 file checked: 1 valid, 0 invalid\n")
+    answers = write(tmp_path, "quiz.yaml", "questionnaire: avaya-cx-quiz\nanswers: {}\n")
+    code, out, err = run("report", str(answers), "-o", str(tmp_path / "r.pdf"))
+    assert (code, err) == (0, "")
+    assert out.endswith(": 1 questionnaire, report in es\n") and "(s)" not in out
 
 
 def test_validate_reports_duplicate_questionnaire_ids(tmp_path):

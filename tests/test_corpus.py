@@ -20,7 +20,7 @@ QUESTIONNAIRES = {
     "duplicate-key.yaml": (14, "title", "given twice (first on line 5)"),
     "band-gap.yaml": (19, "bands[1].min", "totals 4 are not covered by any band"),
     "band-overlap.yaml": (14, "bands[1].min", "totals 3 are covered by both 'low' and 'high'"),
-    "missing-language.yaml": (8, "questions[0].text", "missing language(s): en"),
+    "missing-language.yaml": (8, "questions[0].text", "missing language: en"),
     "python-tag.yaml": (5, "(yaml)", "python/object/apply:os.system"),
     "alias-bomb.yaml": (1, "(file)", "alias"),
     "recursive-alias.yaml": (6, "(file)", "recursive alias"),
@@ -122,4 +122,4 @@ def test_validate_a_folder_reports_each_broken_file(run_cli):
     named = {line.split(":")[0] for line in result.stderr.splitlines()}
     expected = {f"tests/corpus/{n}" for n in [*QUESTIONNAIRES, *ANSWERS]}
     assert named == expected
-    assert f"{len(expected)} file(s) checked: 0 valid, {len(expected)} invalid" in result.stdout
+    assert f"{len(expected)} files checked: 0 valid, {len(expected)} invalid" in result.stdout

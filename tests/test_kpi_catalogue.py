@@ -60,7 +60,7 @@ def test_a_valid_catalogue_is_read():
          "duplicate KPI id 'nps' (first at kpis[0].id)"),
         ((b"group: business", b"group: finance"), "kpis[1].group", "'business' or 'operational'"),
         ((b"{es: Costo por contacto, en: Cost per contact}", b"{es: Costo por contacto}"),
-         "kpis[1].definition", "missing language(s): en"),
+         "kpis[1].definition", "missing language: en"),
         ((b"    group: business\n", b"    group: business\n    target: 3\n"), "kpis[1].target",
          "unknown key 'target'"),
     ],
