@@ -6,33 +6,30 @@ from typing import Any
 
 import streamlit as st
 
-from cxmaturity.compare import ARROWS, Change, GridComparison
+from cxmaturity.compare import Change, GridComparison
 from cxmaturity.i18n import decimal, long_date, number, t
 from cxmaturity.loader import Catalog
 from cxmaturity.records import Organization
+from cxmaturity.sections import change_cells
 from cxmaturity.services.access import Actor
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import content_language
 
 
-def _delta(change: Change, lang: str) -> str:
-    if change.delta is None:
-        return ""
-    sign = "+" if change.delta > 0 else ""
-    return f"{ARROWS[change.direction]} {sign}{number(change.delta, lang)}"
-
-
 def _rows(changes: tuple[Change, ...], names: dict[str, str], lang: str) -> list[dict[str, object]]:
-    return [
-        {
+    """Before, after and the change with its arrow, written as the Results page and the
+    report write them (``sections.change_cells``: 2,00 · 3,00 · ▲ +1,00)."""
+    rows: list[dict[str, object]] = []
+    for c in changes:
+        before, after, change = change_cells(c, lang)
+        rows.append({
             t("capability", lang): names.get(c.id, c.id),
-            t("compare_before", lang): number(c.before, lang),
-            t("compare_after", lang): number(c.after, lang),
-            t("compare_change", lang): _delta(c, lang),
-            t("ideal", lang): number(c.ideal_after, lang),
-        }
-        for c in changes
-    ]
+            t("compare_before", lang): before,
+            t("compare_after", lang): after,
+            t("compare_change", lang): change,
+            t("ideal", lang): decimal(c.ideal_after, lang),
+        })  # fmt: skip
+    return rows
 
 
 def grid_changes(grid: Any, comparison: GridComparison, lang: str, ui: str) -> None:
