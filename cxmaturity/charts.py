@@ -152,6 +152,45 @@ def quiz_band_chart(quiz: Quiz, result: QuizResult, lang: str, width: int | None
     return _config(chart, lang)
 
 
+ONE_LINE = 18  # characters: a longer axis label is set on two lines
+
+
+def _two_lines(label: str) -> list[str] | None:
+    """``label`` broken at the space nearest its middle when it is longer than
+    :data:`ONE_LINE` ("Alineamiento del" / "proceso de negocio"), else None."""
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if len(label) <= ONE_LINE or not spaces:
+        return None
+    cut = min(spaces, key=lambda i: abs(len(label) - 2 * i))
+    return [label[:cut], label[cut + 1 :]]
+
+
+def two_line_labels(labels: list[str]) -> str:
+    """A Vega expression that sets each long label on two lines (:func:`_two_lines`),
+    so that on a phone the labels leave the plot its width. The labels are data (a
+    questionnaire's names): they enter the expression only as JSON strings."""
+    expression = "datum.label"
+    for label in reversed(labels):
+        lines = _two_lines(label)
+        if lines is not None:
+            expression = (
+                f"datum.label === {json.dumps(label, ensure_ascii=False)} ? "
+                f"{json.dumps(lines, ensure_ascii=False)} : {expression}"
+            )
+    return expression
+
+
+def _label_axis(labels: list[str]) -> Any:
+    """A y axis whose long labels take two lines, each label centred on its row (a
+    two-line label sits on its first line's baseline, which centres the pair)."""
+    wrapped = [label for label in labels if _two_lines(label) is not None]
+    baseline: Any = "middle"
+    if wrapped:
+        test = f"indexof({json.dumps(wrapped, ensure_ascii=False)}, datum.label) >= 0"
+        baseline = {"condition": {"test": test, "value": "alphabetic"}, "value": "middle"}
+    return alt.Axis(labelLimit=0, labelExpr=two_line_labels(labels), labelBaseline=baseline)
+
+
 def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None = None) -> Any:
     """Per category, current against ideal on the level scale (a dumbbell chart)."""
     names = {c.id: c.name.get(lang) for c in grid.categories}
@@ -172,7 +211,12 @@ def category_chart(grid: Grid, result: GridResult, lang: str, width: int | None 
     values = [lv.value for lv in grid.levels]
     scale = alt.Scale(domain=[min(values) - 0.3, max(values) + 0.3], nice=False)
     order = [names[c.id] for c in grid.categories]
-    y = alt.Y("category:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
+    y = alt.Y(
+        "category:N",
+        sort=order,
+        title=None,
+        axis=_label_axis(order),
+    )
     axis = alt.Axis(values=values, format="d", title=t("level", lang))
     span = (
         alt.Chart(_data(spans))
@@ -388,38 +432,53 @@ REVIEW_SHAPES = {"overdue": "triangle-up", "soon": "diamond", "planned": "circle
 REVIEW_COLORS = {"overdue": "#b3261e", "soon": "#a15c00", "planned": IDEAL_COLOR}
 
 
-def portfolio_chart(rows: list[dict[str, Any]], lang: str, domain: list[float]) -> dict[str, Any]:
+STATE_OFFSET = 0.07  # levels: organisations of different states at one place, side by side
+
+
+def portfolio_chart(rows: list[dict[str, Any]], lang: str, domain: list[float]) -> Any:
     """The organisations of the portfolio as points: today's level across, the gap up;
     the review state in colour and in shape (colour is never the only sign).
     Organisations at the same place and state are one point, its size their number
-    (the tooltip names up to five). ``rows``: {name, level, gap, review}. Returns the
-    Vega-Lite spec as a plain dict."""
+    (the tooltip names up to five); states at the same place stand side by side (the
+    tooltip gives the level itself). ``rows``: {name, level, gap, review}."""
     states = [s for s in REVIEW_SHAPES if any(r["review"] == s for r in rows)]
     labels = {s: t(f"portfolio_review_{s}", lang) for s in states}
     groups: dict[tuple[float, float, str], list[str]] = {}
-    for r in rows:
-        if r["review"] in labels:
-            key = (round(r["level"], 2), round(r["gap"], 2), labels[r["review"]])
-            groups.setdefault(key, []).append(str(r["name"]))
-    data = [
-        {"level": level, "gap": gap, "state": state, "count": len(names),
-         "names": ", ".join(names[:5]) + (" …" if len(names) > 5 else "")}
-        for (level, gap, state), names in groups.items()
-    ]  # fmt: skip
+    for state in states:  # in the legend's order, so side-by-side points keep it too
+        for r in rows:
+            if r["review"] == state:
+                key = (round(r["level"], 2), round(r["gap"], 2), state)
+                groups.setdefault(key, []).append(str(r["name"]))
+    at_place: dict[tuple[float, float], list[str]] = {}
+    for level, gap, state in groups:
+        at_place.setdefault((level, gap), []).append(state)
+    data = []
+    for (level, gap, state), names in groups.items():
+        here = at_place[(level, gap)]
+        shift = (here.index(state) - (len(here) - 1) / 2) * STATE_OFFSET
+        data.append({
+            "x": level + shift, "level": level, "gap": gap, "state": labels[state],
+            "count": len(names), "names": ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
+        })  # fmt: skip
     domain_labels = [labels[s] for s in states]
-    padded = [domain[0] - 0.15, domain[1] + 0.15]
+    padded = [domain[0] - 0.2, domain[1] + 0.2]
     levels = list(range(int(domain[0]), int(domain[1]) + 1))
     chart = (
         alt.Chart(_data(data))
-        .mark_point(filled=True, opacity=0.8)
+        .mark_point(filled=True, opacity=0.85, stroke="white", strokeWidth=1)
         .encode(
             x=alt.X(
-                "level:Q",
+                "x:Q",
                 title=t("portfolio_col_level", lang),
                 scale=alt.Scale(domain=padded, nice=False),
                 axis=alt.Axis(values=levels),
             ),
-            y=alt.Y("gap:Q", title=t("portfolio_col_gap", lang), scale=alt.Scale(zero=True)),
+            # padding: a point with no gap stays above the axis and its labels
+            y=alt.Y(
+                "gap:Q",
+                title=t("portfolio_col_gap", lang),
+                scale=alt.Scale(zero=True, padding=14),
+            ),
             size=alt.Size("count:Q", scale=alt.Scale(range=[90, 900]), legend=None),
             color=alt.Color(
                 "state:N",
@@ -439,7 +498,17 @@ def portfolio_chart(rows: list[dict[str, Any]], lang: str, domain: list[float]) 
                 alt.Tooltip("state:N", title=t("portfolio_col_review", lang)),
             ],
         )
-        .properties(height=260, width="container")
+        .properties(
+            height=260, width="container", description=t("chart_portfolio_description", lang)
+        )
     )
-    spec: dict[str, Any] = _config(chart, lang).to_dict(validate=False)
-    return spec
+    return _config(chart, lang)
+
+
+def cached_portfolio_spec(
+    rows: list[dict[str, Any]], lang: str, domain: list[float]
+) -> dict[str, Any]:
+    """:func:`portfolio_chart`'s spec, built once per points, scale and language (the
+    store :func:`cached_spec` uses)."""
+    key = ("portfolio_chart", 0, repr((rows, domain)), lang)
+    return _cached(key, None, lambda: portfolio_chart(rows, lang, domain))

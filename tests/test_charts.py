@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -108,3 +109,85 @@ def test_partial_quizzes_are_not_results_in_the_history():
     rounds = [(dt.date(2026, 1, 1), scoring.score(quiz, [partial])),
               (dt.date(2026, 7, 1), scoring.score(quiz, [complete]))]  # fmt: skip
     assert [r["date"] for r in trend_rows(rounds, "en")] == ["2026-07-01"]
+
+
+def _portfolio_points(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(spec["data"]["values"])
+
+
+def test_portfolio_states_at_one_place_stand_side_by_side() -> None:
+    rows = [
+        {"name": "Overdue A", "level": 2.0, "gap": 1.0, "review": "overdue"},
+        {"name": "Overdue B", "level": 2.0, "gap": 1.0, "review": "overdue"},
+        {"name": "Planned C", "level": 2.0, "gap": 1.0, "review": "planned"},
+        {"name": "Planned D", "level": 3.0, "gap": 0.0, "review": "planned"},
+    ]
+    spec = charts.cached_portfolio_spec(rows, "en", [1.0, 4.0])
+    points = {(p["state"], p["level"], p["gap"]): p for p in _portfolio_points(spec)}
+    overdue, planned = points[("Overdue", 2.0, 1.0)], points[("Planned", 2.0, 1.0)]
+    # one point per state and place, sized by its organisations, named in the tooltip
+    assert (overdue["count"], overdue["names"]) == (2, "Overdue A, Overdue B")
+    assert (planned["count"], planned["names"]) == (1, "Planned C")
+    # drawn apart (overdue first, as in the legend), each within a level's reach
+    assert overdue["x"] < 2.0 < planned["x"]
+    assert planned["x"] - overdue["x"] == pytest.approx(charts.STATE_OFFSET)
+    # alone at its place: drawn at its level; the tooltip gives the level, not x
+    assert points[("Planned", 3.0, 0.0)]["x"] == 3.0
+    assert spec["encoding"]["x"]["field"] == "x"
+    assert [tip["field"] for tip in spec["encoding"]["tooltip"]][2] == "level"
+    # a point with no gap keeps off the axis; the chart is described for screen readers
+    assert spec["encoding"]["y"]["scale"]["padding"] > 0
+    assert spec["description"].startswith("Each organization by its level today")
+    assert charts.cached_portfolio_spec(rows, "es", [1.0, 4.0])["description"].startswith(
+        "Cada organización"
+    )
+
+
+def test_portfolio_chart_is_built_once_per_points_and_language(monkeypatch) -> None:
+    rows = [{"name": "Solo", "level": 1.5, "gap": 2.0, "review": "soon"}]
+    built: list[str] = []
+    real = charts.portfolio_chart
+
+    def counting(*args: Any) -> Any:
+        built.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(charts, "portfolio_chart", counting)
+    first = charts.cached_portfolio_spec(rows, "en", [1.0, 4.0])
+    assert charts.cached_portfolio_spec(rows, "en", [1.0, 4.0]) is first
+    charts.cached_portfolio_spec(rows, "es", [1.0, 4.0])
+    charts.cached_portfolio_spec([{**rows[0], "gap": 1.0}], "en", [1.0, 4.0])
+    assert built == ["en", "es", "en"]
+
+
+def test_long_category_names_are_set_on_two_lines(acme: tuple[Any, Any]) -> None:
+    grid, result = acme
+    spec = charts.category_chart(grid, result, "es").to_dict(validate=False)
+    expression = spec["layer"][0]["encoding"]["y"]["axis"]["labelExpr"]
+    assert '"Alineamiento del proceso de negocio" ? ["Alineamiento del", "proceso de negocio"]' in (
+        expression
+    )
+    assert '"Gestión de Talento"' not in expression  # short enough for one line
+    assert expression.endswith(": datum.label")
+
+
+def test_two_line_labels_keep_names_as_strings() -> None:
+    # A name is data: quotes and backslashes stay inside JSON strings of the expression.
+    name = 'Say "hi" \\ then ? datum.x : alert(1)'
+    expression = charts.two_line_labels([name])
+    lines = ['Say "hi" \\ then ?', "datum.x : alert(1)"]
+    assert expression == (
+        f"datum.label === {json.dumps(name, ensure_ascii=False)} ? "
+        f"{json.dumps(lines, ensure_ascii=False)} : datum.label"
+    )
+    assert '\\"hi\\"' in expression  # the quotes escaped, not closing the string
+    assert charts.two_line_labels(["Short", "Unbreakablelongwordwithoutspaces"]) == "datum.label"
+
+
+def test_two_line_labels_are_centred_on_their_rows(acme: tuple[Any, Any]) -> None:
+    grid, result = acme
+    spec = charts.category_chart(grid, result, "en").to_dict(validate=False)
+    baseline = spec["layer"][0]["encoding"]["y"]["axis"]["labelBaseline"]
+    assert baseline["value"] == "middle" and baseline["condition"]["value"] == "alphabetic"
+    assert '"Business process alignment"' in baseline["condition"]["test"]
+    assert '"Talent management"' not in baseline["condition"]["test"]

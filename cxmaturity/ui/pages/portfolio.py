@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cxmaturity.charts import portfolio_chart
+from cxmaturity.charts import cached_portfolio_spec
 from cxmaturity.i18n import decimal, t
 from cxmaturity.model import as_grid
 from cxmaturity.portfolio import PortfolioRow
@@ -147,7 +147,7 @@ def render() -> None:
     grid = as_grid(chosen) if chosen is not None else None
     if points and grid is not None:
         values = [lv.value for lv in grid.levels]
-        spec = portfolio_chart(points, lang, [float(min(values)), float(max(values))])
+        spec = cached_portfolio_spec(points, lang, [float(min(values)), float(max(values))])
         st.vega_lite_chart(spec=spec, width="stretch", theme=None)
 
 
