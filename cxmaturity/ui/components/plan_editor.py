@@ -152,6 +152,14 @@ def _on_edit(grid: Grid, gaps: Plan, key: str, lang: str) -> None:
     save_plan(grid)
 
 
+# px: every column in view on a laptop (1280 px wide; the table is 1,120 px with its
+# row handles); a longer text is cut with "…" in its cell and shown whole when edited.
+WIDTHS = {"capability": 215, "initiative": 300, "owner": 110, "due": 112, "priority": 95,
+          "status": 105, "note": 140}  # fmt: skip
+ROW_HEIGHT = 35  # px, a table row (Streamlit's default)
+ROWS_IN_VIEW = 20  # a longer plan scrolls inside its table
+
+
 def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str, Any]:
     names = {c.id: c.name.get(lang) for _, c in grid.capabilities()}
     values = {g.capability.id: f" ({g.current} → {g.ideal})" for g in (*gaps.gaps, *gaps.negative)}
@@ -164,19 +172,22 @@ def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str,
             options=list(dict.fromkeys(order)),
             format_func=lambda cid: names.get(cid, cid) + values.get(cid, ""),
             required=True,
-            width=260,
+            width=WIDTHS["capability"],
         ),
         "initiative": column.TextColumn(
-            t("initiative", ui_lang), max_chars=500, required=True, width="large"
+            t("initiative", ui_lang), max_chars=500, required=True, width=WIDTHS["initiative"]
         ),
-        "owner": column.TextColumn(t("owner", ui_lang), max_chars=300),
-        "due": column.DateColumn(t("due", ui_lang), format=date_column_format(ui_lang)),
+        "owner": column.TextColumn(t("owner", ui_lang), max_chars=300, width=WIDTHS["owner"]),
+        "due": column.DateColumn(
+            t("due", ui_lang), format=date_column_format(ui_lang), width=WIDTHS["due"]
+        ),
         "priority": column.SelectboxColumn(
             t("priority", ui_lang),
             options=[p.value for p in Priority],
             format_func=lambda p: t(f"priority_{p}", ui_lang),
             default=Priority.MEDIUM.value,
             required=True,
+            width=WIDTHS["priority"],
         ),
         "status": column.SelectboxColumn(
             t("status", ui_lang),
@@ -184,8 +195,9 @@ def _column_config(grid: Grid, gaps: Plan, lang: str, ui_lang: str) -> dict[str,
             format_func=lambda s: t(f"status_{s}", ui_lang),
             default=Status.PROPOSED.value,
             required=True,
+            width=WIDTHS["status"],
         ),
-        "note": column.TextColumn(t("note", ui_lang), max_chars=2000),
+        "note": column.TextColumn(t("note", ui_lang), max_chars=2000, width=WIDTHS["note"]),
     }
 
 
@@ -215,6 +227,8 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
         hide_index=True,
         placeholder="–",
         width="stretch",
+        # every row in view (the header, the rows and the line that adds one), up to 20
+        height=ROW_HEIGHT * (min(len(drawn), ROWS_IN_VIEW) + 2) + 3,
         column_config=_column_config(grid, gaps, lang, ui_lang),
         on_change=_on_edit,
         args=(grid, gaps, key, lang),
