@@ -139,8 +139,12 @@ def kpi_label(kpi: Kpi, lang: str) -> str:
 
 
 def kpi_help(kpi: Kpi, lang: str) -> str:
-    """A KPI's definition and which way is better."""
-    return f"{kpi.definition.get(lang)} ({t(f'kpi_better_{kpi.direction}', lang)})"
+    """A KPI's definition and which way is better, as two sentences: "… (0 a 6). Más
+    alto es mejor." (a definition without a closing full stop gets one)."""
+    definition = kpi.definition.get(lang).rstrip()
+    if definition and definition[-1] not in ".!?…":
+        definition += "."
+    return f"{definition} {t(f'kpi_better_{kpi.direction}', lang)}"
 
 
 def kpi_change(delta: float | None, improved: bool | None, lang: str) -> str:

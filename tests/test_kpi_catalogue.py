@@ -178,4 +178,17 @@ def test_the_report_shows_the_kpis_and_the_richer_plan(tmp_path):
     assert "Indicador: Net Promoter Score (NPS)" in plan
     assert "Lo lidera: Líder de experiencia del cliente" in plan and "Esfuerzo: medio" in plan
     appendix = text[text.index("Definición de los indicadores") :]
-    assert "porcentaje de detractores (0 a 6)" in appendix and "más bajo es mejor" in appendix
+    assert "porcentaje de detractores (0 a 6). Más alto es mejor." in appendix
+    assert "Más bajo es mejor." in appendix
+
+
+def test_a_kpis_help_is_its_definition_then_which_way_is_better() -> None:
+    from cxmaturity.i18n import kpi_help
+
+    kpis = {k.id: k for k in _kpis().kpis}
+    # A definition without a full stop gets one; "which way" is a sentence of its own.
+    assert kpi_help(kpis["nps"], "es") == "Promotores menos detractores. Más alto es mejor."
+    assert kpi_help(kpis["cost"], "en") == "Cost per contact. Lower is better."
+    bundled = {k.id: k for k in Catalog.from_dirs([ASSESSMENTS]).kpis.kpis}
+    text = kpi_help(bundled["nps"], "es")
+    assert text.endswith("(0 a 6). Más alto es mejor."), text  # never ". (más alto …)"
