@@ -188,7 +188,7 @@ def test_the_history_shows_each_kpi_over_time_from_the_catalogue(owner):
     grid = load_questionnaire(ASSESSMENTS / "avaya-capability-grid.yaml")
     second = store.create_assessment(store.organization(first.organization_id), grid, "es",
                                      dt.date.today() - dt.timedelta(days=10), previous=first)  # fmt: skip
-    store.save_kpis(first, {"nps": 12.0, "cost-per-contact": 3.4})
+    store.save_kpis(first, {"nps": 12.0, "cost-per-contact": 3.4, "csat": 80.0})
     store.save_kpis(second, {"nps": 20.0, "cost-per-contact": 3.9})
     at = open_page(ORGANIZATIONS, lang="es")
     assert not at.exception
@@ -199,6 +199,8 @@ def test_the_history_shows_each_kpi_over_time_from_the_catalogue(owner):
     assert nps["Último cambio"] == "▲ mejor (+8)"  # higher is better
     assert cost["Último cambio"] == "▼ peor (+0,5)"  # lower is better: it rose
     assert "12" in nps.values() and "20" in nps.values()
+    csat = next(r for label, r in rows.items() if label.startswith("Satisfacción"))
+    assert list(csat.values())[1:] == ["80", "–", "–"]  # not measured last round: no change
     assert at.selectbox(key=f"kpi.trend.{store.organization(first.organization_id).public_id}")
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1  # the chart of the chosen KPI, described for a screen reader

@@ -51,9 +51,10 @@ def kpi_trend(actor: Actor, organization: Organization, lang: str) -> None:
         values = dict(one.points)
         latest = one.latest
         row: dict[str, object] = {t("col_kpi", lang): kpi_label(one.kpi, lang)}
-        row |= {long_date(day, lang): number(values[day], lang) if day in values else ""
+        # "–" where a round has no value or there is no change yet (never a blank cell)
+        row |= {long_date(day, lang): number(values[day], lang) if day in values else "–"
                 for day in days}  # fmt: skip
-        row[t("col_kpi_change", lang)] = kpi_change(latest.delta, latest.improved, lang)
+        row[t("col_kpi_change", lang)] = kpi_change(latest.delta, latest.improved, lang) or "–"
         rows.append(row)
     st.dataframe(rows, hide_index=True, width="stretch")
     by_id = {s.kpi.id: s for s in series}
