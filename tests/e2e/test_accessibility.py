@@ -2,7 +2,8 @@
 organization whose quiz and grid are answered: axe-core finds no serious or critical
 violation, the page never scrolls sideways, and the grid's level texts are on screen
 without hovering. A screenshot of each page at each width goes to
-``test-artifacts/screens/`` (look at them after a UI change)."""
+``test-artifacts/screens/`` (``<page>-<width>.png`` in Spanish, ``<page>-en-<width>.png``
+in English; look at them after a UI change)."""
 
 from __future__ import annotations
 
@@ -134,8 +135,7 @@ def test_every_page_is_accessible_and_fits_the_screen(site, signed_in, name, lan
     assert page.evaluate("() => document.documentElement.lang") == lang
     assert _violations(page) == []
     assert _sideways(page) == 0
-    if lang == "es":
-        _screenshot(page, name, width)
+    _screenshot(page, name if lang == "es" else f"{name}-en", width)
 
 
 def test_the_grids_level_texts_show_without_hovering(site, signed_in):
