@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.enums import MethodReturnValue, TableBordersLayout, XPos, YPos
 from fpdf.outline import OutlineSection
 
 from . import pdf_charts
@@ -320,6 +320,38 @@ class _Pdf(FPDF):
         self.font(size, bold=bold, muted=muted)
         self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
+    def block(self, title: str | None, paragraphs: list[Paragraph], title_size: float = 12) -> None:
+        """A heading and its paragraphs on one page: a new page first when they do not
+        fit below but fit on a page (no line of a short section left on the next)."""
+        height = sum(self._height(p.text, p.size, p.bold) for p in paragraphs)
+        if title is not None:
+            height += 4 + self._height(title, title_size, True)
+        if self.get_y() + height > self.page_break_trigger and height <= self.eph - 10:
+            self.add_page()
+        if title is not None:
+            self.heading(title, size=title_size)
+        for p in paragraphs:
+            self.para(p.text, size=p.size, bold=p.bold, muted=p.muted)
+
+    def _height(self, text: str, size: float, bold: bool) -> float:
+        """How tall :meth:`para` sets ``text`` (mm), measured without drawing it."""
+        self.set_font(FAMILY, "B" if bold else "", size)
+        height = self.multi_cell(
+            0, size * 0.5, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT
+        )
+        assert isinstance(height, float | int)  # what output=HEIGHT returns
+        return float(height)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of :meth:`_Pdf.block`."""
+
+    text: str
+    size: float = 10
+    bold: bool = False
+    muted: bool = False
+
 
 # -------------------------------------------------------------------------- pages
 
@@ -481,9 +513,10 @@ def _quiz_details(pdf: _Pdf, quiz: Quiz, result: QuizResult, lang: str) -> None:
     """The quiz's result in the questionnaire's own words: the points, the band and
     what it says, what capped it, and the closing text."""
     pdf.ln(3)
-    pdf.heading(quiz.title.get(lang), size=12)
+    title = quiz.title.get(lang)
     if result.points is None or result.band is None:
-        pdf.para(t("partial_quiz" if result.respondents == 1 else "no_complete", lang))
+        message = t("partial_quiz" if result.respondents == 1 else "no_complete", lang)
+        pdf.block(title, [Paragraph(message)])
         return
     band = next(b for b in quiz.bands if b.id == result.band)
     points = t(
@@ -491,14 +524,15 @@ def _quiz_details(pdf: _Pdf, quiz: Quiz, result: QuizResult, lang: str) -> None:
     )
     if result.respondents > 1:
         points = t("team_points", lang, n=result.complete_respondents, points=result.points)
-    pdf.para(points, size=10, muted=True)
-    pdf.para(band.label.get(lang), size=12, bold=True)
+    paragraphs = [Paragraph(points, muted=True), Paragraph(band.label.get(lang), 12, bold=True)]
     if band.description is not None:
-        pdf.para(band.description.get(lang), size=10)
+        paragraphs.append(Paragraph(band.description.get(lang)))
     if result.capped_by:
-        pdf.para(capped_text(quiz.question_numbers(result.capped_by), lang), size=9.5, bold=True)
+        capped = capped_text(quiz.question_numbers(result.capped_by), lang)
+        paragraphs.append(Paragraph(capped, 9.5, bold=True))
     if quiz.closing is not None:
-        pdf.para(quiz.closing.get(lang), size=9.5, muted=True)
+        paragraphs.append(Paragraph(quiz.closing.get(lang), 9.5, muted=True))
+    pdf.block(title, paragraphs)
 
 
 def _grid_details(pdf: _Pdf, grid: Grid, result: GridResult, lang: str) -> None:
@@ -1013,9 +1047,8 @@ def _notes(pdf: _Pdf, data: ReportData) -> None:
     if not lines:
         pdf.para(t("report_no_notes", data.lang), muted=True)
         return
-    for title, note in lines:
-        pdf.para(title, size=9.5, bold=True)
-        pdf.para(note, size=9.5)
+    for title, note in lines:  # a note stays with whose it is
+        pdf.block(None, [Paragraph(title, 9.5, bold=True), Paragraph(note, 9.5)])
         pdf.ln(1.5)
 
 

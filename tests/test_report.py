@@ -139,6 +139,18 @@ def test_top_gaps_with_their_initiatives(reports, grid, catalog, tmp_path, lang)
     ]
 
 
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_short_section_is_never_split_across_pages(reports, quiz, tmp_path, lang):
+    """The quiz's result (its heading, points, band, text and closing) is on one page:
+    in English it used to leave its last line alone at the top of the next."""
+    text = pdf_text(reports[lang], tmp_path)
+    band = next(b for b in quiz.bands if b.id == "good-job")
+    closing = flat(quiz.closing.get(lang))
+    found = [n for n, page in enumerate(pages(text)) if band.label.get(lang) in flat(page)]
+    detail = [n for n in found if closing[-40:] in flat(pages(text)[n])]
+    assert detail, found  # the page that has the band's words has the closing's end too
+
+
 def test_review_date_six_months_later():
     assert next_review(dt.date(2026, 11, 22)) == dt.date(2027, 5, 22)
     assert next_review(dt.date(2026, 8, 31)) == dt.date(2027, 2, 28)
