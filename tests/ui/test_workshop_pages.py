@@ -105,6 +105,19 @@ def test_the_quiz_consensus_proposes_each_questions_median_choice(rooms, quiz):
     assert points["Team points"] == points["Points if you save this consensus"] == "9"
 
 
+def test_an_empty_room_proposes_no_points_for_its_consensus(sign_in, quiz, grid):
+    """Nobody has answered: the consensus would record an unanswered quiz, so it shows
+    no total (an unanswered question is not 0 points) and says what is answered."""
+    services = open_services()
+    eve = Actor(sign_in("eve@example.com", "consultant"))
+    acme = services.organizations.create(eve, "Acme")
+    workshop = services.workshops.create(eve, acme, [quiz, grid], "en")
+    at = signed_in(workshop=workshop.public_id)
+    points = {m.label: m.value for m in at.metric}
+    assert points["Points if you save this consensus"] == "–", points
+    assert "Answered: 0 of 4 questions" in [c.value for c in at.caption]
+
+
 def test_an_agreed_quiz_answer_replaces_everyones(rooms, quiz):
     store, workshops, workshop = rooms
     at = signed_in(workshop=workshop.public_id)

@@ -149,10 +149,14 @@ def _quiz_outcome(quiz: Quiz, view: TeamView, agreed: Consensus, content: str, l
     before.metric(
         t("ws_team_points", lang), _points(team.points), help=t("ws_team_points_help", lang)
     )
-    after.metric(t("ws_consensus_points", lang), _points(saved.points))
+    # A total only for a complete quiz (an unanswered question would count as 0 points)
+    complete = saved.answered == saved.total_questions
+    after.metric(t("ws_consensus_points", lang), _points(saved.points if complete else None))
     band = next((b for b in quiz.bands if b.id == saved.band), None)
     if band is not None:
         after.markdown(f"**{escape_md(band.label.get(content))}**")
+    if not complete:
+        after.caption(t("answered", lang, answered=saved.answered, total=saved.total_questions))
     st.caption(t("ws_quiz_totals_help", lang))
 
 
