@@ -126,6 +126,10 @@ def test_no_hand_made_plurals_remain():
         for message in catalogue(lang):
             for form in message.forms:
                 assert not re.search(r"\w\((s|es)\)", form), (lang, message.key, form)
+    # Nor in the engine's and the command line's own (English) messages.
+    for path in sorted((ROOT / "cxmaturity").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not re.search(r"\w\(s\)", line), f"{path.name}:{number}: {line.strip()}"
 
 
 def test_unknown_keys_and_languages():
