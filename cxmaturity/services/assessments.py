@@ -17,6 +17,7 @@ from sqlalchemy.exc import InternalError, OperationalError
 from ..db import Database
 from ..db.mappers import answer_columns
 from ..db.repository import Repository
+from ..errors import counted
 from ..exchange import (
     OrganizationRecord,
     answers_csv_text,
@@ -385,7 +386,7 @@ class Assessments:
             created = self._write_record(uow.repo, record, target)
             uow.repo.set_access(created.id, account.id, OWNER)
             uow.repo.audit(actor.name, "organization.import", organization_label(created),
-                           f"{len(record.assessments)} assessment(s)")  # fmt: skip
+                           counted(len(record.assessments), "assessment"))  # fmt: skip
             uow.commit()
             return created
 
