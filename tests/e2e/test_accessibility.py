@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ARTIFACTS, new_page, serve
-from .streamlit_page import settle, sign_in
+from .streamlit_page import expect, settle, sign_in
 
 PASSWORD = "correct horse battery staple"
 QUIZ, GRID = "avaya-cx-quiz", "avaya-capability-grid"
@@ -195,6 +195,12 @@ def test_the_plan_shows_every_column_and_row_on_a_laptop(site, browser, lang):
     table = page.get_by_test_id("stDataFrame")
     table.wait_for()
     settle(page)
+    # The grid draws on a canvas first, its accessible cells (headers, rows) after it.
+    note = {"es": "Nota", "en": "Note"}[lang]
+    expect(table.locator("[role=columnheader]").last).to_have_text(note)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=stDataFrame] [role=row]').length >= 11"
+    )
     found = page.evaluate("""() => {
         const s = document.querySelector('[data-testid=stDataFrame] .dvn-scroller');
         return [s.scrollWidth, s.clientWidth, s.scrollHeight, s.clientHeight];
@@ -204,7 +210,6 @@ def test_the_plan_shows_every_column_and_row_on_a_laptop(site, browser, lang):
     context.close()
     assert found[0] <= found[1] + 1, found  # every column in view
     assert found[2] <= found[3] + 1, found  # every row in view
-    note = {"es": "Nota", "en": "Note"}[lang]
     assert headers[-1].strip() == note, headers
     assert rows >= 11, rows  # the header and the ten suggested initiatives (and the add line)
 
