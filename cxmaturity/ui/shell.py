@@ -72,6 +72,16 @@ def run() -> None:
         _navigation_bar(bar, pages, get_state(), page.url_path)
 
 
+# On a phone the bar is one row that scrolls sideways (the page itself never does),
+# where its wrapped links took five rows above every page.
+NAV_STYLE = """<style>
+@media (max-width: 640px) {
+  .st-key-nav { flex-wrap: nowrap !important; overflow-x: auto; scrollbar-width: thin; }
+  .st-key-nav > * { flex: 0 0 auto !important; width: auto !important; }
+}
+</style>"""
+
+
 def _navigation_bar(bar: Any, pages: list[Any], state: UiState, current: str) -> None:
     """The app's own navigation: one link per page, each carrying the address of what
     that page shows. (Streamlit's own navigation links carry no query parameters, and
@@ -80,6 +90,7 @@ def _navigation_bar(bar: Any, pages: list[Any], state: UiState, current: str) ->
     that screen."""
     if current in OFF_THE_BAR:
         return  # the presenter view fills the projector
+    st.html(NAV_STYLE)  # style only: Streamlit applies it without drawing anything
     with bar:
         for page in pages:
             if page.url_path not in OFF_THE_BAR:

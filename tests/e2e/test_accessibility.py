@@ -184,6 +184,30 @@ def test_every_tab_of_the_results_is_accessible(site, signed_in):
     expect(page.get_by_text("Metrics saved")).to_be_visible()
 
 
+def test_the_navigation_is_one_row_on_a_phone(site, signed_in):
+    """At 390 px the navigation bar is one row that scrolls sideways inside itself (the
+    page does not), its links all reachable; at 1280 px it shows every link."""
+    url, pages = site
+    page, width = signed_in
+    page.goto(f"{url}{pages['results']}&lang=en")
+    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
+    settle(page)
+    bar = page.locator(".st-key-nav")
+    height, scroll, client = bar.evaluate("b => [b.offsetHeight, b.scrollWidth, b.clientWidth]")
+    links = bar.locator("a")
+    assert links.count() == 12  # an admin's pages
+    assert _sideways(page) == 0
+    if width == 390:
+        assert height < 60 and scroll > client, (height, scroll, client)
+        last = links.last
+        last.scroll_into_view_if_needed()
+        box = last.bounding_box()
+        assert "Audit log" in last.inner_text()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    else:
+        assert scroll <= client + 1, (scroll, client)
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_plan_shows_every_column_and_row_on_a_laptop(site, browser, lang):
     """At 1280 px the plan's table holds every column (the note, last, too) and every
