@@ -70,6 +70,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
         yield url, pages
 
 
+MAIN = '[data-testid="stMainBlockContainer"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+
+
+def _open(page, url: str, path: str, lang: str, ready: str = MAIN) -> None:
+    """Open ``path`` in ``lang`` and wait until the page has run (``ready`` drawn)."""
+    page.goto(f"{url}{path}{'&' if '?' in path else '?'}lang={lang}")
+    page.locator(ready).first.wait_for()
+    settle(page)
+
+
 def _violations(page) -> list[str]:
     """axe-core's serious and critical violations on what the page shows now."""
     from axe_playwright_python.sync_playwright import Axe
@@ -126,9 +137,7 @@ def test_every_page_is_accessible_and_fits_the_screen(site, signed_in, name, lan
     url, pages = site
     page, width = signed_in
     path = pages[name]
-    page.goto(f"{url}{path}{'&' if '?' in path else '?'}lang={lang}")
-    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
-    settle(page)
+    _open(page, url, path, lang)
     page.wait_for_timeout(400)
     assert not page.locator('[data-testid="stException"]').count()
     # The document says which language it is in (screen readers, hyphenation).
@@ -141,9 +150,7 @@ def test_every_page_is_accessible_and_fits_the_screen(site, signed_in, name, lan
 def test_the_grids_level_texts_show_without_hovering(site, signed_in):
     url, pages = site
     page, _ = signed_in
-    page.goto(f"{url}{pages['grid']}&lang=es")
-    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
-    settle(page)
+    _open(page, url, pages["grid"], "es")
     # Business intelligence, rated 1 today and 4 ideal: all four of its level texts
     # are on screen, the chosen ones marked in words.
     first = page.get_by_text("Los datos de clientes están dispersos en informes aislados")
@@ -160,9 +167,7 @@ def test_the_grids_level_texts_show_without_hovering(site, signed_in):
 def test_every_tab_of_the_results_is_accessible(site, signed_in):
     url, pages = site
     page, _ = signed_in
-    page.goto(f"{url}{pages['results']}&lang=en")
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
-    settle(page)
+    _open(page, url, pages["results"], "en", ready=CHART)
     tabs = page.get_by_role("tab")
     assert tabs.count() >= 3
     for n in range(tabs.count()):
@@ -189,9 +194,7 @@ def test_the_navigation_is_one_row_on_a_phone(site, signed_in):
     page does not), its links all reachable; at 1280 px it shows every link."""
     url, pages = site
     page, width = signed_in
-    page.goto(f"{url}{pages['results']}&lang=en")
-    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
-    settle(page)
+    _open(page, url, pages["results"], "en")
     bar = page.locator(".st-key-nav")
     height, scroll, client = bar.evaluate("b => [b.offsetHeight, b.scrollWidth, b.clientWidth]")
     links = bar.locator("a")
@@ -215,10 +218,8 @@ def test_the_plan_shows_every_column_and_row_on_a_laptop(site, browser, lang):
     url, pages = site
     context, page = new_page(browser, width=1280)
     sign_in(page, url, "admin@example.com", PASSWORD, lang=lang)
-    page.goto(f"{url}{pages['plan']}&lang={lang}")
+    _open(page, url, pages["plan"], lang, ready='[data-testid="stDataFrame"]')
     table = page.get_by_test_id("stDataFrame")
-    table.wait_for()
-    settle(page)
     # The grid draws on a canvas first, its accessible cells (headers, rows) after it.
     note = {"es": "Nota", "en": "Note"}[lang]
     expect(table.locator("[role=columnheader]").last).to_have_text(note)
@@ -246,9 +247,7 @@ def test_the_results_page_is_at_most_half_as_tall_as_before(site, browser):
     url, pages = site
     context, page = new_page(browser, width=1280)
     sign_in(page, url, "admin@example.com", PASSWORD, lang="en")
-    page.goto(f"{url}{pages['results']}&lang=en")
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
-    settle(page)
+    _open(page, url, pages["results"], "en", ready=CHART)
     page.wait_for_timeout(800)
     height = page.evaluate(
         "() => document.querySelector('[data-testid=stMainBlockContainer]')"
@@ -271,9 +270,7 @@ def test_the_grid_is_rated_with_the_keyboard(site, signed_in):
 
     url, pages = site
     page, width = signed_in
-    page.goto(f"{url}{pages['grid']}&lang=es")
-    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
-    settle(page)
+    _open(page, url, pages["grid"], "es")
     level = "3" if width == 1280 else "4"  # each width changes it: never a no-op press
     button = level_control(page, GRID, "customer-focused-strategy", "current").get_by_role(
         "radio", name=level, exact=True
@@ -283,7 +280,7 @@ def test_the_grid_is_rated_with_the_keyboard(site, signed_in):
     settle(page)
     expect(button).to_have_attribute("aria-checked", "true")
     page.reload()
-    page.locator('[data-testid="stMainBlockContainer"]').wait_for()
+    page.locator(MAIN).wait_for()
     settle(page)
     expect(
         level_control(page, GRID, "customer-focused-strategy", "current").get_by_role(
