@@ -43,3 +43,13 @@ def date_column_format(lang: str) -> str:
     """A date column's display format in ``lang`` (Moment.js, whose month names the
     browser has only in English): 22/11/2026 in Spanish, Nov 22, 2026 in English."""
     return "DD/MM/YYYY" if lang == "es" else "MMM D, YYYY"
+
+
+TABLE_ROW_HEIGHT = 35  # px, a row of st.dataframe / st.data_editor (Streamlit's default)
+
+
+def table_height(rows: int, most: int, lines: int = 1) -> int:
+    """The height (px) of a table that shows its ``rows`` without scrolling inside it,
+    up to ``most`` (more scroll inside the table), with ``lines`` more lines (the
+    header; a data editor's line that adds a row)."""
+    return TABLE_ROW_HEIGHT * (min(rows, most) + lines) + 3

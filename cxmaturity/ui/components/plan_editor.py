@@ -42,7 +42,7 @@ from cxmaturity.services.answers import stored_plan_item
 from cxmaturity.ui.autosave import keep_my_row, save_plan, take_their_row
 from cxmaturity.ui.backend import services
 from cxmaturity.ui.state import PlanRow, UiState, get_state, plan_items
-from cxmaturity.ui.text import date_column_format, escape_md, file_name
+from cxmaturity.ui.text import date_column_format, escape_md, file_name, table_height
 
 COLUMNS = ("capability", "initiative", "owner", "due", "priority", "status", "note")
 
@@ -152,11 +152,10 @@ def _on_edit(grid: Grid, gaps: Plan, key: str, lang: str) -> None:
     save_plan(grid)
 
 
-# px: every column in view on a laptop (1280 px wide; the table is 1,120 px with its
-# row handles); a longer text is cut with "…" in its cell and shown whole when edited.
+# px: every column in view on a laptop (1280 px wide; the table is 1,118 px with its
+# row handles); a longer text is cut at its cell's edge and shown whole when edited.
 WIDTHS = {"capability": 215, "initiative": 300, "owner": 110, "due": 112, "priority": 95,
           "status": 105, "note": 140}  # fmt: skip
-ROW_HEIGHT = 35  # px, a table row (Streamlit's default)
 ROWS_IN_VIEW = 20  # a longer plan scrolls inside its table
 
 
@@ -228,7 +227,7 @@ def plan_editor(grid: Grid, gaps: Plan, lang: str) -> None:
         placeholder="–",
         width="stretch",
         # every row in view (the header, the rows and the line that adds one), up to 20
-        height=ROW_HEIGHT * (min(len(drawn), ROWS_IN_VIEW) + 2) + 3,
+        height=table_height(len(drawn), ROWS_IN_VIEW, lines=2),
         column_config=_column_config(grid, gaps, lang, ui_lang),
         on_change=_on_edit,
         args=(grid, gaps, key, lang),

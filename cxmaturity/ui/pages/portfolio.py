@@ -19,7 +19,7 @@ from cxmaturity.ui.backend import services
 from cxmaturity.ui.catalog import catalog, content_language
 from cxmaturity.ui.shell import ORGANIZATIONS, page_header, signed_in_or_invite
 from cxmaturity.ui.state import get_state
-from cxmaturity.ui.text import date_column_format
+from cxmaturity.ui.text import date_column_format, table_height
 
 ANY = ""
 QUESTIONNAIRE_KEY, SECTOR_KEY, SIZE_KEY = (
@@ -27,7 +27,6 @@ QUESTIONNAIRE_KEY, SECTOR_KEY, SIZE_KEY = (
     "portfolio.sector",
     "portfolio.size",
 )
-ROW_HEIGHT = 35  # px, a table row (Streamlit's default)
 MAX_ROWS_SHOWN = 30  # more scroll inside the table
 MARKS = {"overdue": "⚠ ", "soon": "◆ ", "planned": "", "none": ""}
 
@@ -133,7 +132,7 @@ def render() -> None:
         column_config=_columns(lang, level_title),
         hide_index=True,
         width="stretch",
-        height=ROW_HEIGHT * (min(len(rows), MAX_ROWS_SHOWN) + 1) + 3,
+        height=table_height(len(rows), MAX_ROWS_SHOWN),
         on_select="rerun",
         selection_mode="single-row",
         key=f"portfolio.table.{view.questionnaire}.{sector}.{size}",
